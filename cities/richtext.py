@@ -1,0 +1,128 @@
+"""
+Rich text for every app: one allowlist, one sanitiser, one model field.
+
+CKEditor 4 only cleans markup in the browser, and a request can bypass the
+editor altogether, so every rich-text value is cleaned again on the server
+each time it is saved. ``RichTextField`` does that in ``pre_save`` and thus
+covers the admin, fixtures, management commands and the shell alike.
+"""
+
+from html.parser import HTMLParser
+
+import nh3
+from ckeditor_uploader.fields import RichTextUploadingField
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+ALLOWED_TAGS = {
+    "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
+    "blockquote", "ul", "ol", "li", "a", "img", "figure", "figcaption", "hr", "span",
+    "abbr", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    # lang and dir keep passages in another language readable for screen readers.
+    "*": {"lang", "dir"},
+    "a": {"href", "title", "hreflang"},
+    "img": {"src", "alt", "width", "height"},
+    "abbr": {"title"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+}
+# Set by the editor's "Stil" menu on an image that only decorates.
+DECORATIVE_CLASS = "dekorativ"
+ALLOWED_CLASSES = {
+    "img": {DECORATIVE_CLASS},
+    # CKEditor's captioned-image widget.
+    "figure": {"image"},
+}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def sanitize_html(html):
+    """Return ``html`` reduced to the markup the public site may show."""
+    if not html:
+        return ""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    ).strip()
+
+
+class _ImageCollector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.images = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.images.append(dict(attrs))
+
+
+def _images(html):
+    collector = _ImageCollector()
+    collector.feed(html or "")
+    collector.close()
+    return collector.images
+
+
+def validate_rich_text_images(html):
+    """
+    Every image in rich text needs a text alternative, unless staff marked it
+    as decorative; pasted images (``data:`` URIs) must be uploaded instead,
+    since the sanitiser would otherwise drop them without a word.
+    """
+    errors = []
+    images = _images(html)
+    pasted = [img for img in images if (img.get("src") or "").strip().lower().startswith("data:")]
+    if pasted:
+        errors.append(
+            ValidationError(
+                ngettext(
+                    "Ein Bild wurde direkt in den Text eingefügt. Bitte laden Sie es über die "
+                    "Schaltfläche „Bild“ hoch, damit es geprüft und gespeichert werden kann.",
+                    "%(count)d Bilder wurden direkt in den Text eingefügt. Bitte laden Sie sie "
+                    "über die Schaltfläche „Bild“ hoch, damit sie geprüft und gespeichert "
+                    "werden können.",
+                    len(pasted),
+                )
+                % {"count": len(pasted)},
+                code="pasted_image",
+            )
+        )
+    missing_alt = [
+        img.get("src") or "?"
+        for img in images
+        if not (img.get("alt") or "").strip()
+        and DECORATIVE_CLASS not in (img.get("class") or "").split()
+    ]
+    if missing_alt:
+        names = ", ".join(src.rsplit("/", 1)[-1] for src in missing_alt)
+        errors.append(
+            ValidationError(
+                _(
+                    "Bilder ohne Alternativtext: %(names)s. Bitte beschreiben Sie jedes Bild im "
+                    "Bild-Dialog unter „Alternativer Text“. Schmückt ein Bild nur, wählen Sie "
+                    "im Menü „Stil“ den Eintrag „Bild: dekorativ“."
+                ),
+                params={"names": names},
+                code="missing_alt",
+            )
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+class RichTextField(RichTextUploadingField):
+    """CKEditor field whose content is sanitised on every save."""
+
+    default_validators = [validate_rich_text_images]
+
+    def pre_save(self, model_instance, add):
+        value = sanitize_html(getattr(model_instance, self.attname))
+        setattr(model_instance, self.attname, value)
+        return value

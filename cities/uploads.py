@@ -1,0 +1,186 @@
+"""
+Uploaded files for every app: images and PDF documents.
+
+Images are checked by their content, never by their name, then turned
+upright and re-encoded under a random name. Re-encoding drops EXIF data
+(camera GPS positions included) and anything appended behind the picture.
+"""
+
+import uuid
+from io import BytesIO
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+# Format Pillow reports -> file extension stored.
+IMAGE_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
+
+
+def _check_size(file, limit):
+    if file.size == 0:
+        raise ValidationError(_("Die Datei ist leer."), code="empty")
+    if file.size > limit:
+        raise ValidationError(
+            _("Die Datei ist %(size)s groß; erlaubt sind höchstens %(limit)s."),
+            params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
+            code="too_large",
+        )
+
+
+def _open_image(file):
+    """Open ``file`` as a decoded Pillow image, or raise a ValidationError."""
+    invalid = ValidationError(
+        _(
+            "Die Datei ist kein lesbares Bild. Erlaubt sind JPEG, PNG, GIF und WebP; "
+            "SVG und andere Formate werden aus Sicherheitsgründen nicht angenommen."
+        ),
+        code="invalid_image",
+    )
+    file.seek(0)
+    try:
+        image = Image.open(file)
+    except (UnidentifiedImageError, OSError, ValueError) as exc:
+        raise invalid from exc
+    if image.format not in IMAGE_FORMATS:
+        raise invalid
+    width, height = image.size
+    # Checked on the header, before decoding, so a tiny file that declares a
+    # huge canvas (a decompression bomb) never reaches memory.
+    if width * height > settings.MAX_IMAGE_PIXELS:
+        raise ValidationError(
+            _(
+                "Das Bild ist mit %(width)s × %(height)s Pixeln zu groß. Bitte verkleinern "
+                "Sie es auf höchstens %(megapixels)s Megapixel."
+            ),
+            params={
+                "width": width,
+                "height": height,
+                "megapixels": settings.MAX_IMAGE_PIXELS // 1_000_000,
+            },
+            code="too_many_pixels",
+        )
+    try:
+        image.load()
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise invalid from exc
+    finally:
+        file.seek(0)
+    return image
+
+
+def validate_image(file):
+    _check_size(file, settings.MAX_IMAGE_UPLOAD_SIZE)
+    _open_image(file).close()
+
+
+def reencode_image(file):
+    """Return the image in ``file`` upright, re-encoded, under a random name."""
+    image = _open_image(file)
+    image_format = image.format
+    options = {}
+    if image_format == "GIF" and getattr(image, "is_animated", False):
+        options["save_all"] = True
+    else:
+        image = ImageOps.exif_transpose(image)
+    if image_format == "JPEG":
+        if image.mode not in ("RGB", "L"):
+            image = image.convert("RGB")
+        options.update(quality=85, optimize=True, progressive=True)
+    buffer = BytesIO()
+    image.save(buffer, format=image_format, **options)
+    image.close()
+    return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}{IMAGE_FORMATS[image_format]}")
+
+
+def validate_pdf(file):
+    _check_size(file, settings.MAX_DOCUMENT_UPLOAD_SIZE)
+    if PurePath(file.name).suffix.lower() != ".pdf":
+        raise ValidationError(_("Bitte laden Sie eine PDF-Datei hoch."), code="not_pdf")
+    file.seek(0)
+    header = file.read(1024)
+    file.seek(0)
+    if b"%PDF-" not in header:
+        raise ValidationError(
+            _("Die Datei ist kein PDF-Dokument, auch wenn ihr Name auf .pdf endet."),
+            code="not_pdf",
+        )
+
+
+def upload_path(instance, filename):
+    """Keep each model's files in a folder of its own, under a random name."""
+    suffix = PurePath(filename).suffix.lower()
+    return f"{instance._meta.app_label}/{instance._meta.model_name}/{uuid.uuid4().hex}{suffix}"
+
+
+class ImageField(models.ImageField):
+    """An image field that validates by content and re-encodes on save."""
+
+    default_validators = [validate_image]
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        if file and not file._committed:
+            file.save(file.name, reencode_image(file), save=False)
+        return file
+
+
+class CreditedImage(models.Model):
+    """A main image with what the public site shows alongside it."""
+
+    image = ImageField(
+        _("Bild"),
+        upload_to=upload_path,
+        blank=True,
+        # Stored so that pages can give width and height without opening files.
+        width_field="image_width",
+        height_field="image_height",
+        help_text=_("JPEG, PNG, GIF oder WebP, höchstens 10 MB. Querformat wirkt am besten."),
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("Alternativtext"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Beschreibt das Bild für Menschen, die es nicht sehen können, "
+            "z. B. „Rathaus von Tsukuba mit Vorplatz“."
+        ),
+    )
+    image_decorative = models.BooleanField(
+        _("Bild ist dekorativ"),
+        default=False,
+        help_text=_("Ankreuzen, wenn das Bild nur schmückt und nichts aussagt."),
+    )
+    image_credit = models.CharField(
+        _("Bildnachweis"),
+        max_length=200,
+        blank=True,
+        help_text=_("Urheber oder Quelle, z. B. „Foto: Stadt Bochum / Max Muster“."),
+    )
+    image_licence = models.CharField(
+        _("Lizenz"),
+        max_length=100,
+        blank=True,
+        help_text=_("z. B. „CC BY 4.0“ oder „Alle Rechte vorbehalten“."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.image and not self.image_alt.strip() and not self.image_decorative:
+            raise ValidationError(
+                {
+                    "image_alt": _(
+                        "Bitte beschreiben Sie das Bild oder kreuzen Sie „Bild ist dekorativ“ an."
+                    )
+                }
+            )

@@ -1,0 +1,43 @@
+from django.db.models import Prefetch
+from django.views.generic import ListView
+
+from .models import City
+from .publishing import PreviewableDetailView
+
+
+def _published_reverse(name):
+    """
+    Published rows behind one of City's reverse relations. Apps that build on
+    cities add those relations; asking the relation for its model keeps this
+    app free of imports from them.
+    """
+    return City._meta.get_field(name).related_model.objects.published()
+
+
+class CityListView(ListView):
+    def get_queryset(self):
+        return (
+            City.objects.published()
+            .partners()
+            .prefetch_related(
+                Prefetch(
+                    "partnerships",
+                    queryset=_published_reverse("partnerships"),
+                    to_attr="public_partnerships",
+                )
+            )
+        )
+
+
+class CityDetailView(PreviewableDetailView):
+    model = City
+    latest_articles = 5
+
+    def get_context_data(self, **kwargs):
+        city = self.object
+        relation = city.home_partnerships if city.is_home else city.partnerships
+        return super().get_context_data(
+            partnerships=relation.published().with_details(),
+            articles=city.articles.published()[: self.latest_articles],
+            **kwargs,
+        )

@@ -1,0 +1,194 @@
+import re
+from html import unescape
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from cities.models import City
+from cities.publishing import PublishableQuerySet
+from cities.richtext import RichTextField
+from cities.slugs import unique_slug
+from cities.uploads import CreditedImage
+from partnership.models import CooperationArea, Partnership
+
+# Path segments under /aktuelles/ that belong to lists, archives and feeds.
+# Articles share that prefix, so their slugs must never take one of these;
+# all-digit slugs are refused too, as they would shadow the year archives.
+RESERVED_SLUGS = frozenset({"archiv", "bereich", "feed", "kategorie", "seite", "stadt", "suche"})
+
+
+def is_allowed_slug(slug):
+    return slug not in RESERVED_SLUGS and not slug.isdigit()
+
+
+def validate_article_slug(slug):
+    if not is_allowed_slug(slug):
+        raise ValidationError(
+            _(
+                "„%(slug)s“ ist für Seiten der Website reserviert. Bitte wählen Sie einen "
+                "anderen Kurznamen oder lassen Sie das Feld leer."
+            ),
+            params={"slug": slug},
+            code="reserved_slug",
+        )
+
+
+class Category(models.Model):
+    name = models.CharField(_("Name"), max_length=100, unique=True)
+    slug = models.SlugField(_("Kurzname für die Adresse"), max_length=100, unique=True, blank=True)
+    description = models.TextField(_("Beschreibung"), blank=True)
+
+    class Meta:
+        verbose_name = _("Kategorie")
+        verbose_name_plural = _("Kategorien")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:category", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(PublishableQuerySet):
+    def published(self):
+        """Released, due and not yet expired; judged by the clock, so no job is needed."""
+        now = timezone.now()
+        return self.filter(
+            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
+            status=Article.Status.PUBLISHED,
+            publish_at__lte=now,
+        )
+
+
+class Article(CreditedImage):
+    class Status(models.TextChoices):
+        DRAFT = "entwurf", _("Entwurf")
+        REVIEW = "pruefung", _("Zur Prüfung")
+        PUBLISHED = "veroeffentlicht", _("Veröffentlicht")
+        WITHDRAWN = "zurueckgezogen", _("Zurückgezogen")
+
+    title = models.CharField(_("Titel"), max_length=200)
+    slug = models.SlugField(
+        _("Kurzname für die Adresse"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        validators=[validate_article_slug],
+        help_text=_(
+            "Erscheint in der Adresse, z. B. /aktuelles/staedtepartnerschaft-der-wissensstaedte/. "
+            "Bleibt das Feld leer, wird er aus dem Titel gebildet."
+        ),
+    )
+    teaser = models.TextField(
+        _("Anreißer"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Zwei, drei Sätze für Übersichten, vor „Weiterlesen“. Bleibt das Feld leer, "
+            "wird der Anfang des Textes verwendet."
+        ),
+    )
+    body = RichTextField(_("Text"))
+    byline = models.CharField(
+        _("Autorenzeile"),
+        max_length=100,
+        blank=True,
+        help_text=_("Öffentlich sichtbar, z. B. „Presseamt“. Der Benutzername erscheint nie."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("angelegt von"),
+    )
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    publish_at = models.DateTimeField(
+        _("erscheint am"),
+        default=timezone.now,
+        help_text=_("Liegt der Zeitpunkt in der Zukunft, erscheint der Beitrag erst dann."),
+    )
+    unpublish_at = models.DateTimeField(
+        _("verschwindet am"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: ab dann ist der Beitrag nicht mehr öffentlich."),
+    )
+    categories = models.ManyToManyField(
+        Category, blank=True, related_name="articles", verbose_name=_("Kategorien")
+    )
+    cities = models.ManyToManyField(
+        City, blank=True, related_name="articles", verbose_name=_("Städte")
+    )
+    partnerships = models.ManyToManyField(
+        Partnership, blank=True, related_name="articles", verbose_name=_("Partnerschaften")
+    )
+    cooperation_areas = models.ManyToManyField(
+        CooperationArea, blank=True, related_name="articles", verbose_name=_("Kooperationsfelder")
+    )
+    created = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated = models.DateTimeField(_("geändert"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Beitrag")
+        verbose_name_plural = _("Beiträge")
+        ordering = ["-publish_at", "-pk"]
+        get_latest_by = "publish_at"
+        indexes = [
+            models.Index(fields=["status", "-publish_at"], name="news_article_status_pub_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=F("publish_at")),
+                name="news_article_unpublish_after_publish",
+                violation_error_message=_(
+                    "Der Beitrag kann nicht verschwinden, bevor er erschienen ist."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title, is_allowed=is_allowed_slug)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:detail", kwargs={"slug": self.slug})
+
+    def is_published(self):
+        now = timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at <= now
+            and (self.unpublish_at is None or self.unpublish_at > now)
+        )
+
+    @property
+    def lead(self):
+        """The teaser, or the opening of the body when staff left it blank."""
+        if self.teaser:
+            return self.teaser
+        # Tags become spaces so that paragraphs do not run into each other.
+        text = " ".join(unescape(re.sub(r"<[^>]*>", " ", self.body)).split())
+        return Truncator(text).words(40)

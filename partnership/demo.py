@@ -1,0 +1,530 @@
+"""
+Demo content: Bochum and its five partner cities as they stood at the end
+of 2019, told in the site's own words, with pictures drawn on the spot.
+
+Only what is missing is created; existing rows are never changed, so staff
+edits survive and a second run changes nothing.
+"""
+
+import colorsys
+import hashlib
+import random
+from datetime import date, datetime, time, timedelta
+from io import BytesIO
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image, ImageDraw, ImageFont
+
+from cities.models import City
+from news.models import Article, Category
+
+from .models import Agreement, CooperationArea, InstitutionalTie, Partnership, Project, StatusChange
+
+IMAGE_SIZE = (1200, 675)
+IMAGE_CREDIT = "Grafik: Demo-Inhalt, automatisch erzeugt"
+IMAGE_LICENCE = "CC0 1.0"
+
+CITIES = [
+    {
+        "slug": "bochum",
+        "name": "Bochum",
+        "country": "DE",
+        "region": "Nordrhein-Westfalen",
+        "is_home": True,
+        "latitude": "51.48165",
+        "longitude": "7.21648",
+        "website": "https://www.bochum.de/",
+        "summary": (
+            "Bochum pflegt Partnerschaften mit Städten in Europa und Asien – von der "
+            "traditionellen Städtepartnerschaft mit Sheffield seit 1950 bis zur "
+            "Partnerschaft der Wissensstädte mit Tsukuba seit 2019."
+        ),
+        "description": (
+            "<p>Aus der Industriestadt ist eine Wissens- und Universitätsstadt geworden. "
+            "Dieses neue Selbstverständnis prägt auch die Wahl der Partnerstädte: Neben "
+            "den gewachsenen Verbindungen nach England, Spanien, in die Ukraine und nach "
+            "Thüringen sucht Bochum heute gezielt den Austausch mit anderen "
+            "Universitätsstädten.</p>"
+        ),
+        "focus_topics": "Wissenschaft\nHochschulen\nInnovation",
+    },
+    {
+        "slug": "sheffield",
+        "name": "Sheffield",
+        "country": "GB",
+        "region": "England",
+        "latitude": "53.38297",
+        "longitude": "-1.46590",
+        "summary": "Die älteste Partnerstadt Bochums, verbunden seit 1950.",
+        "description": (
+            "<p>Der Austausch mit Sheffield lebt heute vor allem von Besuchen von Musik- "
+            "und Theatergruppen sowie von Schülerinnen und Schülern. Zwischen den "
+            "Stadtspitzen gibt es derzeit nur wenig Kontakt.</p>"
+        ),
+    },
+    {
+        "slug": "oviedo",
+        "name": "Oviedo",
+        "country": "ES",
+        "region": "Asturien",
+        "latitude": "43.36029",
+        "longitude": "-5.84476",
+        "summary": "Die Hauptstadt Asturiens im Norden Spaniens, Partnerstadt seit 1983.",
+        "description": (
+            "<p>Wie mit Sheffield läuft die Partnerschaft mit Oviedo auf kleiner Flamme: "
+            "Kultur- und Schülergruppen besuchen sich gegenseitig, die Verwaltungen "
+            "stehen kaum in Verbindung.</p>"
+        ),
+    },
+    {
+        "slug": "donezk",
+        "name": "Donezk",
+        "country": "UA",
+        "region": "Oblast Donezk",
+        "latitude": "48.02300",
+        "longitude": "37.80224",
+        "summary": "Partnerstadt seit 1987; der Austausch ist seit der Besetzung ausgesetzt.",
+        "description": (
+            "<p>Donezk liegt in dem Teil der Ukraine, den prorussische Separatisten "
+            "besetzt halten. Begegnungen sind nicht mehr möglich. Der "
+            "Partnerschaftsverein hält die Verbindung mit großem Einsatz über "
+            "Hilfslieferungen aufrecht.</p>"
+        ),
+    },
+    {
+        "slug": "nordhausen",
+        "name": "Nordhausen",
+        "country": "DE",
+        "region": "Thüringen",
+        "latitude": "51.50180",
+        "longitude": "10.79570",
+        "summary": "Die lebendigste der Bochumer Partnerschaften, seit 1990.",
+        "description": (
+            "<p>Mit der thüringischen Stadt Nordhausen ist der Austausch besonders rege: "
+            "Vereine, Schulen und Verwaltung besuchen sich regelmäßig.</p>"
+        ),
+    },
+    {
+        "slug": "tsukuba",
+        "name": "Tsukuba",
+        "country": "JP",
+        "region": "Präfektur Ibaraki",
+        "latitude": "36.08333",
+        "longitude": "140.11667",
+        "population": 250_000,
+        "population_year": 2019,
+        "founded": "1960er Jahre, als „Stadt der Wissenschaft“",
+        "summary": (
+            "Die japanische Wissenschaftsstadt ist seit dem 25. November 2019 Bochums "
+            "jüngste Partnerstadt."
+        ),
+        "description": (
+            "<p>Tsukuba wurde in den 1960er Jahren eigens als Stadt der Wissenschaft "
+            "geplant. Heute forscht man dort an Schlüsseltechnologien – von der Robotik "
+            "über Künstliche Intelligenz und Gesundheitstechnologie bis zur Raumfahrt.</p>"
+        ),
+        "key_facts": "rund 250.000 Einwohnerinnen und Einwohner\n8.000 promovierte Wissenschaftler",
+        "focus_topics": "Robotik\nKünstliche Intelligenz\nGesundheitstechnologie\nRaumfahrt",
+    },
+]
+
+COOPERATION_AREAS = [
+    ("Digitalisierung städtischer Einrichtungen", "Verwaltung und Einrichtungen der Städte."),
+    ("Hochschulen und Wissenschaft", "Austausch zwischen Universitäten und Forschung."),
+    ("Förderung von Startups", "Gründerinnen und Gründer beider Städte vernetzen."),
+    ("Stadtentwicklung", "Wie Wissensstädte wachsen und sich verändern."),
+    ("Hochtechnologie-Unternehmen", "Firmen, die Hochtechnologie erforschen und anwenden."),
+]
+
+PARTNERSHIPS = [
+    {
+        "partner": "sheffield",
+        "established_year": 1950,
+        "status": Partnership.Status.ACTIVE,
+        "status_note": "Begegnungen von Kultur- und Schülergruppen, kaum Kontakt der Stadtspitzen.",
+        "summary": "Bochums erste Städtepartnerschaft, geschlossen 1950.",
+        "history": [(date(1950, 1, 1), Partnership.Status.ACTIVE, "Partnerschaft geschlossen.")],
+    },
+    {
+        "partner": "oviedo",
+        "established_year": 1983,
+        "status": Partnership.Status.ACTIVE,
+        "status_note": "Begegnungen von Kultur- und Schülergruppen, kaum Kontakt der Stadtspitzen.",
+        "summary": "Partnerschaft mit der asturischen Hauptstadt seit 1983.",
+        "history": [(date(1983, 1, 1), Partnership.Status.ACTIVE, "Partnerschaft geschlossen.")],
+    },
+    {
+        "partner": "donezk",
+        "established_year": 1987,
+        "status": Partnership.Status.SUSPENDED,
+        "status_note": "Austausch zum Erliegen gekommen; der Verein organisiert Hilfslieferungen.",
+        "summary": "Seit 1987 verbunden, seit 2014 ohne Begegnungen.",
+        "association_name": "Partnerschaftsverein Bochum–Donezk",
+        "history": [
+            (date(1987, 1, 1), Partnership.Status.ACTIVE, "Partnerschaft geschlossen."),
+            (
+                date(2014, 6, 1),
+                Partnership.Status.SUSPENDED,
+                "Nach der Besetzung durch prorussische Separatisten kommt der Austausch "
+                "zum Erliegen.",
+            ),
+        ],
+    },
+    {
+        "partner": "nordhausen",
+        "established_year": 1990,
+        "status": Partnership.Status.ACTIVE,
+        "status_note": "Besonders reger Austausch.",
+        "summary": "Die lebendigste Partnerschaft Bochums, seit 1990.",
+        "history": [(date(1990, 1, 1), Partnership.Status.ACTIVE, "Partnerschaft geschlossen.")],
+    },
+    {
+        "partner": "tsukuba",
+        "kind": Partnership.Kind.TWIN_TOWN,
+        "established_year": 2019,
+        "established_on": date(2019, 11, 25),
+        "status": Partnership.Status.ACTIVE,
+        "summary": (
+            "Die erste Partnerschaft Bochums mit einer reinen Universitätsstadt: "
+            "Wissenschaft, Forschung und hochschulnahe Wirtschaft stehen im Mittelpunkt."
+        ),
+        "description": (
+            "<p>Am 25. November 2019 unterzeichneten beide Städte die "
+            "Partnerschaftsvereinbarung. Für Bochum markiert der Tag den Wandel von der "
+            "Industrie- zur Wissensstadt.</p>"
+        ),
+        "history": [
+            (
+                date(2019, 5, 1),
+                Partnership.Status.PLANNED,
+                "Beide Städte kündigen an, noch 2019 eine Partnerschaft zu vereinbaren.",
+            ),
+            (date(2019, 11, 25), Partnership.Status.ACTIVE, "Vereinbarung unterzeichnet."),
+        ],
+        "ties": [
+            (
+                "Ruhr-Universität Bochum",
+                "Universität Tsukuba",
+                2016,
+                "Austausch zu Innovation, Forschung, Standortentwicklung und Wissensarbeit.",
+            )
+        ],
+        "agreement": {
+            "title": "Partnerschaftsvereinbarung Bochum – Tsukuba",
+            "signed_on": date(2019, 11, 25),
+            "place": "Japan",
+            "summary": (
+                "Beide Städte wollen konkrete Kooperationsprojekte anstoßen, in fünf "
+                "Feldern von der Digitalisierung bis zur Hochtechnologie."
+            ),
+        },
+    },
+]
+
+
+def _articles():
+    now = timezone.now()
+    next_anniversary = datetime.combine(date(now.year, 11, 25), time(10), tzinfo=now.tzinfo)
+    if next_anniversary <= now:
+        next_anniversary = next_anniversary.replace(year=now.year + 1)
+    return [
+        {
+            "slug": "staedtepartnerschaft-der-wissensstaedte",
+            "title": "Städtepartnerschaft der Wissensstädte",
+            "publish_at": datetime(2019, 12, 3, 9, 0, tzinfo=now.tzinfo),
+            "status": Article.Status.PUBLISHED,
+            "teaser": (
+                "Am 25.11.2019 hat Bochum zum ersten Mal eine Partnerschaft mit einer reinen "
+                "Universitätsstadt geschlossen: mit Tsukuba in Japan."
+            ),
+            "body": (
+                "<p>Mit der Unterschrift unter die Vereinbarung mit Tsukuba am 25. November "
+                "2019 hat Bochum ein neues Kapitel aufgeschlagen. Zum ersten Mal verbindet "
+                "sich die Stadt mit einer Partnerin, die ganz von Hochschulen und Forschung "
+                "lebt – ein Zeichen dafür, wie weit der Weg von der Industrie- zur "
+                "Wissensstadt schon geführt hat.</p>"
+                "<h2>Konkrete Projekte als Ziel</h2>"
+                "<p>In der letzten Novemberwoche reiste eine Delegation aus Wissenschaft, "
+                "Wirtschaft, Politik und Verwaltung nach Japan, um die Vereinbarung zu "
+                "unterzeichnen und erste gemeinsame Vorhaben zu besprechen. Fünf Felder "
+                "stehen im Mittelpunkt:</p>"
+                "<ul><li>die Digitalisierung städtischer Einrichtungen,</li>"
+                "<li>noch engere Verbindungen zwischen den Hochschulen,</li>"
+                "<li>die Förderung von Startups in beiden Städten,</li>"
+                "<li>die Stadtentwicklung zweier Wissensstädte und</li>"
+                "<li>die Zusammenarbeit von Unternehmen, die Hochtechnologie erforschen und "
+                "anwenden.</li></ul>"
+                "<h2>Partnerin auf Augenhöhe</h2>"
+                "<p>Tsukuba entstand in den 1960er Jahren als geplante Stadt der "
+                "Wissenschaft. Von ihren rund 250.000 Einwohnerinnen und Einwohnern sind "
+                "8.000 promovierte Wissenschaftler. Geforscht wird dort an "
+                "Schlüsseltechnologien wie Robotik, Künstlicher Intelligenz, "
+                "Gesundheitstechnologie und Raumfahrt.</p>"
+            ),
+            "byline": "Presseamt",
+            "categories": ["Partnerschaften"],
+            "cities": ["tsukuba", "bochum"],
+            "partnerships": ["tsukuba"],
+            "areas": [name for name, _description in COOPERATION_AREAS],
+            "image_of": "tsukuba",
+        },
+        {
+            "slug": "staedtepartnerschaft-bochum-tsukuba",
+            "title": "Städtepartnerschaft Bochum – Tsukuba",
+            "publish_at": datetime(2019, 5, 26, 9, 0, tzinfo=now.tzinfo),
+            "status": Article.Status.PUBLISHED,
+            "teaser": (
+                "Noch in diesem Jahr wollen Bochum und Tsukuba eine Städtepartnerschaft "
+                "schließen – mit Wissenschaft, Forschung und hochschulnaher Wirtschaft im "
+                "Mittelpunkt."
+            ),
+            "body": (
+                "<p>Bochum und die japanische Stadt Tsukuba haben angekündigt, noch 2019 "
+                "Partnerstädte zu werden. Anders als bei den klassischen Partnerschaften, "
+                "die auf Kulturaustausch und Völkerverständigung setzen, soll es vor allem "
+                "um Wissenschaft, Forschung und hochschulnahe Wirtschaft gehen.</p>"
+                "<h2>Vier gewachsene Partnerschaften</h2>"
+                "<p>Bisher hat Bochum vier Partnerstädte: Sheffield in England, Oviedo in "
+                "Spanien, Donezk in der Ukraine und Nordhausen in Thüringen. Am lebendigsten "
+                "ist der Austausch mit Nordhausen. Mit Donezk, das in dem von prorussischen "
+                "Separatisten besetzten Gebiet liegt, sind Begegnungen nicht mehr möglich; "
+                "der Partnerschaftsverein konzentriert sich mit viel Einsatz auf "
+                "Hilfslieferungen. Mit Sheffield und Oviedo besuchen sich vor allem Musik- "
+                "und Theatergruppen sowie Schulklassen, während die Stadtspitzen kaum in "
+                "Kontakt stehen.</p>"
+                "<h2>Die Wissensstadt Tsukuba</h2>"
+                "<p>Schon seit 2016 arbeiten die Universität Tsukuba und die "
+                "Ruhr-Universität eng zusammen. Daraus ist ein wachsender Austausch über "
+                "Innovation, Forschung, Standortentwicklung und die Förderung von "
+                "Wissensarbeit entstanden, den die Städtepartnerschaft vertiefen soll.</p>"
+            ),
+            "byline": "Presseamt",
+            "categories": ["Partnerschaften"],
+            "cities": ["tsukuba", "sheffield", "oviedo", "donezk", "nordhausen"],
+            "partnerships": ["tsukuba", "nordhausen", "donezk"],
+            "areas": ["Hochschulen und Wissenschaft"],
+            "image_of": "bochum",
+        },
+        {
+            "slug": "begegnungen-mit-nordhausen",
+            "title": "Begegnungen mit Nordhausen: ein Rückblick",
+            "publish_at": now,
+            "status": Article.Status.DRAFT,
+            "body": (
+                "<p>Entwurf: Sammlung der Begegnungen mit Nordhausen aus dem letzten Jahr – "
+                "Vereine, Schulen und Verwaltung.</p>"
+            ),
+            "byline": "Presseamt",
+            "categories": ["Begegnungen"],
+            "cities": ["nordhausen"],
+            "partnerships": ["nordhausen"],
+        },
+        {
+            "slug": "jahrestag-der-partnerschaft-mit-tsukuba",
+            "title": "Jahrestag der Partnerschaft mit Tsukuba",
+            "publish_at": next_anniversary,
+            "status": Article.Status.PUBLISHED,
+            "teaser": "Am 25. November jährt sich die Unterzeichnung der Partnerschaft mit Tsukuba.",
+            "body": (
+                "<p>Am 25. November 2019 unterschrieben Bochum und Tsukuba ihre "
+                "Partnerschaftsvereinbarung. Zum Jahrestag blicken wir auf die gemeinsamen "
+                "Vorhaben in Wissenschaft, Stadtentwicklung und Wirtschaft.</p>"
+            ),
+            "byline": "Presseamt",
+            "categories": ["Partnerschaften"],
+            "cities": ["tsukuba"],
+            "partnerships": ["tsukuba"],
+        },
+    ]
+
+
+def _projects():
+    today = timezone.localdate()
+    return [
+        {
+            "partner": "tsukuba",
+            "title": "Delegationsreise zur Unterzeichnung nach Japan",
+            "kind": Project.Kind.DELEGATION,
+            "start_date": date(2019, 11, 25),
+            "description": (
+                "<p>Vertreterinnen und Vertreter aus Wissenschaft, Wirtschaft, Politik und "
+                "Verwaltung unterzeichnen die Vereinbarung und besprechen erste Projekte.</p>"
+            ),
+        },
+        {
+            "partner": "nordhausen",
+            "title": "Bürgerfahrt nach Nordhausen",
+            "kind": Project.Kind.CITIZENS,
+            "start_date": today + timedelta(days=40),
+            "end_date": today + timedelta(days=42),
+            "description": "<p>Ein Wochenende in der Partnerstadt, mit Stadtführung.</p>",
+            "contact_name": "Büro für Städtepartnerschaften",
+            "contact_email": "partnerschaften@example.org",
+        },
+        {
+            "partner": "sheffield",
+            "title": "Schüleraustausch mit Sheffield",
+            "kind": Project.Kind.SCHOOL,
+            "start_date": today + timedelta(days=90),
+            "end_date": today + timedelta(days=100),
+            "description": "<p>Gastfamilien für zehn Tage gesucht.</p>",
+            "contact_name": "Büro für Städtepartnerschaften",
+            "contact_email": "partnerschaften@example.org",
+        },
+        {
+            "partner": "donezk",
+            "title": "Sammelaktion für die nächste Hilfslieferung",
+            "kind": Project.Kind.AID,
+            "start_date": today + timedelta(days=14),
+            "description": "<p>Der Partnerschaftsverein nimmt Spenden entgegen.</p>",
+            "contact_name": "Partnerschaftsverein Bochum–Donezk",
+        },
+        {
+            "partner": "tsukuba",
+            "title": "Online-Treffen der Startups aus Bochum und Tsukuba",
+            "kind": Project.Kind.BUSINESS,
+            "start_date": today + timedelta(days=60),
+            "area": "Förderung von Startups",
+            "description": "<p>Gründerinnen und Gründer stellen sich gegenseitig vor.</p>",
+            "contact_email": "partnerschaften@example.org",
+        },
+    ]
+
+
+def draw_picture(title, seed):
+    """A calm skyline in the colours of ``seed``, with ``title`` written on it (JPEG bytes)."""
+    digest = hashlib.sha256(seed.encode()).digest()
+    rng = random.Random(digest)
+    hue = digest[0] / 255
+    width, height = IMAGE_SIZE
+    image = Image.new("RGB", IMAGE_SIZE)
+    draw = ImageDraw.Draw(image)
+    for y in range(height):
+        red, green, blue = colorsys.hls_to_rgb(hue, 0.78 - 0.35 * y / height, 0.45)
+        draw.line([(0, y), (width, y)], fill=(int(red * 255), int(green * 255), int(blue * 255)))
+    skyline = tuple(int(c * 255) for c in colorsys.hls_to_rgb(hue, 0.2, 0.3))
+    x = 0
+    while x < width:
+        building = rng.randint(40, 120)
+        top = rng.randint(int(height * 0.45), int(height * 0.8))
+        draw.rectangle([x, top, x + building, height], fill=skyline)
+        x += building + rng.randint(0, 12)
+    font = ImageFont.load_default(size=88)
+    draw.text((60, 60), title, fill=(255, 255, 255), font=font)
+    buffer = BytesIO()
+    image.save(buffer, format="JPEG", quality=82)
+    return buffer.getvalue()
+
+
+def _attach_picture(obj, title, seed):
+    obj.image.save(f"{seed}.jpg", ContentFile(draw_picture(title, seed)), save=False)
+    obj.image_alt = f"Gezeichnete Stadtsilhouette mit dem Schriftzug „{title}“"
+    obj.image_credit = IMAGE_CREDIT
+    obj.image_licence = IMAGE_LICENCE
+
+
+class DemoLoader:
+    def __init__(self, log=lambda message: None):
+        self.log = log
+        self.created = 0
+
+    def _get_or_create(self, model, lookup, defaults, build=None):
+        obj = model.objects.filter(**lookup).first()
+        if obj is not None:
+            return obj, False
+        obj = model(**lookup, **defaults)
+        if build:
+            build(obj)
+        obj.full_clean()
+        obj.save()
+        self.created += 1
+        self.log(f"{model._meta.verbose_name} angelegt: {obj}")
+        return obj, True
+
+    @transaction.atomic
+    def load(self):
+        cities = {item["slug"]: self._city(item) for item in CITIES}
+        areas = {
+            name: self._get_or_create(CooperationArea, {"name": name}, {"description": text})[0]
+            for name, text in COOPERATION_AREAS
+        }
+        partnerships = {
+            item["partner"]: self._partnership(item, cities, areas) for item in PARTNERSHIPS
+        }
+        for item in _projects():
+            self._project(item, partnerships, areas)
+        for item in _articles():
+            self._article(item, cities, partnerships, areas)
+        return self.created
+
+    def _city(self, item):
+        fields = {key: value for key, value in item.items() if key != "slug"}
+        fields["published"] = True
+
+        def build(city):
+            _attach_picture(city, city.name, f"city-{city.slug}")
+
+        return self._get_or_create(City, {"slug": item["slug"]}, fields, build)[0]
+
+    def _partnership(self, item, cities, areas):
+        fields = {
+            key: value
+            for key, value in item.items()
+            if key not in {"partner", "history", "ties", "agreement"}
+        }
+        fields.update(home_city=cities["bochum"], published=True)
+        partnership, created = self._get_or_create(
+            Partnership, {"partner_city": cities[item["partner"]]}, fields
+        )
+        if created:
+            for day, status, note in item["history"]:
+                StatusChange.objects.create(
+                    partnership=partnership, date=day, status=status, note=note
+                )
+            for home, partner, since, text in item.get("ties", []):
+                InstitutionalTie.objects.create(
+                    partnership=partnership,
+                    home_institution=home,
+                    partner_institution=partner,
+                    since_year=since,
+                    description=text,
+                )
+            if "agreement" in item:
+                agreement = Agreement.objects.create(partnership=partnership, **item["agreement"])
+                agreement.cooperation_areas.set(areas.values())
+        return partnership
+
+    def _project(self, item, partnerships, areas):
+        fields = {key: value for key, value in item.items() if key not in {"partner", "area"}}
+        fields.update(
+            partnership=partnerships[item["partner"]],
+            cooperation_area=areas.get(item.get("area")),
+            published=True,
+        )
+        title = fields.pop("title")
+        self._get_or_create(Project, {"title": title}, fields)
+
+    def _article(self, item, cities, partnerships, areas):
+        relations = {
+            key: item.get(key, []) for key in ("categories", "cities", "partnerships", "areas")
+        }
+        fields = {
+            key: value
+            for key, value in item.items()
+            if key not in relations and key not in {"slug", "image_of"}
+        }
+
+        def build(article):
+            if "image_of" in item:
+                _attach_picture(article, cities[item["image_of"]].name, f"article-{article.slug}")
+
+        article, created = self._get_or_create(Article, {"slug": item["slug"]}, fields, build)
+        if created:
+            article.categories.set(
+                Category.objects.get_or_create(name=name)[0] for name in relations["categories"]
+            )
+            article.cities.set(cities[slug] for slug in relations["cities"])
+            article.partnerships.set(partnerships[slug] for slug in relations["partnerships"])
+            article.cooperation_areas.set(areas[name] for name in relations["areas"])

@@ -1,0 +1,377 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cities.models import City, CityQuerySet
+from cities.publishing import PublishableQuerySet
+from cities.richtext import RichTextField
+from cities.slugs import unique_slug
+from cities.uploads import upload_path, validate_pdf
+
+YEAR_VALIDATORS = [MinValueValidator(800), MaxValueValidator(2200)]
+
+
+class CooperationArea(models.Model):
+    name = models.CharField(_("Name"), max_length=100, unique=True)
+    slug = models.SlugField(_("Kurzname für die Adresse"), max_length=100, unique=True, blank=True)
+    description = models.TextField(_("Beschreibung"), blank=True)
+
+    class Meta:
+        verbose_name = _("Kooperationsfeld")
+        verbose_name_plural = _("Kooperationsfelder")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:area", kwargs={"slug": self.slug})
+
+
+class PartnershipQuerySet(PublishableQuerySet):
+    @staticmethod
+    def published_q(prefix=""):
+        """Published, and both cities are published too: no link may lead to a 404."""
+        return (
+            Q(**{f"{prefix}published": True})
+            & CityQuerySet.published_q(f"{prefix}home_city__")
+            & CityQuerySet.published_q(f"{prefix}partner_city__")
+        )
+
+    def published(self):
+        return self.filter(self.published_q())
+
+    def with_details(self):
+        """Everything a partnership's public page shows, in a fixed number of queries."""
+        return self.select_related("home_city", "partner_city").prefetch_related(
+            "status_changes",
+            "institutional_ties",
+            "agreements__cooperation_areas",
+            models.Prefetch(
+                "projects",
+                queryset=Project.objects.filter(published=True).select_related(
+                    "cooperation_area"
+                ),
+            ),
+        )
+
+
+class Partnership(models.Model):
+    class Kind(models.TextChoices):
+        TWIN_TOWN = "staedtepartnerschaft", _("Städtepartnerschaft")
+        FRIENDSHIP = "freundschaft", _("Städtefreundschaft")
+        PROJECT = "projektpartnerschaft", _("Projektpartnerschaft")
+        SCIENCE = "wissenschaftspartnerschaft", _("Wissenschaftspartnerschaft")
+
+    class Status(models.TextChoices):
+        PLANNED = "geplant", _("geplant")
+        ACTIVE = "aktiv", _("aktiv")
+        DORMANT = "ruhend", _("ruhend")
+        SUSPENDED = "ausgesetzt", _("ausgesetzt")
+
+    home_city = models.ForeignKey(
+        City,
+        on_delete=models.PROTECT,
+        related_name="home_partnerships",
+        limit_choices_to={"is_home": True},
+        verbose_name=_("Heimatstadt"),
+    )
+    partner_city = models.ForeignKey(
+        City,
+        on_delete=models.PROTECT,
+        related_name="partnerships",
+        limit_choices_to={"is_home": False},
+        verbose_name=_("Partnerstadt"),
+    )
+    slug = models.SlugField(
+        _("Kurzname für die Adresse"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_("Bleibt das Feld leer, wird er aus dem Namen der Partnerstadt gebildet."),
+    )
+    kind = models.CharField(
+        _("Art"), max_length=30, choices=Kind.choices, default=Kind.TWIN_TOWN
+    )
+    established_year = models.PositiveSmallIntegerField(
+        _("besteht seit (Jahr)"),
+        validators=YEAR_VALIDATORS,
+        help_text=_("Das Jahr genügt, z. B. 1950. Bei geplanten Partnerschaften das Zieljahr."),
+    )
+    established_on = models.DateField(
+        _("besteht seit (Datum)"),
+        null=True,
+        blank=True,
+        help_text=_("Nur wenn der genaue Tag bekannt ist, z. B. der Tag der Unterzeichnung."),
+    )
+    status = models.CharField(
+        _("aktueller Status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    status_note = models.CharField(
+        _("Hinweis zum Status"),
+        max_length=300,
+        blank=True,
+        help_text=_("Kurz und öffentlich, z. B. „Austausch beschränkt sich auf Hilfslieferungen“."),
+    )
+    summary = models.TextField(
+        _("Kurzbeschreibung"),
+        max_length=300,
+        blank=True,
+        help_text=_("Ein bis zwei Sätze für Übersichten, ohne Formatierung."),
+    )
+    description = RichTextField(_("Beschreibung und Geschichte"), blank=True)
+    association_name = models.CharField(_("Partnerschaftsverein"), max_length=200, blank=True)
+    association_website = models.URLField(_("Website des Vereins"), blank=True)
+    association_contact = models.TextField(
+        _("Kontakt zum Verein"),
+        blank=True,
+        help_text=_("Ansprechperson, E-Mail oder Telefon, so wie es öffentlich stehen darf."),
+    )
+    published = models.BooleanField(
+        _("veröffentlicht"),
+        default=False,
+        help_text=_(
+            "Erst dann öffentlich sichtbar. Auch geplante Partnerschaften dürfen "
+            "veröffentlicht werden."
+        ),
+    )
+    created = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated = models.DateTimeField(_("geändert"), auto_now=True)
+
+    objects = PartnershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Partnerschaft")
+        verbose_name_plural = _("Partnerschaften")
+        ordering = ["established_year", "partner_city__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["home_city", "partner_city"],
+                name="partnership_partnership_unique_pair",
+                violation_error_message=_("Zwischen diesen Städten gibt es schon eine Partnerschaft."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(home_city=F("partner_city")),
+                name="partnership_partnership_two_cities",
+                violation_error_message=_("Eine Stadt kann keine Partnerschaft mit sich selbst haben."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.home_city} – {self.partner_city}"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.partner_city.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("partnership:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if (
+            self.established_on
+            and self.established_year
+            and self.established_on.year != self.established_year
+        ):
+            raise ValidationError(
+                {"established_on": _("Das Datum passt nicht zum Jahr, seit dem sie besteht.")}
+            )
+
+    def is_published(self):
+        return (
+            self.published and self.home_city.is_published() and self.partner_city.is_published()
+        )
+
+
+class StatusChange(models.Model):
+    partnership = models.ForeignKey(
+        Partnership,
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+        verbose_name=_("Partnerschaft"),
+    )
+    date = models.DateField(_("Datum"))
+    status = models.CharField(_("Status"), max_length=20, choices=Partnership.Status.choices)
+    note = models.CharField(
+        _("Was ist geschehen?"),
+        max_length=300,
+        blank=True,
+        help_text=_("z. B. „Austausch kommt nach der Besetzung der Region zum Erliegen“."),
+    )
+
+    class Meta:
+        verbose_name = _("Statusänderung")
+        verbose_name_plural = _("Statusgeschichte")
+        ordering = ["date", "pk"]
+
+    def __str__(self):
+        return f"{self.date:%d.%m.%Y}: {self.get_status_display()}"
+
+
+class InstitutionalTie(models.Model):
+    partnership = models.ForeignKey(
+        Partnership,
+        on_delete=models.CASCADE,
+        related_name="institutional_ties",
+        verbose_name=_("Partnerschaft"),
+    )
+    home_institution = models.CharField(_("Einrichtung in der Heimatstadt"), max_length=200)
+    partner_institution = models.CharField(_("Einrichtung in der Partnerstadt"), max_length=200)
+    since_year = models.PositiveSmallIntegerField(
+        _("seit (Jahr)"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    description = models.CharField(_("Worum es geht"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("Institutionelle Verbindung")
+        verbose_name_plural = _("Institutionelle Verbindungen")
+        ordering = ["since_year", "pk"]
+
+    def __str__(self):
+        return f"{self.home_institution} – {self.partner_institution}"
+
+
+class AgreementQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(PartnershipQuerySet.published_q("partnership__"))
+
+
+class Agreement(models.Model):
+    partnership = models.ForeignKey(
+        Partnership,
+        on_delete=models.PROTECT,
+        related_name="agreements",
+        verbose_name=_("Partnerschaft"),
+    )
+    title = models.CharField(_("Titel"), max_length=200)
+    signed_on = models.DateField(_("unterzeichnet am"))
+    place = models.CharField(_("Ort der Unterzeichnung"), max_length=100, blank=True)
+    signatories = models.TextField(
+        _("Unterzeichnet von"), blank=True, help_text=_("Eine Person pro Zeile, mit Amt.")
+    )
+    summary = models.TextField(_("Inhalt in Kürze"), blank=True)
+    document = models.FileField(
+        _("Dokument (PDF)"),
+        upload_to=upload_path,
+        blank=True,
+        validators=[validate_pdf],
+        help_text=_("Die unterzeichnete Vereinbarung als PDF, höchstens 20 MB."),
+    )
+    cooperation_areas = models.ManyToManyField(
+        CooperationArea,
+        blank=True,
+        related_name="agreements",
+        verbose_name=_("Kooperationsfelder"),
+    )
+
+    objects = AgreementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Vereinbarung")
+        verbose_name_plural = _("Vereinbarungen")
+        ordering = ["signed_on", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{self.partnership.get_absolute_url()}#vereinbarung-{self.pk}"
+
+    def is_published(self):
+        return self.partnership.is_published()
+
+    @property
+    def signatory_list(self):
+        return [line.strip() for line in self.signatories.splitlines() if line.strip()]
+
+
+class ProjectQuerySet(PublishableQuerySet):
+    def published(self):
+        return self.filter(Q(published=True) & PartnershipQuerySet.published_q("partnership__"))
+
+    def upcoming(self, today=None):
+        """Projects that have not ended yet: the ones citizens can still join."""
+        today = today or timezone.localdate()
+        return self.filter(Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today))
+
+
+class Project(models.Model):
+    class Kind(models.TextChoices):
+        DELEGATION = "delegation", _("Delegationsbesuch")
+        SCHOOL = "schule", _("Schüleraustausch")
+        YOUTH = "jugend", _("Jugendbegegnung")
+        CULTURE = "kultur", _("Kultur")
+        SPORTS = "sport", _("Sport")
+        CITIZENS = "buergerreise", _("Bürgerreise")
+        AID = "hilfe", _("Hilfslieferung")
+        RESEARCH = "forschung", _("Forschung und Wissenschaft")
+        BUSINESS = "wirtschaft", _("Wirtschaft")
+        OTHER = "sonstiges", _("Sonstiges")
+
+    partnership = models.ForeignKey(
+        Partnership,
+        on_delete=models.PROTECT,
+        related_name="projects",
+        verbose_name=_("Partnerschaft"),
+    )
+    title = models.CharField(_("Titel"), max_length=200)
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
+    start_date = models.DateField(_("Beginn"))
+    end_date = models.DateField(
+        _("Ende"), null=True, blank=True, help_text=_("Leer lassen bei eintägigen Terminen.")
+    )
+    description = RichTextField(_("Beschreibung"), blank=True)
+    cooperation_area = models.ForeignKey(
+        CooperationArea,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("Kooperationsfeld"),
+    )
+    contact_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("E-Mail für Anmeldungen"), blank=True)
+    contact_phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    published = models.BooleanField(
+        _("veröffentlicht"),
+        default=False,
+        help_text=_("Sichtbar, sobald auch die Partnerschaft veröffentlicht ist."),
+    )
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Projekt")
+        verbose_name_plural = _("Projekte und Begegnungen")
+        ordering = ["start_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="partnership_project_ends_after_start",
+                violation_error_message=_("Das Ende liegt vor dem Beginn."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{self.partnership.get_absolute_url()}#projekt-{self.pk}"
+
+    def is_published(self):
+        return self.published and self.partnership.is_published()
+
+    @property
+    def has_contact(self):
+        return bool(self.contact_name or self.contact_email or self.contact_phone)

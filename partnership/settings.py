@@ -1,0 +1,223 @@
+"""
+Settings for the partnership site.
+
+Every difference between deployments is read from the environment, with
+defaults that are safe for a local checkout: SQLite, DEBUG off, no HTTPS
+assumptions. Production sets at least SECRET_KEY, ALLOWED_HOSTS,
+DATABASE_URL and HTTPS=true (see README.md).
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+DEBUG = env_bool("DEBUG")
+
+# The fallback key only serves local checkouts; `check --deploy` flags it, so
+# a production deployment without its own SECRET_KEY cannot pass CI.
+SECRET_KEY = os.environ.get("SECRET_KEY", "django-insecure-local-development-key-not-for-production")
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    # The project's templates override the admin's, so they must be found first.
+    "partnership.apps.PartnershipConfig",
+    "news.apps.NewsConfig",
+    "cities.apps.CitiesConfig",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.humanize",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django_countries",
+    "ckeditor",
+    "ckeditor_uploader",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "partnership.site_urls"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "partnership.site.site_context",
+            ],
+        },
+    },
+]
+
+WSGI_APPLICATION = "partnership.wsgi.application"
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# The site is German; LocaleMiddleware only serves Django's own German
+# translations, there is no second language to switch to.
+LANGUAGE_CODE = "de"
+LANGUAGES = [("de", _("Deutsch"))]
+TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Berlin")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+# Without a front-end server (local runs, small installations) the app serves
+# uploaded files itself; production leaves this off and lets nginx do it.
+SERVE_MEDIA = env_bool("SERVE_MEDIA")
+
+# Uploads larger than this are refused by the forms with a message; the
+# request limit sits a little above so the form can still say why.
+MAX_IMAGE_UPLOAD_SIZE = int(os.environ.get("MAX_IMAGE_UPLOAD_MB", "10")) * 1024 * 1024
+MAX_DOCUMENT_UPLOAD_SIZE = int(os.environ.get("MAX_DOCUMENT_UPLOAD_MB", "20")) * 1024 * 1024
+# Larger pictures are refused before they are decoded (decompression bombs).
+MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_MEGAPIXELS", "40")) * 1_000_000
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+LOGIN_URL = "admin:login"
+
+# HTTPS: one switch for the settings that only make sense behind TLS.
+HTTPS = env_bool("HTTPS")
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", 31536000 if HTTPS else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD")
+if env_bool("BEHIND_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 8 * 60 * 60))
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}
+
+# --- The site -------------------------------------------------------------
+
+SITE_NAME = os.environ.get("SITE_NAME", "Städtepartnerschaften")
+# The one accent colour of the public site; the default passes WCAG AA
+# (contrast >= 4.5:1) against white for text and buttons.
+SITE_ACCENT_COLOR = os.environ.get("SITE_ACCENT_COLOR", "#0b5ea8")
+
+# --- Rich text ------------------------------------------------------------
+
+# django-ckeditor bundles CKEditor 4.22.1, which is end-of-life (ckeditor.W001).
+# The editor is only reachable by authenticated staff in the admin, and
+# everything it produces is cleaned on the server by cities.richtext before it
+# is stored, so a flaw in the editor cannot put markup on the public site.
+SILENCED_SYSTEM_CHECKS = ["ckeditor.W001"]
+
+CKEDITOR_UPLOAD_PATH = "editor/"
+CKEDITOR_ALLOW_NONIMAGE_FILES = False
+CKEDITOR_IMAGE_BACKEND = "pillow"
+CKEDITOR_BROWSE_SHOW_DIRS = False
+CKEDITOR_CONFIGS = {
+    "default": {
+        "language": "de",
+        "height": 420,
+        "width": "100%",
+        "toolbar": "news",
+        "toolbar_news": [
+            ["Format", "Styles", "Bold", "Italic", "Underline", "RemoveFormat"],
+            ["NumberedList", "BulletedList", "Blockquote", "-", "Outdent", "Indent"],
+            ["Link", "Unlink"],
+            ["Image", "Table", "HorizontalRule", "SpecialChar"],
+            ["Language"],
+            ["Undo", "Redo", "-", "PasteText", "PasteFromWord"],
+            ["Maximize"],
+        ],
+        "format_tags": "p;h2;h3;h4",
+        # The class is what cities.richtext accepts as "decorative, no alt".
+        "stylesSet": [
+            {"name": "Bild: dekorativ", "element": "img", "attributes": {"class": "dekorativ"}},
+        ],
+        # Plugins that call cloud services or offer markup the site never
+        # shows are switched off: nothing in the admin talks to third parties.
+        "removePlugins": ",".join(
+            [
+                "exportpdf",
+                "scayt",
+                "wsc",
+                "flash",
+                "iframe",
+                "forms",
+                "embed",
+                "embedsemantic",
+                "autoembed",
+                "easyimage",
+                "cloudservices",
+                "sourcearea",
+            ]
+        ),
+        "extraPlugins": "language",
+        "language_list": ["en:Englisch", "es:Spanisch", "ja:Japanisch", "uk:Ukrainisch"],
+        "disallowedContent": "*[on*]; script; style; *{*}",
+        "image_prefillDimensions": False,
+    },
+}

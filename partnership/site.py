@@ -1,0 +1,56 @@
+"""
+Site-wide pages and pieces that sit above the three apps: the home page,
+the theme stylesheet, uploaded media and the template context every page
+shares.
+"""
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+from django.views.static import serve
+
+from cities.models import City
+from news.models import Article
+
+from .models import Partnership, Project
+
+
+def site_context(request):
+    return {"site_name": settings.SITE_NAME}
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+    latest_articles = 6
+    upcoming_projects = 3
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            home_city=City.objects.published().home(),
+            articles=Article.objects.published()[: self.latest_articles],
+            partnerships=Partnership.objects.published().select_related("partner_city"),
+            projects=Project.objects.published()
+            .upcoming()
+            .select_related("partnership__partner_city")[: self.upcoming_projects],
+            **kwargs,
+        )
+
+
+@require_GET
+@cache_control(max_age=3600, public=True)
+def theme_css(request):
+    """The accent colour, a setting, as a stylesheet: pages carry no inline styles."""
+    return HttpResponse(
+        f":root {{ --accent: {settings.SITE_ACCENT_COLOR}; }}\n", content_type="text/css"
+    )
+
+
+def serve_media(request, path):
+    """Uploaded files, for installations without a front-end server."""
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    # An upload must never be run as a page or script in the site's origin.
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+    return response

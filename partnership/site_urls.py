@@ -1,0 +1,26 @@
+"""The root URLconf: each app under its German section name."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
+
+from . import editor, site
+
+urlpatterns = [
+    path("", site.HomeView.as_view(), name="home"),
+    path("aktuelles/", include("news.urls")),
+    path("staedte/", include("cities.urls")),
+    path("", include("partnership.urls")),
+    path("theme.css", site.theme_css, name="theme-css"),
+    path("admin/editor/", include(editor.urlpatterns)),
+    path("admin/", admin.site.urls),
+]
+
+if settings.SERVE_MEDIA:
+    prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns.append(re_path(rf"^{prefix}(?P<path>.*)$", site.serve_media))
+
+admin.site.site_header = _("%(site)s – Verwaltung") % {"site": settings.SITE_NAME}
+admin.site.site_title = settings.SITE_NAME
+admin.site.index_title = _("Inhalte pflegen")

@@ -1,0 +1,33 @@
+from django.views.generic import ListView
+
+from cities.publishing import PreviewableDetailView
+
+from .models import Partnership, Project
+
+
+class PartnershipListView(ListView):
+    def get_queryset(self):
+        return Partnership.objects.published().select_related("home_city", "partner_city")
+
+
+class PartnershipDetailView(PreviewableDetailView):
+    queryset = Partnership.objects.with_details()
+    latest_articles = 5
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            articles=self.object.articles.published()[: self.latest_articles], **kwargs
+        )
+
+
+class UpcomingProjectListView(ListView):
+    """ "Mitmachen": what citizens can still join, soonest first."""
+
+    template_name = "partnership/project_list.html"
+
+    def get_queryset(self):
+        return (
+            Project.objects.published()
+            .upcoming()
+            .select_related("partnership__partner_city", "cooperation_area")
+        )
