@@ -125,7 +125,7 @@ CITIES = [
             "geplant. Heute forscht man dort an Schlüsseltechnologien – von der Robotik "
             "über Künstliche Intelligenz und Gesundheitstechnologie bis zur Raumfahrt.</p>"
         ),
-        "key_facts": "rund 250.000 Einwohnerinnen und Einwohner\n8.000 promovierte Wissenschaftler",
+        "key_facts": "8.000 promovierte Wissenschaftler\nForschungsstandort für Schlüsseltechnologien",
         "focus_topics": "Robotik\nKünstliche Intelligenz\nGesundheitstechnologie\nRaumfahrt",
     },
 ]

@@ -15,9 +15,11 @@ class PartnershipDetailView(PreviewableDetailView):
     latest_articles = 5
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            articles=self.object.articles.published()[: self.latest_articles], **kwargs
-        )
+        # News tagged with the partnership or with its partner city.
+        articles = (
+            self.object.articles.published() | self.object.partner_city.articles.published()
+        ).distinct()
+        return super().get_context_data(articles=articles[: self.latest_articles], **kwargs)
 
 
 class UpcomingProjectListView(ListView):

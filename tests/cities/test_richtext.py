@@ -1,0 +1,73 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from cities.richtext import sanitize_html, validate_rich_text_images
+from news.models import Article
+from tests.factories import ArticleFactory, CityFactory
+
+
+@pytest.mark.parametrize(
+    ("dirty", "clean"),
+    [
+        ("<p>Hallo<script>alert(1)</script></p>", "<p>Hallo</p>"),
+        ('<img src="/media/a.jpg" alt="Rathaus" onerror="alert(1)">', '<img src="/media/a.jpg" alt="Rathaus">'),
+        ('<p onclick="steal()">Text</p>', "<p>Text</p>"),
+        ('<a href="javascript:alert(1)">Link</a>', '<a rel="noopener noreferrer">Link</a>'),
+        ("<iframe src='https://example.org'></iframe><p>bleibt</p>", "<p>bleibt</p>"),
+        ('<p style="color:red">rot</p>', "<p>rot</p>"),
+        ('<span lang="en">twin town</span>', '<span lang="en">twin town</span>'),
+    ],
+)
+def test_sanitizer_removes_what_could_run_and_keeps_text(dirty, clean):
+    assert sanitize_html(dirty) == clean
+
+
+def test_external_links_get_noopener():
+    assert 'rel="noopener noreferrer"' in sanitize_html('<a href="https://example.org">x</a>')
+
+
+def test_sanitizing_twice_changes_nothing():
+    once = sanitize_html('<p>a<b>b<script>x</script><a href="https://e.org">l</a></p>')
+    assert sanitize_html(once) == once
+
+
+@pytest.mark.django_db
+def test_saved_article_body_is_sanitized():
+    article = ArticleFactory(body='<p>Gut</p><script>alert(1)</script><img src="/x.jpg" alt="x" onerror="alert(2)">')
+    article.refresh_from_db()
+    assert "<script" not in article.body
+    assert "onerror" not in article.body
+    assert "<p>Gut</p>" in article.body
+
+
+@pytest.mark.django_db
+def test_saved_city_description_is_sanitized():
+    city = CityFactory(description="<p>Stadt</p><script>alert(1)</script>")
+    city.refresh_from_db()
+    assert city.description == "<p>Stadt</p>"
+
+
+@pytest.mark.django_db
+def test_update_with_save_sanitizes_again():
+    article = ArticleFactory()
+    article.body = "<p>neu</p><script>x</script>"
+    article.save()
+    assert Article.objects.get(pk=article.pk).body == "<p>neu</p>"
+
+
+def test_image_without_alt_text_is_refused():
+    with pytest.raises(ValidationError, match="ohne Alternativtext: rathaus.jpg"):
+        validate_rich_text_images('<p><img src="/media/editor/rathaus.jpg"></p>')
+
+
+def test_decorative_image_needs_no_alt_text():
+    validate_rich_text_images('<img src="/media/editor/linie.png" class="dekorativ" alt="">')
+
+
+def test_described_image_is_accepted():
+    validate_rich_text_images('<img src="/media/editor/a.png" alt="Rathaus von Tsukuba">')
+
+
+def test_pasted_image_asks_staff_to_upload_it():
+    with pytest.raises(ValidationError, match="Schaltfläche „Bild“"):
+        validate_rich_text_images('<img src="data:image/png;base64,AAAA" alt="Screenshot">')

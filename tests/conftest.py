@@ -1,0 +1,50 @@
+import pytest
+from django.contrib.auth.models import Permission
+from django.test import Client
+
+from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def test_settings(settings, tmp_path):
+    # Plain static storage: the manifest only exists after collectstatic.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    # An empty static root: whitenoise would otherwise index a local
+    # collectstatic's thousands of files for every test client.
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STATIC_ROOT.mkdir()
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def admin_client(superuser):
+    client = Client()
+    client.force_login(superuser)
+    return client
+
+
+@pytest.fixture
+def staff_without_rights(db):
+    """A staff account that may log in to the admin but edit nothing."""
+    return UserFactory(is_staff=True)
+
+
+@pytest.fixture
+def editor(db):
+    """A staff account that may change articles, cities and partnerships."""
+    user = UserFactory(is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(
+            codename__in=["change_article", "change_city", "change_partnership"]
+        )
+    )
+    return user

@@ -1,0 +1,110 @@
+from datetime import date, timedelta
+from io import BytesIO
+
+import factory
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from cities.models import City
+from news.models import Article, Category
+from partnership.models import Agreement, CooperationArea, Partnership, Project, StatusChange
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+
+    class Meta:
+        model = get_user_model()
+
+
+class CityFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Partnerstadt {n}")
+    country = "FR"
+    published = True
+
+    class Meta:
+        model = City
+
+
+class HomeCityFactory(CityFactory):
+    name = "Heimatstadt"
+    country = "DE"
+    is_home = True
+
+    class Meta:
+        model = City
+        django_get_or_create = ["is_home"]
+
+
+class CooperationAreaFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Kooperationsfeld {n}")
+
+    class Meta:
+        model = CooperationArea
+
+
+class PartnershipFactory(factory.django.DjangoModelFactory):
+    home_city = factory.SubFactory(HomeCityFactory)
+    partner_city = factory.SubFactory(CityFactory)
+    established_year = 1990
+    published = True
+
+    class Meta:
+        model = Partnership
+
+
+class StatusChangeFactory(factory.django.DjangoModelFactory):
+    partnership = factory.SubFactory(PartnershipFactory)
+    date = date(2014, 6, 1)
+    status = Partnership.Status.SUSPENDED
+
+    class Meta:
+        model = StatusChange
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    partnership = factory.SubFactory(PartnershipFactory)
+    title = factory.Sequence(lambda n: f"Vereinbarung {n}")
+    signed_on = date(2019, 11, 25)
+
+    class Meta:
+        model = Agreement
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    partnership = factory.SubFactory(PartnershipFactory)
+    title = factory.Sequence(lambda n: f"Projekt {n}")
+    kind = Project.Kind.SCHOOL
+    start_date = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))
+    published = True
+
+    class Meta:
+        model = Project
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Kategorie {n}")
+
+    class Meta:
+        model = Category
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Beitrag {n}")
+    body = "<p>Ein Text über die Partnerschaft.</p>"
+    status = Article.Status.PUBLISHED
+    publish_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+
+    class Meta:
+        model = Article
+
+
+def image_upload(name="bild.jpg", image_format="JPEG", size=(40, 30), exif=None):
+    """An uploaded image file made in memory."""
+    buffer = BytesIO()
+    options = {"exif": exif} if exif is not None else {}
+    Image.new("RGB", size, (200, 80, 40)).save(buffer, format=image_format, **options)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
