@@ -22,8 +22,11 @@ run: install
 	$(PY) manage.py demo_login
 	SERVE_MEDIA=true $(PY) manage.py runserver 127.0.0.1:8000
 
+# pytest exits with 5 when it collected no tests; that must fail loudly.
 test: install
-	$(PY) -m pytest
+	@$(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "ERROR: pytest collected no tests." >&2; exit 1; fi; \
+	exit $$status
 
 lint: install
 	$(VENV)/bin/ruff check .

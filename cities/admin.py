@@ -1,8 +1,12 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .models import City
+
+# Staff type "www.bochum.de"; the scheme they mean is https.
+URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class CreditedImageAdminMixin:
@@ -49,6 +53,7 @@ class CityAdmin(CreditedImageAdminMixin, admin.ModelAdmin):
     list_filter = ["published", "is_home", "country"]
     search_fields = ["name", "region", "summary"]
     readonly_fields = ["image_preview", "created", "updated"]
+    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     fieldsets = [
         (None, {"fields": ["name", "slug", "country", "region", "is_home", "published"]}),
         (_("Texte"), {"fields": ["summary", "description"]}),

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cities.admin import URL_FIELDS_ASSUME_HTTPS
 from cities.models import City
 
 from .models import (
@@ -56,6 +57,7 @@ class PartnershipAdmin(admin.ModelAdmin):
     autocomplete_fields = ["partner_city"]
     readonly_fields = ["created", "updated"]
     inlines = [StatusChangeInline, InstitutionalTieInline, AgreementInline, ProjectInline]
+    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     fieldsets = [
         (None, {"fields": ["home_city", "partner_city", "slug", "kind", "published"]}),
         (

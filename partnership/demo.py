@@ -20,7 +20,14 @@ from PIL import Image, ImageDraw, ImageFont
 from cities.models import City
 from news.models import Article, Category
 
-from .models import Agreement, CooperationArea, InstitutionalTie, Partnership, Project, StatusChange
+from .models import (
+    Agreement,
+    CooperationArea,
+    InstitutionalTie,
+    Partnership,
+    Project,
+    StatusChange,
+)
 
 IMAGE_SIZE = (1200, 675)
 IMAGE_CREDIT = "Grafik: Demo-Inhalt, automatisch erzeugt"
@@ -125,7 +132,9 @@ CITIES = [
             "geplant. Heute forscht man dort an Schlüsseltechnologien – von der Robotik "
             "über Künstliche Intelligenz und Gesundheitstechnologie bis zur Raumfahrt.</p>"
         ),
-        "key_facts": "8.000 promovierte Wissenschaftler\nForschungsstandort für Schlüsseltechnologien",
+        "key_facts": (
+            "8.000 promovierte Wissenschaftler\nForschungsstandort für Schlüsseltechnologien"
+        ),
         "focus_topics": "Robotik\nKünstliche Intelligenz\nGesundheitstechnologie\nRaumfahrt",
     },
 ]
@@ -138,12 +147,14 @@ COOPERATION_AREAS = [
     ("Hochtechnologie-Unternehmen", "Firmen, die Hochtechnologie erforschen und anwenden."),
 ]
 
+LOW_ACTIVITY = "Begegnungen von Kultur- und Schülergruppen, kaum Kontakt der Stadtspitzen."
+
 PARTNERSHIPS = [
     {
         "partner": "sheffield",
         "established_year": 1950,
         "status": Partnership.Status.ACTIVE,
-        "status_note": "Begegnungen von Kultur- und Schülergruppen, kaum Kontakt der Stadtspitzen.",
+        "status_note": LOW_ACTIVITY,
         "summary": "Bochums erste Städtepartnerschaft, geschlossen 1950.",
         "history": [(date(1950, 1, 1), Partnership.Status.ACTIVE, "Partnerschaft geschlossen.")],
     },
@@ -151,7 +162,7 @@ PARTNERSHIPS = [
         "partner": "oviedo",
         "established_year": 1983,
         "status": Partnership.Status.ACTIVE,
-        "status_note": "Begegnungen von Kultur- und Schülergruppen, kaum Kontakt der Stadtspitzen.",
+        "status_note": LOW_ACTIVITY,
         "summary": "Partnerschaft mit der asturischen Hauptstadt seit 1983.",
         "history": [(date(1983, 1, 1), Partnership.Status.ACTIVE, "Partnerschaft geschlossen.")],
     },
@@ -326,7 +337,9 @@ def _articles():
             "title": "Jahrestag der Partnerschaft mit Tsukuba",
             "publish_at": next_anniversary,
             "status": Article.Status.PUBLISHED,
-            "teaser": "Am 25. November jährt sich die Unterzeichnung der Partnerschaft mit Tsukuba.",
+            "teaser": (
+                "Am 25. November jährt sich die Unterzeichnung der Partnerschaft mit Tsukuba."
+            ),
             "body": (
                 "<p>Am 25. November 2019 unterschrieben Bochum und Tsukuba ihre "
                 "Partnerschaftsvereinbarung. Zum Jahrestag blicken wir auf die gemeinsamen "

@@ -86,6 +86,8 @@ def upload(request):
 urlpatterns = [
     path("upload/", staff_member_required(upload), name="ckeditor_upload"),
     path(
-        "browse/", never_cache(staff_member_required(ckeditor_views.browse)), name="ckeditor_browse"
+        "browse/",
+        never_cache(staff_member_required(ckeditor_views.browse)),
+        name="ckeditor_browse",
     ),
 ]

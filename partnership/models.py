@@ -58,9 +58,7 @@ class PartnershipQuerySet(PublishableQuerySet):
             "agreements__cooperation_areas",
             models.Prefetch(
                 "projects",
-                queryset=Project.objects.filter(published=True).select_related(
-                    "cooperation_area"
-                ),
+                queryset=Project.objects.filter(published=True).select_related("cooperation_area"),
             ),
         )
 
@@ -99,9 +97,7 @@ class Partnership(models.Model):
         blank=True,
         help_text=_("Bleibt das Feld leer, wird er aus dem Namen der Partnerstadt gebildet."),
     )
-    kind = models.CharField(
-        _("Art"), max_length=30, choices=Kind.choices, default=Kind.TWIN_TOWN
-    )
+    kind = models.CharField(_("Art"), max_length=30, choices=Kind.choices, default=Kind.TWIN_TOWN)
     established_year = models.PositiveSmallIntegerField(
         _("besteht seit (Jahr)"),
         validators=YEAR_VALIDATORS,
@@ -120,7 +116,9 @@ class Partnership(models.Model):
         _("Hinweis zum Status"),
         max_length=300,
         blank=True,
-        help_text=_("Kurz und öffentlich, z. B. „Austausch beschränkt sich auf Hilfslieferungen“."),
+        help_text=_(
+            "Kurz und öffentlich, z. B. „Austausch beschränkt sich auf Hilfslieferungen“."
+        ),
     )
     summary = models.TextField(
         _("Kurzbeschreibung"),
@@ -157,12 +155,16 @@ class Partnership(models.Model):
             models.UniqueConstraint(
                 fields=["home_city", "partner_city"],
                 name="partnership_partnership_unique_pair",
-                violation_error_message=_("Zwischen diesen Städten gibt es schon eine Partnerschaft."),
+                violation_error_message=_(
+                    "Zwischen diesen Städten gibt es schon eine Partnerschaft."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(home_city=F("partner_city")),
                 name="partnership_partnership_two_cities",
-                violation_error_message=_("Eine Stadt kann keine Partnerschaft mit sich selbst haben."),
+                violation_error_message=_(
+                    "Eine Stadt kann keine Partnerschaft mit sich selbst haben."
+                ),
             ),
         ]
 
@@ -303,7 +305,9 @@ class ProjectQuerySet(PublishableQuerySet):
     def upcoming(self, today=None):
         """Projects that have not ended yet: the ones citizens can still join."""
         today = today or timezone.localdate()
-        return self.filter(Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today))
+        return self.filter(
+            Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today)
+        )
 
 
 class Project(models.Model):

@@ -31,7 +31,9 @@ DEBUG = env_bool("DEBUG")
 
 # The fallback key only serves local checkouts; `check --deploy` flags it, so
 # a production deployment without its own SECRET_KEY cannot pass CI.
-SECRET_KEY = os.environ.get("SECRET_KEY", "django-insecure-local-development-key-not-for-production")
+SECRET_KEY = os.environ.get(
+    "SECRET_KEY", "django-insecure-local-development-key-not-for-production"
+)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

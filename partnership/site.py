@@ -5,7 +5,7 @@ shares.
 """
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -49,6 +49,8 @@ def theme_css(request):
 
 def serve_media(request, path):
     """Uploaded files, for installations without a front-end server."""
+    if not settings.SERVE_MEDIA:
+        raise Http404
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     # An upload must never be run as a page or script in the site's origin.
     response["X-Content-Type-Options"] = "nosniff"

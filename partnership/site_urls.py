@@ -15,11 +15,8 @@ urlpatterns = [
     path("theme.css", site.theme_css, name="theme-css"),
     path("admin/editor/", include(editor.urlpatterns)),
     path("admin/", admin.site.urls),
+    re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", site.serve_media),
 ]
-
-if settings.SERVE_MEDIA:
-    prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns.append(re_path(rf"^{prefix}(?P<path>.*)$", site.serve_media))
 
 admin.site.site_header = _("%(site)s – Verwaltung") % {"site": settings.SITE_NAME}
 admin.site.site_title = settings.SITE_NAME

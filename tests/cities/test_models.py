@@ -44,9 +44,7 @@ def test_home_returns_the_home_city_or_none():
     assert City.objects.home() == home
 
 
-@pytest.mark.parametrize(
-    ("latitude", "longitude"), [(91, 0), (-91, 0), (0, 181), (0, -181)]
-)
+@pytest.mark.parametrize(("latitude", "longitude"), [(91, 0), (-91, 0), (0, 181), (0, -181)])
 def test_coordinates_out_of_range_are_refused_by_the_database(latitude, longitude):
     with pytest.raises(IntegrityError), transaction.atomic():
         City.objects.create(name="X", country="DE", latitude=latitude, longitude=longitude)

@@ -54,7 +54,9 @@ def test_city_list_shows_published_partner_cities_with_their_partnership(client)
 
 
 def test_city_list_does_not_reveal_an_unpublished_partnership(client):
-    PartnershipFactory(partner_city=CityFactory(name="Oviedo"), established_year=1983, published=False)
+    PartnershipFactory(
+        partner_city=CityFactory(name="Oviedo"), established_year=1983, published=False
+    )
     html = client.get("/staedte/").content.decode()
     assert "Oviedo" in html and "seit 1983" not in html
 

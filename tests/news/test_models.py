@@ -53,7 +53,9 @@ def test_scheduled_article_goes_live_by_the_clock_alone():
 
 @time_machine.travel(NOW, tick=False)
 def test_article_disappears_at_unpublish_at():
-    ArticleFactory(title="läuft noch", publish_at=NOW - timedelta(days=1), unpublish_at=NOW + SECOND)
+    ArticleFactory(
+        title="läuft noch", publish_at=NOW - timedelta(days=1), unpublish_at=NOW + SECOND
+    )
     expired = ArticleFactory(
         title="abgelaufen", publish_at=NOW - timedelta(days=1), unpublish_at=NOW
     )
@@ -95,7 +97,9 @@ def test_reserved_slug_entered_by_staff_is_refused(slug):
 
 
 def test_lead_falls_back_to_the_body_without_markup():
-    article = ArticleFactory.build(teaser="", body="<p>Erster Absatz.</p><p>Zweiter &amp; letzter.</p>")
+    article = ArticleFactory.build(
+        teaser="", body="<p>Erster Absatz.</p><p>Zweiter &amp; letzter.</p>"
+    )
     assert article.lead == "Erster Absatz. Zweiter & letzter."
 
 

@@ -24,7 +24,9 @@ def hidden_articles():
         ArticleFactory(title="Zurückgezogen", status=Article.Status.WITHDRAWN),
         ArticleFactory(title="Geplant", publish_at=now + timedelta(days=1)),
         ArticleFactory(
-            title="Abgelaufen", publish_at=now - timedelta(days=9), unpublish_at=now - timedelta(days=1)
+            title="Abgelaufen",
+            publish_at=now - timedelta(days=9),
+            unpublish_at=now - timedelta(days=1),
         ),
     ]
 
@@ -71,7 +73,9 @@ def test_article_page_shows_body_byline_and_related_public_cities(client):
     hidden_city = CityFactory(name="Geheimstadt", published=False)
     category = CategoryFactory(name="Partnerschaften")
     article = ArticleFactory(
-        title="Wissensstädte", body="<p>Der 25.11.2019 war ein historischer Tag.</p>", byline="Presseamt"
+        title="Wissensstädte",
+        body="<p>Der 25.11.2019 war ein historischer Tag.</p>",
+        byline="Presseamt",
     )
     article.cities.add(public_city, hidden_city)
     article.categories.add(category)
@@ -90,7 +94,9 @@ def test_article_page_shows_body_byline_and_related_public_cities(client):
 
 
 def test_article_date_badge_is_a_time_element(client):
-    article = ArticleFactory(publish_at=timezone.localtime().replace(year=2019, month=12, day=3, hour=10))
+    article = ArticleFactory(
+        publish_at=timezone.localtime().replace(year=2019, month=12, day=3, hour=10)
+    )
     html = client.get(article.get_absolute_url()).content.decode()
     assert '<time class="date-badge" datetime="2019-12-03T10:' in html
     assert '<span class="date-badge__month">Dez</span>' in html
@@ -138,7 +144,11 @@ def test_staff_without_article_rights_gets_no_preview(client, staff_without_righ
 
 
 def test_category_city_and_area_lists_show_only_their_public_articles(client):
-    category, city, area = CategoryFactory(name="Kultur"), CityFactory(name="Oviedo"), CooperationAreaFactory(name="Startups")
+    category, city, area = (
+        CategoryFactory(name="Kultur"),
+        CityFactory(name="Oviedo"),
+        CooperationAreaFactory(name="Startups"),
+    )
     inside = ArticleFactory(title="Drinnen")
     inside.categories.add(category)
     inside.cities.add(city)

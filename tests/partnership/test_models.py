@@ -102,7 +102,9 @@ def test_project_needs_its_own_flag_and_a_public_partnership():
 
 def test_upcoming_keeps_projects_until_their_last_day():
     today = date(2026, 11, 26)
-    ended = ProjectFactory(start_date=today - timedelta(days=3), end_date=today - timedelta(days=1))
+    ended = ProjectFactory(
+        start_date=today - timedelta(days=3), end_date=today - timedelta(days=1)
+    )
     last_day = ProjectFactory(start_date=today - timedelta(days=3), end_date=today)
     one_day_past = ProjectFactory(start_date=today - timedelta(days=1))
     one_day_today = ProjectFactory(start_date=today)

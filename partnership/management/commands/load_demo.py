@@ -14,6 +14,8 @@ class Command(BaseCommand):
         loader = DemoLoader(log=self.stdout.write if verbose else lambda message: None)
         created = loader.load()
         if created:
-            self.stdout.write(self.style.SUCCESS(f"Demo-Inhalte geladen: {created} neue Einträge."))
+            self.stdout.write(
+                self.style.SUCCESS(f"Demo-Inhalte geladen: {created} neue Einträge.")
+            )
         else:
             self.stdout.write("Demo-Inhalte sind schon vollständig; nichts geändert.")

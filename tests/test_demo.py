@@ -1,0 +1,90 @@
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from cities.models import City
+from news.models import Article
+from partnership.models import Partnership
+
+pytestmark = pytest.mark.django_db
+
+
+def row_counts():
+    return {
+        model._meta.label: model.objects.count()
+        for app in ("cities", "partnership", "news")
+        for model in apps.get_app_config(app).get_models()
+    }
+
+
+def test_load_demo_twice_gives_the_same_rows():
+    call_command("load_demo", stdout=StringIO())
+    first = row_counts()
+    output = StringIO()
+    call_command("load_demo", stdout=output)
+    assert row_counts() == first
+    assert "nichts geändert" in output.getvalue()
+
+
+def test_load_demo_never_changes_what_exists():
+    call_command("load_demo", stdout=StringIO())
+    City.objects.filter(slug="tsukuba").update(summary="Von der Redaktion geändert.")
+    Article.objects.filter(slug="staedtepartnerschaft-bochum-tsukuba").delete()
+
+    call_command("load_demo", stdout=StringIO())
+
+    assert City.objects.get(slug="tsukuba").summary == "Von der Redaktion geändert."
+    assert Article.objects.filter(slug="staedtepartnerschaft-bochum-tsukuba").exists()
+
+
+def test_demo_holds_the_real_state_of_the_partnerships():
+    call_command("load_demo", stdout=StringIO())
+
+    assert City.objects.home().name == "Bochum"
+    states = {p.partner_city.slug: p for p in Partnership.objects.published()}
+    assert set(states) == {"sheffield", "oviedo", "donezk", "nordhausen", "tsukuba"}
+    assert states["donezk"].status == Partnership.Status.SUSPENDED
+    assert states["sheffield"].established_year == 1950
+    tsukuba = states["tsukuba"]
+    assert str(tsukuba.established_on) == "2019-11-25"
+    assert tsukuba.agreements.get().cooperation_areas.count() == 5
+    assert tsukuba.institutional_ties.get().since_year == 2016
+
+
+def test_demo_has_two_public_posts_a_draft_and_a_scheduled_one():
+    call_command("load_demo", stdout=StringIO())
+    public = Article.objects.published()
+    assert [article.publish_at.date().isoformat() for article in public] == [
+        "2019-12-03",
+        "2019-05-26",
+    ]
+    assert Article.objects.filter(status=Article.Status.DRAFT).count() == 1
+    scheduled = Article.objects.exclude(pk__in=public).get(status=Article.Status.PUBLISHED)
+    assert not scheduled.is_published()
+
+
+def test_demo_pages_show_the_demo_content(client):
+    call_command("load_demo", stdout=StringIO())
+    home = client.get("/").content.decode()
+    assert "Städtepartnerschaft der Wissensstädte" in home
+    assert "03" in home and "Dez" in home
+    profile = client.get("/staedte/tsukuba/").content.decode()
+    assert "8.000 promovierte Wissenschaftler" in profile
+    assert client.get("/partnerschaften/donezk/").status_code == 200
+    assert "Bürgerfahrt nach Nordhausen" in client.get("/mitmachen/").content.decode()
+
+
+def test_demo_login_creates_a_superuser_once():
+    output = StringIO()
+    call_command("demo_login", stdout=output)
+    assert "Passwort:" in output.getvalue()
+    user = get_user_model().objects.get(username="admin")
+    assert user.is_superuser and user.is_staff
+
+    again = StringIO()
+    call_command("demo_login", stdout=again)
+    assert "changepassword admin" in again.getvalue()
+    assert get_user_model().objects.count() == 1

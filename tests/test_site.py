@@ -1,0 +1,86 @@
+from unittest import mock
+
+import pytest
+from django.db import connection
+from django.db.utils import OperationalError
+from django.test import Client
+
+from news.models import Article
+from tests.factories import ArticleFactory, HomeCityFactory, PartnershipFactory, ProjectFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_shows_latest_news_partner_cities_and_upcoming_projects(client):
+    HomeCityFactory(name="Bochum", summary="Bochum und seine Partnerstädte.")
+    ArticleFactory(title="Neueste Nachricht")
+    ArticleFactory(title="Entwurf", status=Article.Status.DRAFT)
+    PartnershipFactory(partner_city__name="Nordhausen", established_year=1990)
+    ProjectFactory(title="Bürgerfahrt")
+
+    html = client.get("/").content.decode()
+
+    assert "Neueste Nachricht" in html and "Weiterlesen" in html
+    assert "Entwurf" not in html
+    assert "Die Partnerstädte von Bochum" in html
+    assert "Nordhausen" in html and "seit 1990" in html
+    assert "Bürgerfahrt" in html
+    assert "Bochum und seine Partnerstädte." in html
+
+
+def test_home_shows_at_most_six_articles(client):
+    ArticleFactory.create_batch(8)
+    assert len(Client().get("/").context["articles"]) == 6
+
+
+def test_home_works_before_any_content_exists(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Noch keine Nachrichten." in response.content.decode()
+
+
+def test_home_query_count(client, django_assert_num_queries):
+    HomeCityFactory()
+    ArticleFactory.create_batch(8)
+    PartnershipFactory.create_batch(3)
+    ProjectFactory.create_batch(4)
+    # Home city, articles, partnerships with cities, projects with cities.
+    with django_assert_num_queries(4):
+        client.get("/")
+
+
+def test_pages_are_german_and_start_with_a_skip_link(client):
+    html = client.get("/").content.decode()
+    assert '<html lang="de">' in html
+    assert html.index('class="skip-link"') < html.index('class="site-header"')
+
+
+def test_not_found_page_is_the_sites_own(client):
+    response = client.get("/gibt-es-nicht/")
+    assert response.status_code == 404
+    assert "Diese Seite gibt es nicht" in response.content.decode()
+
+
+def test_server_error_page_renders_without_the_database():
+    client = Client(raise_request_exception=False)
+    with mock.patch.object(
+        connection, "cursor", side_effect=OperationalError("Datenbank nicht erreichbar")
+    ):
+        response = client.get("/aktuelles/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Da ist etwas schiefgegangen" in html
+    assert "Traceback" not in html and "Datenbank nicht erreichbar" not in html
+
+
+def test_theme_stylesheet_carries_the_accent_colour(client, settings):
+    settings.SITE_ACCENT_COLOR = "#123456"
+    response = client.get("/theme.css")
+    assert response["Content-Type"].startswith("text/css")
+    assert "--accent: #123456" in response.content.decode()
+
+
+def test_public_pages_set_no_cookies(client):
+    ArticleFactory()
+    for url in ["/", "/aktuelles/", "/staedte/", "/partnerschaften/", "/mitmachen/"]:
+        assert not client.get(url).cookies, url
