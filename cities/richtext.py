@@ -7,6 +7,7 @@ each time it is saved. ``RichTextField`` does that in ``pre_save`` and thus
 covers the admin, fixtures, management commands and the shell alike.
 """
 
+import re
 from html.parser import HTMLParser
 
 import nh3
@@ -37,13 +38,14 @@ ALLOWED_CLASSES = {
     "figure": {"image"},
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+_IMG_WITHOUT_ALT = re.compile(r"<img(?![^>]*\salt=)")
 
 
 def sanitize_html(html):
     """Return ``html`` reduced to the markup the public site may show."""
     if not html:
         return ""
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -51,6 +53,9 @@ def sanitize_html(html):
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
     ).strip()
+    # Validation lets an image through without alt text only when it is
+    # decorative; screen readers skip such an image only with an empty alt.
+    return _IMG_WITHOUT_ALT.sub('<img alt=""', cleaned)
 
 
 class _ImageCollector(HTMLParser):

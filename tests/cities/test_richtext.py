@@ -25,6 +25,13 @@ def test_sanitizer_removes_what_could_run_and_keeps_text(dirty, clean):
     assert sanitize_html(dirty) == clean
 
 
+def test_decorative_image_gets_an_empty_alt_so_screen_readers_skip_it():
+    assert sanitize_html('<img src="/a.png" class="dekorativ">') == (
+        '<img alt="" src="/a.png" class="dekorativ">'
+    )
+    assert sanitize_html('<img alt="Rathaus" src="/a.png">') == '<img alt="Rathaus" src="/a.png">'
+
+
 def test_external_links_get_noopener():
     assert 'rel="noopener noreferrer"' in sanitize_html('<a href="https://example.org">x</a>')
 
