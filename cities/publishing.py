@@ -8,6 +8,7 @@ edit a model preview its unpublished rows at their public URL.
 
 from django.contrib.auth import get_permission_codename
 from django.db import models
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView
 
@@ -33,7 +34,13 @@ class PreviewableDetailView(DetailView):
         return super().get_queryset().visible_to(self.request.user)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(is_preview=not self.object.is_published(), **kwargs)
+        context = super().get_context_data(is_preview=not self.object.is_published(), **kwargs)
+        if context["is_preview"]:
+            opts = self.object._meta
+            context["admin_change_url"] = reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_change", args=[self.object.pk]
+            )
+        return context
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)

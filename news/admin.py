@@ -19,6 +19,7 @@ class ArticleAdmin(CreditedImageAdminMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "status",
+        "visibility",
         "publish_at",
         "byline",
         "created_by",
@@ -56,6 +57,10 @@ class ArticleAdmin(CreditedImageAdminMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("cities")
+
+    @admin.display(description=_("Sichtbarkeit"))
+    def visibility(self, obj):
+        return obj.visibility()
 
     @admin.display(description=_("Städte"))
     def city_list(self, obj):

@@ -184,6 +184,17 @@ class Article(CreditedImage):
             and (self.unpublish_at is None or self.unpublish_at > now)
         )
 
+    def visibility(self):
+        """What the public sees of this article right now, in words for staff."""
+        if self.status != self.Status.PUBLISHED:
+            return _("nicht öffentlich")
+        now = timezone.now()
+        if self.publish_at > now:
+            return _("geplant")
+        if self.unpublish_at is not None and self.unpublish_at <= now:
+            return _("abgelaufen")
+        return _("öffentlich")
+
     @property
     def lead(self):
         """The teaser, or the opening of the body when staff left it blank."""

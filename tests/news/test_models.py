@@ -63,6 +63,16 @@ def test_article_disappears_at_unpublish_at():
     assert not expired.is_published()
 
 
+@time_machine.travel(NOW, tick=False)
+def test_visibility_tells_staff_what_the_public_sees():
+    past = NOW - timedelta(days=1)
+    assert ArticleFactory(publish_at=past).visibility() == "öffentlich"
+    assert ArticleFactory(publish_at=NOW + SECOND).visibility() == "geplant"
+    assert ArticleFactory(publish_at=past, unpublish_at=NOW).visibility() == "abgelaufen"
+    draft = ArticleFactory(status=Article.Status.DRAFT, publish_at=past)
+    assert draft.visibility() == "nicht öffentlich"
+
+
 def test_unpublish_before_publish_is_refused():
     with pytest.raises(IntegrityError), transaction.atomic():
         ArticleFactory(publish_at=NOW, unpublish_at=NOW - SECOND)

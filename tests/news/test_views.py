@@ -132,6 +132,7 @@ def test_editor_previews_a_draft_with_a_banner_noindex_and_no_cache(client, edit
     assert response.status_code == 200
     html = response.content.decode()
     assert "Vorschau – Entwurf" in html
+    assert f'href="/admin/news/article/{draft.pk}/change/"' in html
     assert '<meta name="robots" content="noindex, nofollow">' in html
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert "no-cache" in response["Cache-Control"]
