@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from .editorial import RevisionAdmin
 from .models import City
 
 # Staff type "www.bochum.de"; the scheme they mean is https.
@@ -47,7 +48,9 @@ class CreditedImageAdminMixin:
 
 
 @admin.register(City)
-class CityAdmin(CreditedImageAdminMixin, admin.ModelAdmin):
+class CityAdmin(CreditedImageAdminMixin, RevisionAdmin):
+    publish_permission = "cities.publish_city"
+    publish_fields = ("published",)
     list_display = ["thumbnail", "name", "country", "region", "is_home", "published", "updated"]
     list_display_links = ["thumbnail", "name"]
     list_filter = ["published", "is_home", "country"]

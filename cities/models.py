@@ -6,11 +6,13 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
 from .publishing import PublishableQuerySet
 from .richtext import RichTextField
 from .slugs import unique_slug
 from .uploads import CreditedImage
+from .versioning import VersionedModel
 
 
 class CityQuerySet(PublishableQuerySet):
@@ -30,7 +32,7 @@ class CityQuerySet(PublishableQuerySet):
         return self.filter(is_home=True).first()
 
 
-class City(CreditedImage):
+class City(CreditedImage, VersionedModel):
     name = models.CharField(_("Name"), max_length=100)
     slug = models.SlugField(
         _("Kurzname für die Adresse"),
@@ -112,11 +114,13 @@ class City(CreditedImage):
     updated = models.DateTimeField(_("geändert"), auto_now=True)
 
     objects = CityQuerySet.as_manager()
+    history = HistoricalRecords(verbose_name=_("Fassung einer Stadt"))
 
     class Meta:
         verbose_name = _("Stadt")
         verbose_name_plural = _("Städte")
         ordering = ["name"]
+        permissions = [("publish_city", _("Kann Städte veröffentlichen und zurückziehen"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["is_home"],
@@ -155,6 +159,10 @@ class City(CreditedImage):
         return reverse("cities:detail", kwargs={"slug": self.slug})
 
     def is_published(self):
+        return self.published
+
+    def is_live(self):
+        """Released to the public: only staff who may publish change it."""
         return self.published
 
     @property

@@ -75,6 +75,16 @@ def _images(html):
     return collector.images
 
 
+def images_missing_alt(html):
+    """File names of images that have no text alternative and are not decorative."""
+    return [
+        (img.get("src") or "?").rsplit("/", 1)[-1]
+        for img in _images(html)
+        if not (img.get("alt") or "").strip()
+        and DECORATIVE_CLASS not in (img.get("class") or "").split()
+    ]
+
+
 def validate_rich_text_images(html):
     """
     Every image in rich text needs a text alternative, unless staff marked it
@@ -99,14 +109,9 @@ def validate_rich_text_images(html):
                 code="pasted_image",
             )
         )
-    missing_alt = [
-        img.get("src") or "?"
-        for img in images
-        if not (img.get("alt") or "").strip()
-        and DECORATIVE_CLASS not in (img.get("class") or "").split()
-    ]
+    missing_alt = images_missing_alt(html)
     if missing_alt:
-        names = ", ".join(src.rsplit("/", 1)[-1] for src in missing_alt)
+        names = ", ".join(missing_alt)
         errors.append(
             ValidationError(
                 _(

@@ -1,11 +1,20 @@
 from django import forms
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from cities.admin import CreditedImageAdminMixin
+from cities.editorial import OptimisticLockingForm, ReadOnlyAdminMixin, RevisionAdmin
 
-from .models import Article, Category
+from .models import Article, Category, PreviewLink
 
 
 @admin.register(Category)
@@ -14,8 +23,47 @@ class CategoryAdmin(admin.ModelAdmin):
     search_fields = ["name", "description"]
 
 
+class ArticleAdminForm(OptimisticLockingForm):
+    # Set per request by ArticleAdmin.get_form.
+    can_publish = False
+
+    class Meta:
+        model = Article
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "status" in self.fields:
+            allowed = self.instance.allowed_statuses(self.can_publish)
+            self.fields["status"].choices = [
+                choice for choice in Article.Status.choices if choice[0] in allowed
+            ]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        sent_back = (
+            self.instance.pk
+            and self.instance.status != Article.Status.DRAFT
+            and cleaned_data.get("status") == Article.Status.DRAFT
+            and self.can_publish
+        )
+        if sent_back and "review_comment" not in self.changed_data:
+            self.add_error(
+                "review_comment",
+                ValidationError(
+                    _("Bitte schreiben Sie dazu, was vor der Veröffentlichung noch zu tun ist."),
+                    code="comment_required",
+                ),
+            )
+        return cleaned_data
+
+
 @admin.register(Article)
-class ArticleAdmin(CreditedImageAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(CreditedImageAdminMixin, RevisionAdmin):
+    form = ArticleAdminForm
+    publish_permission = "news.publish_article"
+    change_form_template = "admin/news/article/change_form.html"
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     list_display = [
         "title",
         "status",
@@ -31,12 +79,12 @@ class ArticleAdmin(CreditedImageAdminMixin, admin.ModelAdmin):
     search_fields = ["title", "teaser", "body", "byline"]
     date_hierarchy = "publish_at"
     readonly_fields = ["image_preview", "created_by", "created", "updated"]
-    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+    actions = ["publish", "withdraw"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "teaser", "body"]}),
         (
             _("Veröffentlichung"),
-            {"fields": ["status", ("publish_at", "unpublish_at"), "byline"]},
+            {"fields": ["status", "review_comment", ("publish_at", "unpublish_at"), "byline"]},
         ),
         CreditedImageAdminMixin.image_fieldset,
         (
@@ -58,6 +106,11 @@ class ArticleAdmin(CreditedImageAdminMixin, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("cities")
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.can_publish = self.can_publish(request)
+        return form
+
     @admin.display(description=_("Sichtbarkeit"))
     def visibility(self, obj):
         return obj.visibility()
@@ -70,3 +123,126 @@ class ArticleAdmin(CreditedImageAdminMixin, admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    def publication_message(self, obj, form):
+        if "status" not in form.changed_data:
+            return None
+        if obj.status == Article.Status.PUBLISHED:
+            if obj.publish_at > timezone.now():
+                return _("Veröffentlichung geplant")
+            return _("Veröffentlicht")
+        if obj.status == Article.Status.WITHDRAWN:
+            return _("Zurückgezogen")
+        if obj.status == Article.Status.DRAFT and form.initial.get("status") != obj.status:
+            return _("Zur Überarbeitung zurückgegeben")
+        return None
+
+    @admin.action(description=_("Ausgewählte Beiträge veröffentlichen"), permissions=["publish"])
+    def publish(self, request, queryset):
+        published = 0
+        for article in queryset.exclude(status=Article.Status.PUBLISHED):
+            problems = article.accessibility_problems()
+            if problems:
+                self.message_user(
+                    request,
+                    _("„%(title)s“ bleibt unveröffentlicht: %(problems)s")
+                    % {"title": article, "problems": " ".join(problems)},
+                    messages.ERROR,
+                )
+                continue
+            article.status = Article.Status.PUBLISHED
+            article._history_user = request.user
+            article.save()
+            self.log_change(request, article, _("Veröffentlicht"))
+            published += 1
+        if published:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d Beitrag veröffentlicht.",
+                    "%(count)d Beiträge veröffentlicht.",
+                    published,
+                )
+                % {"count": published},
+                messages.SUCCESS,
+            )
+
+    @admin.action(description=_("Ausgewählte Beiträge zurückziehen"), permissions=["publish"])
+    def withdraw(self, request, queryset):
+        withdrawn = 0
+        for article in queryset.filter(status=Article.Status.PUBLISHED):
+            article.status = Article.Status.WITHDRAWN
+            article._history_user = request.user
+            article.save()
+            self.log_change(request, article, _("Zurückgezogen"))
+            withdrawn += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d Beitrag zurückgezogen.", "%(count)d Beiträge zurückgezogen.", withdrawn
+            )
+            % {"count": withdrawn},
+            messages.SUCCESS,
+        )
+
+    # --- Shared preview links -------------------------------------------------
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/vorschaulinks/",
+                self.admin_site.admin_view(self.preview_links_view),
+                name="news_article_preview_links",
+            ),
+            *super().get_urls(),
+        ]
+
+    def preview_links_view(self, request, object_id):
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404
+        if not request.user.has_perm("news.change_article"):
+            raise PermissionDenied
+        if request.method == "POST":
+            return self._change_preview_links(request, article)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Vorschaulinks für „%s“") % article,
+            "opts": self.model._meta,
+            "article": article,
+            "links": article.preview_links.select_related("created_by"),
+            "now": timezone.now(),
+            "default_days": settings.PREVIEW_LINK_DAYS,
+        }
+        return render(request, "admin/news/article/preview_links.html", context)
+
+    def _change_preview_links(self, request, article):
+        if "revoke" in request.POST:
+            link = get_object_or_404(article.preview_links, pk=request.POST["revoke"])
+            link.revoked_at = timezone.now()
+            link.save(update_fields=["revoked_at"])
+            self.message_user(request, _("Der Vorschaulink wurde widerrufen."), messages.SUCCESS)
+        else:
+            link = PreviewLink.objects.create(
+                article=article,
+                created_by=request.user,
+                note=request.POST.get("note", "")[:200],
+            )
+            self.message_user(
+                request,
+                _("Neuer Vorschaulink, gültig bis %(date)s: %(url)s")
+                % {
+                    "date": timezone.localtime(link.expires_at).strftime("%d.%m.%Y %H:%M"),
+                    "url": request.build_absolute_uri(link.get_absolute_url()),
+                },
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(reverse("admin:news_article_preview_links", args=[article.pk]))
+
+
+@admin.register(PreviewLink)
+class PreviewLinkAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["article", "note", "created_by", "created", "expires_at", "revoked_at"]
+    list_select_related = ["article", "created_by"]
+    list_filter = ["created", "expires_at"]
+    search_fields = ["article__title", "note"]

@@ -1,7 +1,9 @@
 import re
+from datetime import timedelta
 from html import unescape
 
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -9,12 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from cities.models import City
 from cities.publishing import PublishableQuerySet
-from cities.richtext import RichTextField
+from cities.richtext import RichTextField, images_missing_alt
 from cities.slugs import unique_slug
 from cities.uploads import CreditedImage
+from cities.versioning import VersionedModel
 from partnership.models import CooperationArea, Partnership
 
 # Path segments under /aktuelles/ that belong to lists, archives and feeds.
@@ -71,13 +75,33 @@ class ArticleQuerySet(PublishableQuerySet):
             publish_at__lte=now,
         )
 
+    def scheduled(self):
+        """Released by the lead, waiting for their publish_at."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
 
-class Article(CreditedImage):
+    def drafts(self):
+        return self.filter(status=Article.Status.DRAFT)
+
+    def awaiting_review(self):
+        return self.filter(status=Article.Status.REVIEW)
+
+
+class Article(CreditedImage, VersionedModel):
     class Status(models.TextChoices):
         DRAFT = "entwurf", _("Entwurf")
         REVIEW = "pruefung", _("Zur Prüfung")
         PUBLISHED = "veroeffentlicht", _("Veröffentlicht")
         WITHDRAWN = "zurueckgezogen", _("Zurückgezogen")
+
+    # Where an article may go from each status. Editors without the right to
+    # publish move only between draft and review; the rest is the lead's.
+    TRANSITIONS = {
+        Status.DRAFT: {Status.DRAFT, Status.REVIEW, Status.PUBLISHED},
+        Status.REVIEW: {Status.REVIEW, Status.DRAFT, Status.PUBLISHED},
+        Status.PUBLISHED: {Status.PUBLISHED, Status.WITHDRAWN, Status.DRAFT},
+        Status.WITHDRAWN: {Status.WITHDRAWN, Status.DRAFT, Status.PUBLISHED},
+    }
+    EDITOR_STATUSES = {Status.DRAFT, Status.REVIEW}
 
     title = models.CharField(_("Titel"), max_length=200)
     slug = models.SlugField(
@@ -106,6 +130,11 @@ class Article(CreditedImage):
         max_length=100,
         blank=True,
         help_text=_("Öffentlich sichtbar, z. B. „Presseamt“. Der Benutzername erscheint nie."),
+    )
+    review_comment = models.TextField(
+        _("Anmerkung der Redaktionsleitung"),
+        blank=True,
+        help_text=_("Was vor der Veröffentlichung noch zu tun ist. Nicht öffentlich."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -146,12 +175,18 @@ class Article(CreditedImage):
     updated = models.DateTimeField(_("geändert"), auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(
+        verbose_name=_("Fassung eines Beitrags"), excluded_fields=["created_by"]
+    )
 
     class Meta:
         verbose_name = _("Beitrag")
         verbose_name_plural = _("Beiträge")
         ordering = ["-publish_at", "-pk"]
         get_latest_by = "publish_at"
+        permissions = [
+            ("publish_article", _("Kann Beiträge veröffentlichen, planen und zurückziehen"))
+        ]
         indexes = [
             models.Index(fields=["status", "-publish_at"], name="news_article_status_pub_idx"),
         ]
@@ -184,6 +219,32 @@ class Article(CreditedImage):
             and (self.unpublish_at is None or self.unpublish_at > now)
         )
 
+    def is_live(self):
+        """Released (or scheduled) by the lead: editors may no longer change it."""
+        return self.status == self.Status.PUBLISHED
+
+    def allowed_statuses(self, can_publish):
+        """The statuses a user may give this article from where it stands now."""
+        current = self.Status(self.status) if self.pk else self.Status.DRAFT
+        targets = self.TRANSITIONS[current]
+        if can_publish:
+            return targets
+        if current not in self.EDITOR_STATUSES:
+            return {current}
+        return targets & self.EDITOR_STATUSES
+
+    def accessibility_problems(self):
+        """What stands in the way of publishing: images without a text alternative."""
+        problems = []
+        if self.image and not self.image_alt.strip() and not self.image_decorative:
+            problems.append(_("Das Hauptbild hat keinen Alternativtext."))
+        missing = images_missing_alt(self.body)
+        if missing:
+            problems.append(
+                _("Bilder im Text ohne Alternativtext: %(names)s") % {"names": ", ".join(missing)}
+            )
+        return problems
+
     def visibility(self):
         """What the public sees of this article right now, in words for staff."""
         if self.status != self.Status.PUBLISHED:
@@ -203,3 +264,71 @@ class Article(CreditedImage):
         # Tags become spaces so that paragraphs do not run into each other.
         text = " ".join(unescape(re.sub(r"<[^>]*>", " ", self.body)).split())
         return Truncator(text).words(40)
+
+
+class PreviewLinkQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+def default_preview_expiry():
+    return timezone.now() + timedelta(days=settings.PREVIEW_LINK_DAYS)
+
+
+class PreviewLink(models.Model):
+    """
+    A link that shows one unpublished article to people without an account,
+    e.g. the mayor's office, until it expires or staff revoke it.
+    """
+
+    SIGNING_SALT = "news.preview-link"
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="preview_links", verbose_name=_("Beitrag")
+    )
+    note = models.CharField(
+        _("Für wen"),
+        max_length=200,
+        blank=True,
+        help_text=_("z. B. „Büro des Oberbürgermeisters“"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("angelegt von"),
+    )
+    created = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("gültig bis"), default=default_preview_expiry)
+    revoked_at = models.DateTimeField(_("widerrufen am"), null=True, blank=True)
+
+    objects = PreviewLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Vorschaulink")
+        verbose_name_plural = _("Vorschaulinks")
+        ordering = ["-created"]
+
+    def __str__(self):
+        return f"{self.article} ({self.note or self.created:%d.%m.%Y})"
+
+    def get_absolute_url(self):
+        return reverse(
+            "news:shared-preview", kwargs={"slug": self.article.slug, "token": self.token}
+        )
+
+    @property
+    def token(self):
+        return signing.dumps(self.pk, salt=self.SIGNING_SALT)
+
+    @classmethod
+    def pk_from_token(cls, token):
+        """The link's primary key, or None for a token that was not signed here."""
+        try:
+            return signing.loads(token, salt=cls.SIGNING_SALT)
+        except signing.BadSignature:
+            return None
+
+    def is_active(self):
+        return self.revoked_at is None and self.expires_at > timezone.now()

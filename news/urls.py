@@ -12,4 +12,9 @@ urlpatterns = [
     path("stadt/<slug:slug>/", views.CityArticleListView.as_view(), name="city"),
     path("bereich/<slug:slug>/", views.AreaArticleListView.as_view(), name="area"),
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path(
+        "<slug:slug>/vorschau/<str:token>/",
+        views.SharedPreviewView.as_view(),
+        name="shared-preview",
+    ),
 ]

@@ -1,9 +1,16 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cities.admin import URL_FIELDS_ASSUME_HTTPS
+from cities.editorial import (
+    EditorialAdminMixin,
+    EditorialInlineMixin,
+    ReadOnlyAdminMixin,
+    RevisionAdmin,
+)
 from cities.models import City
 
 from .models import (
@@ -16,6 +23,7 @@ from .models import (
 )
 
 CHECKBOXES = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+PUBLISH_PARTNERSHIP = "partnership.publish_partnership"
 
 
 @admin.register(CooperationArea)
@@ -24,32 +32,35 @@ class CooperationAreaAdmin(admin.ModelAdmin):
     search_fields = ["name", "description"]
 
 
-class StatusChangeInline(admin.TabularInline):
+class StatusChangeInline(EditorialInlineMixin, admin.TabularInline):
     model = StatusChange
     extra = 0
 
 
-class InstitutionalTieInline(admin.TabularInline):
+class InstitutionalTieInline(EditorialInlineMixin, admin.TabularInline):
     model = InstitutionalTie
     extra = 0
 
 
-class AgreementInline(admin.StackedInline):
+class AgreementInline(EditorialInlineMixin, admin.StackedInline):
     model = Agreement
     extra = 0
     formfield_overrides = CHECKBOXES
     show_change_link = True
 
 
-class ProjectInline(admin.TabularInline):
+class ProjectInline(EditorialInlineMixin, admin.TabularInline):
     model = Project
+    publish_fields = ("published",)
     extra = 0
     fields = ["title", "kind", "start_date", "end_date", "published"]
     show_change_link = True
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(admin.ModelAdmin):
+class PartnershipAdmin(RevisionAdmin):
+    publish_permission = PUBLISH_PARTNERSHIP
+    publish_fields = ("published",)
     list_display = ["partner_city", "kind", "status", "established_year", "published", "updated"]
     list_filter = ["status", "kind", "published"]
     list_select_related = ["partner_city"]
@@ -81,7 +92,8 @@ class PartnershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(RevisionAdmin):
+    publish_permission = PUBLISH_PARTNERSHIP
     list_display = ["title", "partnership", "signed_on", "place"]
     list_filter = ["cooperation_areas", "partnership"]
     list_select_related = ["partnership__home_city", "partnership__partner_city"]
@@ -91,7 +103,9 @@ class AgreementAdmin(admin.ModelAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(EditorialAdminMixin, admin.ModelAdmin):
+    publish_permission = PUBLISH_PARTNERSHIP
+    publish_fields = ("published",)
     list_display = ["title", "partnership", "kind", "start_date", "end_date", "published"]
     list_filter = ["published", "kind", "cooperation_area", "partnership"]
     list_select_related = ["partnership__home_city", "partnership__partner_city"]
@@ -106,3 +120,27 @@ class ProjectAdmin(admin.ModelAdmin):
             {"fields": ["contact_name", ("contact_email", "contact_phone")]},
         ),
     ]
+
+
+@admin.register(LogEntry)
+class AuditTrailAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Who published, withdrew, deleted, restored or changed roles, and when."""
+
+    list_display = ["action_time", "user", "content_type", "object_repr", "action", "message"]
+    list_filter = ["action_flag", "content_type", "user"]
+    list_select_related = ["user", "content_type"]
+    search_fields = ["object_repr", "change_message", "user__username"]
+    date_hierarchy = "action_time"
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("Aktion"), ordering="action_flag")
+    def action(self, obj):
+        return {ADDITION: _("angelegt"), CHANGE: _("geändert"), DELETION: _("gelöscht")}[
+            obj.action_flag
+        ]
+
+    @admin.display(description=_("Was"))
+    def message(self, obj):
+        return obj.get_change_message()

@@ -28,6 +28,17 @@ from PIL import Image
 from cities.uploads import reencode_image, validate_image
 
 THUMBNAIL_SIZE = (300, 300)
+# Whoever may edit one of the rich-text models may upload pictures for it.
+RICH_TEXT_PERMISSIONS = (
+    "news.change_article",
+    "cities.change_city",
+    "partnership.change_partnership",
+    "partnership.change_project",
+)
+
+
+def _may_upload(user):
+    return any(user.has_perm(permission) for permission in RICH_TEXT_PERMISSIONS)
 
 
 def _is_cross_site(request):
@@ -66,7 +77,7 @@ def _save_thumbnail(name, content):
 @csrf_exempt
 @require_POST
 def upload(request):
-    if _is_cross_site(request):
+    if _is_cross_site(request) or not _may_upload(request.user):
         return HttpResponseForbidden()
     uploaded = request.FILES.get("upload")
     if uploaded is None:
@@ -82,12 +93,14 @@ def upload(request):
     return _reply(request, url=default_storage.url(name))
 
 
+def browse(request):
+    if not _may_upload(request.user):
+        return HttpResponseForbidden()
+    return ckeditor_views.browse(request)
+
+
 # The names are the ones django-ckeditor's widget looks up for its dialogs.
 urlpatterns = [
     path("upload/", staff_member_required(upload), name="ckeditor_upload"),
-    path(
-        "browse/",
-        never_cache(staff_member_required(ckeditor_views.browse)),
-        name="ckeditor_browse",
-    ),
+    path("browse/", never_cache(staff_member_required(browse)), name="ckeditor_browse"),
 ]

@@ -5,12 +5,14 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from cities.models import City, CityQuerySet
 from cities.publishing import PublishableQuerySet
 from cities.richtext import RichTextField
 from cities.slugs import unique_slug
 from cities.uploads import upload_path, validate_pdf
+from cities.versioning import VersionedModel
 
 YEAR_VALIDATORS = [MinValueValidator(800), MaxValueValidator(2200)]
 
@@ -63,7 +65,7 @@ class PartnershipQuerySet(PublishableQuerySet):
         )
 
 
-class Partnership(models.Model):
+class Partnership(VersionedModel):
     class Kind(models.TextChoices):
         TWIN_TOWN = "staedtepartnerschaft", _("Städtepartnerschaft")
         FRIENDSHIP = "freundschaft", _("Städtefreundschaft")
@@ -146,11 +148,18 @@ class Partnership(models.Model):
     updated = models.DateTimeField(_("geändert"), auto_now=True)
 
     objects = PartnershipQuerySet.as_manager()
+    history = HistoricalRecords(verbose_name=_("Fassung einer Partnerschaft"))
 
     class Meta:
         verbose_name = _("Partnerschaft")
         verbose_name_plural = _("Partnerschaften")
         ordering = ["established_year", "partner_city__name"]
+        permissions = [
+            (
+                "publish_partnership",
+                _("Kann Partnerschaften und ihre Projekte veröffentlichen und zurückziehen"),
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["home_city", "partner_city"],
@@ -194,6 +203,10 @@ class Partnership(models.Model):
         return (
             self.published and self.home_city.is_published() and self.partner_city.is_published()
         )
+
+    def is_live(self):
+        """Released to the public: only staff who may publish change it."""
+        return self.published
 
 
 class StatusChange(models.Model):
@@ -249,7 +262,7 @@ class AgreementQuerySet(models.QuerySet):
         return self.filter(PartnershipQuerySet.published_q("partnership__"))
 
 
-class Agreement(models.Model):
+class Agreement(VersionedModel):
     partnership = models.ForeignKey(
         Partnership,
         on_delete=models.PROTECT,
@@ -278,6 +291,7 @@ class Agreement(models.Model):
     )
 
     objects = AgreementQuerySet.as_manager()
+    history = HistoricalRecords(verbose_name=_("Fassung einer Vereinbarung"))
 
     class Meta:
         verbose_name = _("Vereinbarung")
@@ -292,6 +306,9 @@ class Agreement(models.Model):
 
     def is_published(self):
         return self.partnership.is_published()
+
+    def is_live(self):
+        return self.partnership.is_live()
 
     @property
     def signatory_list(self):
@@ -375,6 +392,9 @@ class Project(models.Model):
 
     def is_published(self):
         return self.published and self.partnership.is_published()
+
+    def is_live(self):
+        return self.published and self.partnership.is_live()
 
     @property
     def has_contact(self):

@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "partnership.apps.PartnershipConfig",
     "news.apps.NewsConfig",
     "cities.apps.CitiesConfig",
-    "django.contrib.admin",
+    "partnership.apps.EditorialAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_countries",
     "ckeditor",
     "ckeditor_uploader",
+    "simple_history",
 ]
 
 MIDDLEWARE = [
@@ -65,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Records which staff account made each revision.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -166,6 +169,11 @@ SITE_NAME = os.environ.get("SITE_NAME", "Städtepartnerschaften")
 # The one accent colour of the public site; the default passes WCAG AA
 # (contrast >= 4.5:1) against white for text and buttons.
 SITE_ACCENT_COLOR = os.environ.get("SITE_ACCENT_COLOR", "#0b5ea8")
+
+# --- Editorial workflow ---------------------------------------------------
+
+# How long a shared preview link works unless staff choose otherwise.
+PREVIEW_LINK_DAYS = int(os.environ.get("PREVIEW_LINK_DAYS", "7"))
 
 # --- Rich text ------------------------------------------------------------
 

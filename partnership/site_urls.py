@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.utils.translation import gettext_lazy as _
 
 from . import editor, site
 
@@ -17,7 +16,3 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", site.serve_media),
 ]
-
-admin.site.site_header = _("%(site)s – Verwaltung") % {"site": settings.SITE_NAME}
-admin.site.site_title = settings.SITE_NAME
-admin.site.index_title = _("Inhalte pflegen")

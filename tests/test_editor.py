@@ -49,6 +49,17 @@ def test_anonymous_upload_is_sent_to_the_login(client):
     assert "/admin/login/" in response["Location"]
 
 
+def test_staff_without_editing_rights_may_not_upload_or_browse(client, staff_without_rights):
+    client.force_login(staff_without_rights)
+    assert client.post(URL, {"upload": image_upload()}).status_code == 403
+    assert client.get("/admin/editor/browse/").status_code == 403
+
+
+def test_editor_may_upload(client, editor):
+    client.force_login(editor)
+    assert client.post(URL, {"upload": image_upload()}).json()["uploaded"] == 1
+
+
 def test_cross_site_upload_is_refused(admin_client):
     response = admin_client.post(
         URL, {"upload": image_upload()}, headers={"Origin": "https://evil.example"}

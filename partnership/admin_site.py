@@ -1,0 +1,59 @@
+from django.conf import settings
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from news.models import Article
+
+
+class EditorialAdminSite(admin.AdminSite):
+    """The admin in German, opening on what waits for the signed-in editor."""
+
+    site_header = _("%(site)s – Verwaltung") % {"site": settings.SITE_NAME}
+    site_title = settings.SITE_NAME
+    index_title = _("Inhalte pflegen")
+    worklist_length = 8
+
+    def index(self, request, extra_context=None):
+        extra_context = {"worklists": self.worklists(request), **(extra_context or {})}
+        return super().index(request, extra_context)
+
+    def worklists(self, request):
+        user = request.user
+        if not user.has_perm("news.view_article"):
+            return []
+        articles = Article.objects.only(
+            "title", "status", "publish_at", "byline", "review_comment"
+        )
+        limit = self.worklist_length
+        lists = [
+            (
+                _("Meine Entwürfe"),
+                articles.drafts().filter(created_by=user).order_by("-updated"),
+                _("Keine Entwürfe von Ihnen."),
+            ),
+            (
+                _("Warten auf Prüfung"),
+                articles.awaiting_review().order_by("updated"),
+                _("Nichts wartet auf Prüfung."),
+            ),
+            (
+                _("Geplant"),
+                articles.scheduled().order_by("publish_at"),
+                _("Keine geplanten Beiträge."),
+            ),
+            (
+                _("Kürzlich veröffentlicht"),
+                articles.published(),
+                _("Noch nichts veröffentlicht."),
+            ),
+        ]
+        can_change = user.has_perm("news.change_article")
+        return [
+            {
+                "title": title,
+                "articles": queryset[:limit],
+                "empty": empty,
+                "can_change": can_change,
+            }
+            for title, queryset, empty in lists
+        ]

@@ -1,0 +1,38 @@
+"""
+The two editorial roles. The permissions are the whole definition: the admin
+checks them on the server for every page, form, inline and action.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+EDITORS = _("Redaktion")
+LEADS = _("Redaktionsleitung")
+
+# Content that editors prepare and leads release, as (app label, model).
+CONTENT = [
+    ("news", "article"),
+    ("news", "category"),
+    ("cities", "city"),
+    ("partnership", "partnership"),
+    ("partnership", "agreement"),
+    ("partnership", "project"),
+    ("partnership", "statuschange"),
+    ("partnership", "institutionaltie"),
+    ("partnership", "cooperationarea"),
+]
+
+EDITOR_PERMISSIONS = [
+    f"{app}.{action}_{model}" for app, model in CONTENT for action in ("add", "change", "view")
+] + ["news.view_previewlink"]
+
+LEAD_PERMISSIONS = [
+    *EDITOR_PERMISSIONS,
+    *(f"{app}.delete_{model}" for app, model in CONTENT),
+    "news.publish_article",
+    "news.delete_previewlink",
+    "cities.publish_city",
+    "partnership.publish_partnership",
+    "admin.view_logentry",
+]
+
+ROLES = {EDITORS: EDITOR_PERMISSIONS, LEADS: LEAD_PERMISSIONS}
