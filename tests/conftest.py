@@ -1,5 +1,8 @@
+from io import StringIO
+
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 from django.test import Client
 
 from tests.factories import UserFactory
@@ -48,3 +51,40 @@ def editor(db):
         )
     )
     return user
+
+
+@pytest.fixture
+def roles(db):
+    call_command("setup_roles", stdout=StringIO())
+
+
+def member_of(group_name, username):
+    user = UserFactory(username=username, is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def redakteur(roles):
+    """Member of "Redaktion": writes and submits, publishes nothing."""
+    return member_of("Redaktion", "redakteur")
+
+
+@pytest.fixture
+def leitung(roles):
+    """Member of "Redaktionsleitung": publishes, withdraws, restores."""
+    return member_of("Redaktionsleitung", "leitung")
+
+
+@pytest.fixture
+def redakteur_client(redakteur):
+    client = Client()
+    client.force_login(redakteur)
+    return client
+
+
+@pytest.fixture
+def leitung_client(leitung):
+    client = Client()
+    client.force_login(leitung)
+    return client

@@ -108,3 +108,33 @@ def image_upload(name="bild.jpg", image_format="JPEG", size=(40, 30), exif=None)
     options = {"exif": exif} if exif is not None else {}
     Image.new("RGB", size, (200, 80, 40)).save(buffer, format=image_format, **options)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def article_form(article=None, **overrides):
+    """The admin's article form as a browser would post it."""
+    data = {
+        "title": "Besuch aus Tsukuba",
+        "slug": "",
+        "teaser": "",
+        "body": "<p>Eine Delegation kam.</p>",
+        "status": Article.Status.DRAFT,
+        "publish_at_0": "03.12.2019",
+        "publish_at_1": "09:00:00",
+        "unpublish_at_0": "",
+        "unpublish_at_1": "",
+        "byline": "Presseamt",
+        "image_alt": "",
+        "image_credit": "",
+        "image_licence": "",
+        "review_comment": "",
+    }
+    if article is not None:
+        data.update(
+            title=article.title,
+            slug=article.slug,
+            body=article.body,
+            status=article.status,
+            expected_version=article.version,
+        )
+    data.update(overrides)
+    return data

@@ -12,6 +12,7 @@ from tests.factories import (
     HomeCityFactory,
     PartnershipFactory,
     ProjectFactory,
+    article_form,
     image_upload,
 )
 
@@ -55,26 +56,6 @@ def test_admin_is_german_with_the_site_name(admin_client, settings):
     html = admin_client.get("/admin/").content.decode()
     assert "Städtepartnerschaften – Verwaltung" in html
     assert "Beiträge" in html and "Partnerschaften" in html
-
-
-def article_form(**overrides):
-    data = {
-        "title": "Besuch aus Tsukuba",
-        "slug": "",
-        "teaser": "",
-        "body": "<p>Eine Delegation kam.</p>",
-        "status": Article.Status.DRAFT,
-        "publish_at_0": "03.12.2019",
-        "publish_at_1": "09:00:00",
-        "unpublish_at_0": "",
-        "unpublish_at_1": "",
-        "byline": "Presseamt",
-        "image_alt": "",
-        "image_credit": "",
-        "image_licence": "",
-    }
-    data.update(overrides)
-    return data
 
 
 def test_saving_an_article_records_the_author_and_cleans_the_body(admin_client, superuser):
