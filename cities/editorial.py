@@ -29,8 +29,8 @@ UNCHECKED_VALUES = {"", "0", "off", "false", "False"}
 class EditorialAdminMixin:
     """
     Rights on live content. ``publish_permission`` names the permission that
-    allows publishing; ``publish_fields`` are the fields that make content
-    public, on this model or on its inlines.
+    allows publishing; ``publish_fields`` are the fields only publishers set,
+    on this model or its inlines: the ones that make content public first.
     """
 
     publish_permission = None

@@ -62,6 +62,8 @@ class ArticleAdminForm(OptimisticLockingForm):
 class ArticleAdmin(CreditedImageAdminMixin, RevisionAdmin):
     form = ArticleAdminForm
     publish_permission = "news.publish_article"
+    # Status is guarded by ArticleAdminForm's choices; the note is the lead's.
+    publish_fields = ("review_comment",)
     change_form_template = "admin/news/article/change_form.html"
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     list_display = [

@@ -77,14 +77,17 @@ def test_demo_pages_show_the_demo_content(client):
     assert "Bürgerfahrt nach Nordhausen" in client.get("/mitmachen/").content.decode()
 
 
-def test_demo_login_creates_a_superuser_once():
+def test_demo_login_creates_an_admin_and_one_account_per_role_once():
     output = StringIO()
     call_command("demo_login", stdout=output)
-    assert "Passwort:" in output.getvalue()
-    user = get_user_model().objects.get(username="admin")
-    assert user.is_superuser and user.is_staff
+    assert output.getvalue().count("Passwort") == 3
+    users = {user.username: user for user in get_user_model().objects.all()}
+    assert users["admin"].is_superuser
+    assert users["redaktion"].has_perm("news.change_article")
+    assert not users["redaktion"].has_perm("news.publish_article")
+    assert users["leitung"].has_perm("news.publish_article")
 
     again = StringIO()
     call_command("demo_login", stdout=again)
     assert "changepassword admin" in again.getvalue()
-    assert get_user_model().objects.count() == 1
+    assert get_user_model().objects.count() == 3

@@ -114,6 +114,16 @@ def test_editor_forging_publication_of_a_draft_gets_a_form_error(redakteur_clien
     assert draft.status == Article.Status.REVIEW
 
 
+def test_editor_cannot_rewrite_the_leads_comment(redakteur_client):
+    draft = ArticleFactory(status=Article.Status.DRAFT, review_comment="Quelle fehlt.")
+    response = redakteur_client.post(
+        change_url(draft), article_form(draft, review_comment="Passt schon.")
+    )
+    assert response.status_code == 403
+    draft.refresh_from_db()
+    assert draft.review_comment == "Quelle fehlt."
+
+
 def test_editor_sees_a_live_article_read_only_and_cannot_post_to_it(redakteur_client):
     article = ArticleFactory(title="Live")
     response = redakteur_client.get(change_url(article))

@@ -29,5 +29,8 @@ class Command(BaseCommand):
         for name, permission_names in ROLES.items():
             group, created = Group.objects.get_or_create(name=str(name))
             group.permissions.set(permissions_for(permission_names))
-            state = "angelegt" if created else "aktualisiert"
-            self.stdout.write(f"Gruppe „{group.name}“ {state}: {len(permission_names)} Rechte.")
+            if options["verbosity"]:
+                state = "angelegt" if created else "aktualisiert"
+                self.stdout.write(
+                    f"Gruppe „{group.name}“ {state}: {len(permission_names)} Rechte."
+                )
