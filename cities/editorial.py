@@ -79,6 +79,9 @@ class EditorialAdminMixin:
         } | {name for name, _func in self.admin_site.actions}
         if requested in declared and requested not in self.get_actions(request):
             raise PermissionDenied
+        # Likewise a list edit where the list offers none.
+        if request.method == "POST" and "_save" in request.POST and not self.list_editable:
+            raise PermissionDenied
         return super().changelist_view(request, extra_context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):

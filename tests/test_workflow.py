@@ -166,9 +166,9 @@ def test_editor_forging_a_bulk_action_gets_403(redakteur_client, action):
     assert live.status == Article.Status.PUBLISHED
 
 
-def test_editor_forging_a_list_edit_changes_nothing(redakteur_client):
+def test_editor_forging_a_list_edit_gets_403(redakteur_client):
     draft = ArticleFactory(status=Article.Status.DRAFT)
-    redakteur_client.post(
+    response = redakteur_client.post(
         reverse("admin:news_article_changelist"),
         {
             "form-TOTAL_FORMS": 1,
@@ -178,6 +178,7 @@ def test_editor_forging_a_list_edit_changes_nothing(redakteur_client):
             "_save": "Sichern",
         },
     )
+    assert response.status_code == 403
     draft.refresh_from_db()
     assert draft.status == Article.Status.DRAFT
 
