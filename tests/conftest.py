@@ -28,11 +28,15 @@ def superuser(db):
     return UserFactory(is_staff=True, is_superuser=True)
 
 
+def logged_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 @pytest.fixture
 def admin_client(superuser):
-    client = Client()
-    client.force_login(superuser)
-    return client
+    return logged_in(superuser)
 
 
 @pytest.fixture
@@ -78,13 +82,9 @@ def leitung(roles):
 
 @pytest.fixture
 def redakteur_client(redakteur):
-    client = Client()
-    client.force_login(redakteur)
-    return client
+    return logged_in(redakteur)
 
 
 @pytest.fixture
 def leitung_client(leitung):
-    client = Client()
-    client.force_login(leitung)
-    return client
+    return logged_in(leitung)
