@@ -9,7 +9,8 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from .publishing import PublishableQuerySet
-from .richtext import RichTextField
+from .richtext import RichTextField, plain_text
+from .searching import SearchableModel
 from .slugs import unique_slug
 from .uploads import CreditedImage
 from .versioning import VersionedModel
@@ -32,7 +33,7 @@ class CityQuerySet(PublishableQuerySet):
         return self.filter(is_home=True).first()
 
 
-class City(CreditedImage, VersionedModel):
+class City(CreditedImage, VersionedModel, SearchableModel):
     name = models.CharField(_("Name"), max_length=100)
     slug = models.SlugField(
         _("Kurzname für die Adresse"),
@@ -114,7 +115,9 @@ class City(CreditedImage, VersionedModel):
     updated = models.DateTimeField(_("geändert"), auto_now=True)
 
     objects = CityQuerySet.as_manager()
-    history = HistoricalRecords(verbose_name=_("Fassung einer Stadt"))
+    history = HistoricalRecords(
+        verbose_name=_("Fassung einer Stadt"), excluded_fields=["search_vector"]
+    )
 
     class Meta:
         verbose_name = _("Stadt")
@@ -160,6 +163,19 @@ class City(CreditedImage, VersionedModel):
 
     def is_published(self):
         return self.published
+
+    def search_texts(self):
+        return {
+            "A": self.name,
+            "B": f"{self.summary} {self.region} {self.focus_topics}",
+            "C": f"{plain_text(self.description)} {self.key_facts}",
+        }
+
+    def update_search_vector(self):
+        super().update_search_vector()
+        # A partnership is found by its partner city's name.
+        for partnership in self.partnerships.all():
+            partnership.update_search_vector()
 
     def is_live(self):
         """Released to the public: only staff who may publish change it."""

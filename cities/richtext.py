@@ -8,6 +8,7 @@ covers the admin, fixtures, management commands and the shell alike.
 """
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 import nh3
@@ -56,6 +57,11 @@ def sanitize_html(html):
     # Validation lets an image through without alt text only when it is
     # decorative; screen readers skip such an image only with an empty alt.
     return _IMG_WITHOUT_ALT.sub('<img alt=""', cleaned)
+
+
+def plain_text(html):
+    """The words of ``html`` without markup; tags become spaces between words."""
+    return " ".join(unescape(re.sub(r"<[^>]*>", " ", html or "")).split())
 
 
 class _ImageCollector(HTMLParser):

@@ -1,6 +1,4 @@
-import re
 from datetime import timedelta
-from html import unescape
 
 from django.conf import settings
 from django.core import signing
@@ -15,7 +13,8 @@ from simple_history.models import HistoricalRecords
 
 from cities.models import City
 from cities.publishing import PublishableQuerySet
-from cities.richtext import RichTextField, images_missing_alt
+from cities.richtext import RichTextField, images_missing_alt, plain_text
+from cities.searching import SearchableModel
 from cities.slugs import unique_slug
 from cities.uploads import CreditedImage
 from cities.versioning import VersionedModel
@@ -86,7 +85,7 @@ class ArticleQuerySet(PublishableQuerySet):
         return self.filter(status=Article.Status.REVIEW)
 
 
-class Article(CreditedImage, VersionedModel):
+class Article(CreditedImage, VersionedModel, SearchableModel):
     class Status(models.TextChoices):
         DRAFT = "entwurf", _("Entwurf")
         REVIEW = "pruefung", _("Zur Prüfung")
@@ -176,7 +175,7 @@ class Article(CreditedImage, VersionedModel):
 
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(
-        verbose_name=_("Fassung eines Beitrags"), excluded_fields=["created_by"]
+        verbose_name=_("Fassung eines Beitrags"), excluded_fields=["created_by", "search_vector"]
     )
 
     class Meta:
@@ -218,6 +217,9 @@ class Article(CreditedImage, VersionedModel):
             and self.publish_at <= now
             and (self.unpublish_at is None or self.unpublish_at > now)
         )
+
+    def search_texts(self):
+        return {"A": self.title, "B": self.teaser, "C": plain_text(self.body)}
 
     def is_live(self):
         """Released (or scheduled) by the lead: editors may no longer change it."""
@@ -261,9 +263,7 @@ class Article(CreditedImage, VersionedModel):
         """The teaser, or the opening of the body when staff left it blank."""
         if self.teaser:
             return self.teaser
-        # Tags become spaces so that paragraphs do not run into each other.
-        text = " ".join(unescape(re.sub(r"<[^>]*>", " ", self.body)).split())
-        return Truncator(text).words(40)
+        return Truncator(plain_text(self.body)).words(40)
 
 
 class PreviewLinkQuerySet(models.QuerySet):

@@ -9,7 +9,8 @@ from simple_history.models import HistoricalRecords
 
 from cities.models import City, CityQuerySet
 from cities.publishing import PublishableQuerySet
-from cities.richtext import RichTextField
+from cities.richtext import RichTextField, plain_text
+from cities.searching import SearchableModel
 from cities.slugs import unique_slug
 from cities.uploads import upload_path, validate_pdf
 from cities.versioning import VersionedModel
@@ -65,7 +66,7 @@ class PartnershipQuerySet(PublishableQuerySet):
         )
 
 
-class Partnership(VersionedModel):
+class Partnership(VersionedModel, SearchableModel):
     class Kind(models.TextChoices):
         TWIN_TOWN = "staedtepartnerschaft", _("Städtepartnerschaft")
         FRIENDSHIP = "freundschaft", _("Städtefreundschaft")
@@ -148,7 +149,9 @@ class Partnership(VersionedModel):
     updated = models.DateTimeField(_("geändert"), auto_now=True)
 
     objects = PartnershipQuerySet.as_manager()
-    history = HistoricalRecords(verbose_name=_("Fassung einer Partnerschaft"))
+    history = HistoricalRecords(
+        verbose_name=_("Fassung einer Partnerschaft"), excluded_fields=["search_vector"]
+    )
 
     class Meta:
         verbose_name = _("Partnerschaft")
@@ -207,6 +210,13 @@ class Partnership(VersionedModel):
     def is_live(self):
         """Released to the public: only staff who may publish change it."""
         return self.published
+
+    def search_texts(self):
+        return {
+            "A": self.partner_city.name,
+            "B": f"{self.summary} {self.get_kind_display()} {self.association_name}",
+            "C": plain_text(self.description),
+        }
 
 
 class StatusChange(models.Model):
@@ -327,7 +337,7 @@ class ProjectQuerySet(PublishableQuerySet):
         )
 
 
-class Project(models.Model):
+class Project(SearchableModel):
     class Kind(models.TextChoices):
         DELEGATION = "delegation", _("Delegationsbesuch")
         SCHOOL = "schule", _("Schüleraustausch")
@@ -395,6 +405,13 @@ class Project(models.Model):
 
     def is_live(self):
         return self.published and self.partnership.is_live()
+
+    def search_texts(self):
+        return {
+            "A": self.title,
+            "B": f"{self.get_kind_display()} {self.partnership.partner_city.name}",
+            "C": plain_text(self.description),
+        }
 
     @property
     def has_contact(self):

@@ -4,13 +4,14 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
-from . import editor, site
+from . import editor, search, site
 
 urlpatterns = [
     path("", site.HomeView.as_view(), name="home"),
     path("aktuelles/", include("news.urls")),
     path("staedte/", include("cities.urls")),
     path("", include("partnership.urls")),
+    path("suche/", search.SearchView.as_view(), name="search"),
     path("theme.css", site.theme_css, name="theme-css"),
     path("admin/editor/", include(editor.urlpatterns)),
     path("admin/", admin.site.urls),

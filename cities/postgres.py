@@ -1,0 +1,34 @@
+"""Migration operations for what only PostgreSQL has (GIN and trigram indexes)."""
+
+from django.db import migrations
+
+
+class PostgresOnlySQL(migrations.RunSQL):
+    """Raw SQL for PostgreSQL; on other databases (SQLite in development) a no-op."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
+def search_indexes(table, trigram_column=None):
+    """GIN indexes for a table's stored search vector and, optionally, a trigram column."""
+    operations = [
+        PostgresOnlySQL(
+            f"CREATE INDEX {table}_search_idx ON {table} USING gin (search_vector);",
+            f"DROP INDEX IF EXISTS {table}_search_idx;",
+        )
+    ]
+    if trigram_column:
+        operations.append(
+            PostgresOnlySQL(
+                f"CREATE INDEX {table}_{trigram_column}_trgm_idx ON {table} "
+                f"USING gin ({trigram_column} gin_trgm_ops);",
+                f"DROP INDEX IF EXISTS {table}_{trigram_column}_trgm_idx;",
+            )
+        )
+    return operations

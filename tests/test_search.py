@@ -1,0 +1,149 @@
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from news.models import Article
+from partnership.search import clean_query, highlight
+from tests.factories import ArticleFactory, CityFactory, PartnershipFactory, ProjectFactory
+
+pytestmark = pytest.mark.django_db
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="full-text and trigram search need PostgreSQL"
+)
+
+
+def hits(client, query, **params):
+    response = client.get("/suche/", {"q": query, **params})
+    assert response.status_code == 200
+    return response, [(str(hit.kind), hit.title) for hit in response.context["object_list"]]
+
+
+@pytest.fixture
+def content():
+    city = CityFactory(name="Tsukuba", summary="Wissenschaftsstadt in Japan.")
+    partnership = PartnershipFactory(partner_city=city, summary="Partnerschaft der Wissensstädte.")
+    ProjectFactory(partnership=partnership, title="Delegationsreise nach Tsukuba")
+    ArticleFactory(
+        title="Städtepartnerschaft der Wissensstädte",
+        teaser="Bochum und Tsukuba schließen eine Städtepartnerschaft.",
+        body="<p>Robotik und Raumfahrt.</p>",
+    )
+    ArticleFactory(
+        title="Kulturaustausch mit Oviedo", body="<p>Theatergruppen besuchen Tsukuba nicht.</p>"
+    )
+
+
+def test_search_finds_every_kind_with_labels(client, content):
+    _response, found = hits(client, "Tsukuba")
+    kinds = {kind for kind, _title in found}
+    assert kinds == {"Nachricht", "Stadt", "Partnerschaft", "Projekt"}
+
+
+def test_title_matches_rank_above_body_matches(client, content):
+    _response, found = hits(client, "Tsukuba")
+    titles = [title for _kind, title in found]
+    assert titles.index("Tsukuba") < titles.index("Kulturaustausch mit Oviedo")
+
+
+def test_snippets_mark_the_matches_and_escape_the_rest(client):
+    ArticleFactory(title="Robotik", teaser="Robotik <script>alert(1)</script> & KI")
+    response, _found = hits(client, "Robotik")
+    html = response.content.decode()
+    assert "<mark>Robotik</mark>" in html
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "x" * 10_000, "!!!", "???***", '"Tsukuba" OR -Oviedo & | !(', "つくば", "a\x00b"],
+    ids=["empty", "long", "punctuation", "symbols", "operators", "japanese", "nul"],
+)
+def test_odd_queries_give_a_normal_page(client, content, query):
+    response = client.get("/suche/", {"q": query})
+    assert response.status_code == 200
+    assert "Suche" in response.content.decode()
+
+
+def test_broken_utf8_in_the_query_gives_a_normal_page(client, content):
+    response = client.get("/suche/?q=%ED%A0%80%FF%00Tsukuba")
+    assert response.status_code == 200
+    assert "Suche" in response.content.decode()
+
+
+def test_search_results_are_paginated_and_keep_the_query(client):
+    ArticleFactory.create_batch(12, title="Begegnung in Nordhausen")
+    response, found = hits(client, "Nordhausen")
+    assert len(found) == 10
+    assert 'href="?q=Nordhausen&amp;page=2"' in response.content.decode()
+    _second, rest = hits(client, "Nordhausen", page=2)
+    assert len(rest) == 2
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "99"])
+def test_bad_search_page_gives_404(client, content, page):
+    assert client.get("/suche/", {"q": "Tsukuba", "page": page}).status_code == 404
+
+
+def test_unpublished_content_is_never_found(client):
+    now = timezone.now()
+    ArticleFactory(title="Geheim Entwurf", status=Article.Status.DRAFT)
+    ArticleFactory(title="Geheim geplant", publish_at=now + timedelta(days=1))
+    ArticleFactory(title="Geheim abgelaufen", publish_at=now - timedelta(days=3), unpublish_at=now)
+    ArticleFactory(title="Geheim zurückgezogen", status=Article.Status.WITHDRAWN)
+    CityFactory(name="Geheimstadt", published=False)
+    PartnershipFactory(summary="Geheime Absprachen", published=False)
+    ProjectFactory(title="Geheimprojekt", published=False)
+    _response, found = hits(client, "Geheim")
+    assert found == []
+
+
+def test_search_works_without_cookies(client, content):
+    response = client.get("/suche/", {"q": "Tsukuba"})
+    assert not response.cookies
+
+
+def test_search_query_count(client, content, django_assert_num_queries):
+    # One query per kind of content; snippets need none.
+    with django_assert_num_queries(4):
+        client.get("/suche/", {"q": "Tsukuba"})
+
+
+def test_clean_query_drops_control_characters_and_bounds_length():
+    assert clean_query("  Tsu\x00ku\tba  ") == "Tsu ku ba"
+    assert len(clean_query("x" * 10_000)) == 200
+
+
+def test_highlight_marks_inflected_forms():
+    marked = highlight("Die Städtepartnerschaft mit Tsukuba.", "Städtepartnerschaften")
+    assert "<mark>Städtepartnerschaft</mark>" in marked
+
+
+@postgres_only
+def test_german_stemming_finds_the_singular_for_the_plural(client, content):
+    _response, found = hits(client, "Städtepartnerschaften")
+    assert ("Nachricht", "Städtepartnerschaft der Wissensstädte") in found
+
+
+@postgres_only
+def test_trigrams_forgive_typos(client, content):
+    _response, found = hits(client, "Tsukba")
+    assert ("Stadt", "Tsukuba") in found
+
+
+@postgres_only
+def test_trigrams_find_parts_of_compound_words(client, content):
+    _response, found = hits(client, "Wissensstadt")
+    assert ("Nachricht", "Städtepartnerschaft der Wissensstädte") in found
+
+
+@postgres_only
+def test_renaming_a_city_updates_its_partnerships_search_vector(client):
+    partnership = PartnershipFactory(partner_city__name="Altname")
+    city = partnership.partner_city
+    city.name = "Neuname"
+    city.save()
+    _response, found = hits(client, "Neuname")
+    assert ("Partnerschaft", str(partnership)) in {(k, t) for k, t in found}
