@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -10,10 +11,61 @@ from simple_history.models import HistoricalRecords
 
 from .publishing import PublishableQuerySet
 from .richtext import RichTextField, plain_text
-from .searching import SearchableModel
+from .searching import SearchableManager, SearchableModel
 from .slugs import unique_slug
 from .uploads import CreditedImage
 from .versioning import VersionedModel
+
+
+class RetiredSlugQuerySet(models.QuerySet):
+    def target(self, model, slug):
+        """The object of ``model`` that was once at ``slug``, or None."""
+        retired = self.filter(
+            content_type=ContentType.objects.get_for_model(model), slug=slug
+        ).first()
+        if retired is None:
+            return None
+        return model._default_manager.filter(pk=retired.object_id).first()
+
+
+class RetiredSlug(models.Model):
+    """A slug that live content used to have; its old URL redirects (301)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    slug = models.SlugField(max_length=100)
+    created = models.DateTimeField(auto_now_add=True)
+
+    objects = RetiredSlugQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("frühere Adresse")
+        verbose_name_plural = _("frühere Adressen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "slug"], name="cities_retiredslug_unique"
+            )
+        ]
+
+    def __str__(self):
+        return self.slug
+
+
+class SlugHistoryModel(models.Model):
+    """Remembers the old slug when the slug of live content changes."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        stored = type(self)._default_manager.filter(pk=self.pk).first() if self.pk else None
+        super().save(*args, **kwargs)
+        if stored is not None and stored.slug != self.slug and stored.is_live():
+            RetiredSlug.objects.update_or_create(
+                content_type=ContentType.objects.get_for_model(self),
+                slug=stored.slug,
+                defaults={"object_id": self.pk},
+            )
 
 
 class CityQuerySet(PublishableQuerySet):
@@ -33,7 +85,7 @@ class CityQuerySet(PublishableQuerySet):
         return self.filter(is_home=True).first()
 
 
-class City(CreditedImage, VersionedModel, SearchableModel):
+class City(CreditedImage, VersionedModel, SearchableModel, SlugHistoryModel):
     name = models.CharField(_("Name"), max_length=100)
     slug = models.SlugField(
         _("Kurzname für die Adresse"),
@@ -114,7 +166,7 @@ class City(CreditedImage, VersionedModel, SearchableModel):
     created = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated = models.DateTimeField(_("geändert"), auto_now=True)
 
-    objects = CityQuerySet.as_manager()
+    objects = SearchableManager.from_queryset(CityQuerySet)()
     history = HistoricalRecords(
         verbose_name=_("Fassung einer Stadt"), excluded_fields=["search_vector"]
     )

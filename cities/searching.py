@@ -13,6 +13,13 @@ from django.db.models import TextField, Value
 SEARCH_CONFIG = "german"
 
 
+class SearchableManager(models.Manager):
+    """Leaves the search vector in the database: only search queries need it."""
+
+    def get_queryset(self):
+        return super().get_queryset().defer("search_vector")
+
+
 class SearchableModel(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
 

@@ -1,8 +1,47 @@
 from django.db.models import Prefetch
-from django.views.generic import ListView
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.views.generic import DetailView, ListView
 
-from .models import City
-from .publishing import PreviewableDetailView
+from .models import City, RetiredSlug
+
+
+class PreviewableDetailView(DetailView):
+    """
+    A detail page that 404s for unpublished objects, except for staff who may
+    edit them: they get a preview that is never cached nor indexed. The old
+    address of live content whose slug changed redirects permanently.
+    """
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            model = self.get_queryset().model
+            target = RetiredSlug.objects.target(model, kwargs.get("slug"))
+            if target is None or not self.get_queryset().filter(pk=target.pk).exists():
+                raise
+            return HttpResponsePermanentRedirect(target.get_absolute_url())
+
+    def get_queryset(self):
+        return super().get_queryset().visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(is_preview=not self.object.is_published(), **kwargs)
+        if context["is_preview"]:
+            opts = self.object._meta
+            context["admin_change_url"] = reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_change", args=[self.object.pk]
+            )
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context["is_preview"]:
+            add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
 
 
 def _published_reverse(name):

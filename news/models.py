@@ -11,10 +11,10 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cities.models import City
+from cities.models import City, SlugHistoryModel
 from cities.publishing import PublishableQuerySet
 from cities.richtext import RichTextField, images_missing_alt, plain_text
-from cities.searching import SearchableModel
+from cities.searching import SearchableManager, SearchableModel
 from cities.slugs import unique_slug
 from cities.uploads import CreditedImage
 from cities.versioning import VersionedModel
@@ -85,7 +85,7 @@ class ArticleQuerySet(PublishableQuerySet):
         return self.filter(status=Article.Status.REVIEW)
 
 
-class Article(CreditedImage, VersionedModel, SearchableModel):
+class Article(CreditedImage, VersionedModel, SearchableModel, SlugHistoryModel):
     class Status(models.TextChoices):
         DRAFT = "entwurf", _("Entwurf")
         REVIEW = "pruefung", _("Zur Prüfung")
@@ -173,7 +173,7 @@ class Article(CreditedImage, VersionedModel, SearchableModel):
     created = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated = models.DateTimeField(_("geändert"), auto_now=True)
 
-    objects = ArticleQuerySet.as_manager()
+    objects = SearchableManager.from_queryset(ArticleQuerySet)()
     history = HistoricalRecords(
         verbose_name=_("Fassung eines Beitrags"), excluded_fields=["created_by", "search_vector"]
     )

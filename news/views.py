@@ -1,32 +1,53 @@
+from datetime import date
+
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 
 from cities.models import City
-from cities.publishing import PreviewableDetailView
+from cities.views import PreviewableDetailView
 from partnership.models import CooperationArea, Partnership
 
 from .models import Article, Category, PreviewLink
 
 
-class ArticleListView(ListView):
+class ArticleListMixin:
+    """
+    Ten articles a page, for at most twenty pages: older news is reached
+    through the year and month archives, not through page 5,000.
+    """
+
+    template_name = "news/article_list.html"
     paginate_by = 10
+    max_pages = 20
     heading = _("Aktuelles")
 
     def get_queryset(self):
         return Article.objects.published()
 
+    def paginate_queryset(self, queryset, page_size):
+        return super().paginate_queryset(queryset[: self.max_pages * page_size], page_size)
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(heading=self.heading, **kwargs)
+        return super().get_context_data(
+            heading=self.heading,
+            archive_years=Article.objects.published().dates("publish_at", "year", order="DESC"),
+            **kwargs,
+        )
+
+
+class ArticleListView(ArticleListMixin, ListView):
+    pass
 
 
 class FilteredArticleListView(ArticleListView):
     """Published articles linked to one category, city or cooperation area."""
 
-    template_name = "news/article_list.html"
     filter_queryset = None
     filter_field = None
 
@@ -34,8 +55,16 @@ class FilteredArticleListView(ArticleListView):
         self.filter_object = get_object_or_404(self.filter_queryset, slug=self.kwargs["slug"])
         return super().get_queryset().filter(**{self.filter_field: self.filter_object})
 
+    feed_names = None
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(filter_object=self.filter_object, **kwargs)
+        feed_urls = None
+        if self.feed_names:
+            rss, atom = (reverse(name, args=[self.filter_object.slug]) for name in self.feed_names)
+            feed_urls = {"rss": rss, "atom": atom}
+        return super().get_context_data(
+            filter_object=self.filter_object, feed_urls=feed_urls, **kwargs
+        )
 
     @property
     def heading(self):
@@ -46,18 +75,46 @@ class CategoryArticleListView(FilteredArticleListView):
     filter_queryset = Category.objects.all()
     filter_field = "categories"
     heading_format = _("Aktuelles in der Kategorie „%(name)s“")
+    feed_names = ("news:category-feed-rss", "news:category-feed-atom")
 
 
 class CityArticleListView(FilteredArticleListView):
     filter_queryset = City.objects.published()
     filter_field = "cities"
     heading_format = _("Nachrichten aus %(name)s")
+    feed_names = ("news:city-feed-rss", "news:city-feed-atom")
 
 
 class AreaArticleListView(FilteredArticleListView):
     filter_queryset = CooperationArea.objects.all()
     filter_field = "cooperation_areas"
     heading_format = _("Aktuelles zum Kooperationsfeld „%(name)s“")
+
+
+class ArticleYearArchiveView(ArticleListMixin, YearArchiveView):
+    date_field = "publish_at"
+    make_object_list = True
+    # published() already leaves out what is not due yet.
+    allow_future = True
+
+    @property
+    def heading(self):
+        return _("Nachrichten aus %(year)s") % {"year": self.get_year()}
+
+
+class ArticleMonthArchiveView(ArticleListMixin, MonthArchiveView):
+    date_field = "publish_at"
+    month_format = "%m"
+    allow_future = True
+
+    def get_date_list(self, queryset, date_type=None, ordering="ASC"):
+        # The page links to months and years, not to single days.
+        return None
+
+    @property
+    def heading(self):
+        month = date(int(self.get_year()), int(self.get_month()), 1)
+        return _("Nachrichten aus %(month)s") % {"month": date_format(month, "F Y")}
 
 
 class ArticleDetailView(PreviewableDetailView):

@@ -237,14 +237,15 @@ PARTNERSHIPS = [
 
 def _articles():
     now = timezone.now()
-    next_anniversary = datetime.combine(date(now.year, 11, 25), time(10), tzinfo=now.tzinfo)
+    local = timezone.get_current_timezone()
+    next_anniversary = datetime.combine(date(now.year, 11, 25), time(10), tzinfo=local)
     if next_anniversary <= now:
         next_anniversary = next_anniversary.replace(year=now.year + 1)
     return [
         {
             "slug": "staedtepartnerschaft-der-wissensstaedte",
             "title": "Städtepartnerschaft der Wissensstädte",
-            "publish_at": datetime(2019, 12, 3, 9, 0, tzinfo=now.tzinfo),
+            "publish_at": datetime(2019, 12, 3, 9, 0, tzinfo=local),
             "status": Article.Status.PUBLISHED,
             "teaser": (
                 "Am 25.11.2019 hat Bochum zum ersten Mal eine Partnerschaft mit einer reinen "
@@ -284,7 +285,7 @@ def _articles():
         {
             "slug": "staedtepartnerschaft-bochum-tsukuba",
             "title": "Städtepartnerschaft Bochum – Tsukuba",
-            "publish_at": datetime(2019, 5, 26, 9, 0, tzinfo=now.tzinfo),
+            "publish_at": datetime(2019, 5, 26, 9, 0, tzinfo=local),
             "status": Article.Status.PUBLISHED,
             "teaser": (
                 "Noch in diesem Jahr wollen Bochum und Tsukuba eine Städtepartnerschaft "

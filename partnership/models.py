@@ -7,10 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cities.models import City, CityQuerySet
+from cities.models import City, CityQuerySet, SlugHistoryModel
 from cities.publishing import PublishableQuerySet
 from cities.richtext import RichTextField, plain_text
-from cities.searching import SearchableModel
+from cities.searching import SearchableManager, SearchableModel
 from cities.slugs import unique_slug
 from cities.uploads import upload_path, validate_pdf
 from cities.versioning import VersionedModel
@@ -66,7 +66,7 @@ class PartnershipQuerySet(PublishableQuerySet):
         )
 
 
-class Partnership(VersionedModel, SearchableModel):
+class Partnership(VersionedModel, SearchableModel, SlugHistoryModel):
     class Kind(models.TextChoices):
         TWIN_TOWN = "staedtepartnerschaft", _("Städtepartnerschaft")
         FRIENDSHIP = "freundschaft", _("Städtefreundschaft")
@@ -148,7 +148,7 @@ class Partnership(VersionedModel, SearchableModel):
     created = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated = models.DateTimeField(_("geändert"), auto_now=True)
 
-    objects = PartnershipQuerySet.as_manager()
+    objects = SearchableManager.from_queryset(PartnershipQuerySet)()
     history = HistoricalRecords(
         verbose_name=_("Fassung einer Partnerschaft"), excluded_fields=["search_vector"]
     )
@@ -380,7 +380,7 @@ class Project(SearchableModel):
         help_text=_("Sichtbar, sobald auch die Partnerschaft veröffentlicht ist."),
     )
 
-    objects = ProjectQuerySet.as_manager()
+    objects = SearchableManager.from_queryset(ProjectQuerySet)()
 
     class Meta:
         verbose_name = _("Projekt")

@@ -168,6 +168,14 @@ LOGGING = {
 # --- The site -------------------------------------------------------------
 
 SITE_NAME = os.environ.get("SITE_NAME", "Städtepartnerschaften")
+SITE_DESCRIPTION = os.environ.get(
+    "SITE_DESCRIPTION",
+    "Nachrichten, Partnerstädte und Partnerschaften: wie unsere Stadt mit ihren "
+    "Partnerstädten zusammenarbeitet und wie Sie mitmachen können.",
+)
+# The public origin, e.g. https://partnerschaften.example.org, for canonical
+# links; without it they follow the host of the request.
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 # The one accent colour of the public site; the default passes WCAG AA
 # (contrast >= 4.5:1) against white for text and buttons.
 SITE_ACCENT_COLOR = os.environ.get("SITE_ACCENT_COLOR", "#0b5ea8")

@@ -6,6 +6,7 @@ shares.
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
+from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -17,8 +18,16 @@ from news.models import Article
 from .models import Partnership, Project
 
 
+def canonical_url(request):
+    """This page's one address: origin, path and a page number past the first."""
+    origin = settings.SITE_URL or request.build_absolute_uri("/").rstrip("/")
+    page = request.GET.get("page", "")
+    suffix = f"?page={page}" if page.isdigit() and int(page) > 1 else ""
+    return f"{origin}{request.path}{suffix}"
+
+
 def site_context(request):
-    return {"site_name": settings.SITE_NAME}
+    return {"site_name": settings.SITE_NAME, "canonical_url": canonical_url(request)}
 
 
 class HomeView(TemplateView):
@@ -45,6 +54,17 @@ def theme_css(request):
     return HttpResponse(
         f":root {{ --accent: {settings.SITE_ACCENT_COLOR}; }}\n", content_type="text/css"
     )
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /suche/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def serve_media(request, path):

@@ -2,9 +2,11 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 from . import editor, search, site
+from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", site.HomeView.as_view(), name="home"),
@@ -12,6 +14,8 @@ urlpatterns = [
     path("staedte/", include("cities.urls")),
     path("", include("partnership.urls")),
     path("suche/", search.SearchView.as_view(), name="search"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", site.robots_txt, name="robots"),
     path("theme.css", site.theme_css, name="theme-css"),
     path("admin/editor/", include(editor.urlpatterns)),
     path("admin/", admin.site.urls),

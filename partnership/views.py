@@ -1,6 +1,6 @@
 from django.views.generic import ListView
 
-from cities.publishing import PreviewableDetailView
+from cities.views import PreviewableDetailView
 
 from .models import Partnership, Project
 

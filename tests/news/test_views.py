@@ -63,8 +63,8 @@ def test_bad_page_numbers_give_404(client, page):
 
 def test_news_list_query_count_does_not_grow_with_articles(client, django_assert_num_queries):
     ArticleFactory.create_batch(11)
-    # One count for the paginator, one for the page of articles.
-    with django_assert_num_queries(2):
+    # Paginator count, the page of articles, the years for the archive links.
+    with django_assert_num_queries(3):
         client.get("/aktuelles/")
 
 
@@ -108,8 +108,9 @@ def test_article_page_query_count(client, django_assert_num_queries):
     article.cities.add(CityFactory(), CityFactory())
     article.partnerships.add(PartnershipFactory())
     article.categories.add(CategoryFactory())
-    # The article, then one query each for categories, areas, cities, partnerships.
-    with django_assert_num_queries(5):
+    # The article, then one query each for categories, areas, cities and
+    # partnerships, and the home city as publisher in the structured data.
+    with django_assert_num_queries(6):
         client.get(article.get_absolute_url())
 
 
@@ -174,8 +175,8 @@ def test_filtered_list_query_count(client, django_assert_num_queries):
     city = CityFactory(name="Oviedo")
     for article in ArticleFactory.create_batch(11):
         article.cities.add(city)
-    # The city, the paginator's count, the page of articles.
-    with django_assert_num_queries(3):
+    # The city, paginator count, the page of articles, the archive years.
+    with django_assert_num_queries(4):
         client.get("/aktuelles/stadt/oviedo/")
 
 

@@ -1,0 +1,120 @@
+"""
+What a page tells search engines, feed readers and link previews: the
+description, OpenGraph/Twitter tags and schema.org JSON-LD.
+"""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from cities.models import City
+from news.models import Article
+
+register = template.Library()
+
+# As in Django's json_script: nothing in the data can close the script element.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def _absolute(context, url):
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request else url
+
+
+@register.inclusion_tag("includes/page_meta.html", takes_context=True)
+def page_meta(context, title=None, description=None, image=None, kind="website"):
+    """Description and link-preview tags; ``image`` is an object with a CreditedImage."""
+    site_name = context.get("site_name") or settings.SITE_NAME
+    has_image = image is not None and bool(image.image)
+    return {
+        "site_name": site_name,
+        "title": title or site_name,
+        "description": Truncator(description or settings.SITE_DESCRIPTION).chars(200),
+        "kind": kind,
+        "url": context.get("canonical_url"),
+        "image_url": _absolute(context, image.image.url) if has_image else None,
+        "image_alt": image.image_alt if has_image and not image.image_decorative else "",
+    }
+
+
+def _script(data):
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(payload.translate(_JSON_ESCAPES)),  # escaped above
+    )
+
+
+def _article(context, article):
+    home = City.objects.published().home()
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "description": article.lead,
+        "datePublished": article.publish_at,
+        "dateModified": article.updated,
+        "mainEntityOfPage": _absolute(context, article.get_absolute_url()),
+    }
+    if article.byline:
+        data["author"] = {"@type": "Organization", "name": article.byline}
+    if home is not None:
+        data["publisher"] = {"@type": "GovernmentOrganization", "name": home.name}
+        if home.website:
+            data["publisher"]["url"] = home.website
+    if article.image:
+        data["image"] = [_absolute(context, article.image.url)]
+    return data
+
+
+def _city(context, city):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "City",
+        "name": city.name,
+        "url": _absolute(context, city.get_absolute_url()),
+        "containedInPlace": {"@type": "Country", "name": city.country.name},
+    }
+    if city.summary:
+        data["description"] = city.summary
+    if city.has_coordinates:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(city.latitude),
+            "longitude": float(city.longitude),
+        }
+    if city.image:
+        data["image"] = _absolute(context, city.image.url)
+    if city.website:
+        data["sameAs"] = city.website
+    return data
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, obj):
+    """schema.org JSON-LD for an article (NewsArticle) or a city (City)."""
+    builders = {Article: _article, City: _city}
+    return _script(builders[type(obj)](context, obj))
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_data(context, *crumbs):
+    """BreadcrumbList JSON-LD from alternating URLs and names, the current page last."""
+    pairs = list(zip(crumbs[::2], crumbs[1::2], strict=True))
+    items = [
+        {
+            "@type": "ListItem",
+            "position": position,
+            "name": str(name),
+            "item": _absolute(context, url),
+        }
+        for position, (url, name) in enumerate(pairs, start=1)
+    ]
+    return _script(
+        {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
+    )
