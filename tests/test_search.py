@@ -1,6 +1,8 @@
 from datetime import timedelta
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
@@ -147,3 +149,28 @@ def test_renaming_a_city_updates_its_partnerships_search_vector(client):
     city.save()
     _response, found = hits(client, "Neuname")
     assert ("Partnerschaft", str(partnership)) in {(k, t) for k, t in found}
+
+
+@postgres_only
+def test_rebuild_search_index_makes_bulk_created_articles_findable(client):
+    Article.objects.bulk_create(
+        [
+            Article(
+                title="Import",
+                slug="import",
+                body="<p>Neue Hilfslieferungen.</p>",
+                status=Article.Status.PUBLISHED,
+                publish_at=timezone.now(),
+            )
+        ]
+    )
+    assert hits(client, "Hilfslieferung")[1] == []
+    call_command("rebuild_search_index", stdout=StringIO())
+    assert hits(client, "Hilfslieferung")[1] == [("Nachricht", "Import")]
+
+
+def test_rebuild_search_index_runs_on_any_database():
+    ArticleFactory()
+    output = StringIO()
+    call_command("rebuild_search_index", stdout=output)
+    assert output.getvalue()

@@ -1,0 +1,26 @@
+from django.core.management.base import BaseCommand
+from django.db import connection
+
+from cities.models import City
+from news.models import Article
+from partnership.models import Partnership, Project
+
+SEARCHABLE = [Article, City, Partnership, Project]
+
+
+class Command(BaseCommand):
+    help = (
+        "Schreibt die Suchindizes aller Beiträge, Städte, Partnerschaften und Projekte neu, "
+        "etwa nach einem Import mit bulk_create oder update(). Nur für PostgreSQL nötig."
+    )
+
+    def handle(self, *args, **options):
+        if connection.vendor != "postgresql":
+            self.stdout.write("Diese Datenbank sucht ohne gespeicherten Index; nichts zu tun.")
+            return
+        for model in SEARCHABLE:
+            count = 0
+            for obj in model.objects.iterator(chunk_size=500):
+                obj.update_search_vector()
+                count += 1
+            self.stdout.write(f"{model._meta.verbose_name_plural}: {count} neu indiziert.")
