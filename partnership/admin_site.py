@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from news.models import Article
+
+from . import two_factor
 
 
 class EditorialAdminSite(admin.AdminSite):
@@ -11,7 +14,20 @@ class EditorialAdminSite(admin.AdminSite):
     site_header = _("%(site)s – Verwaltung") % {"site": settings.SITE_NAME}
     site_title = settings.SITE_NAME
     index_title = _("Inhalte pflegen")
+    login_form = two_factor.AdminLoginForm
     worklist_length = 8
+
+    def has_permission(self, request):
+        verified = not settings.OTP_REQUIRED or request.user.is_verified()
+        return super().has_permission(request) and verified
+
+    def get_urls(self):
+        setup = path(
+            "zwei-faktor/",
+            self.admin_view(lambda request: two_factor.setup_view(request, self)),
+            name="two_factor",
+        )
+        return [setup, *super().get_urls()]
 
     def index(self, request, extra_context=None):
         extra_context = {"worklists": self.worklists(request), **(extra_context or {})}

@@ -21,6 +21,7 @@ from django.urls import path
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from PIL import Image
@@ -74,6 +75,8 @@ def _save_thumbnail(name, content):
     default_storage.save(get_thumb_filename(name), ContentFile(buffer.getvalue()))
 
 
+# The image dialog posts into a hidden frame of the admin page.
+@xframe_options_sameorigin
 @csrf_exempt
 @require_POST
 def upload(request):

@@ -8,6 +8,7 @@ DATABASE_URL and HTTPS=true (see README.md).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -57,20 +58,27 @@ INSTALLED_APPS = [
     "ckeditor",
     "ckeditor_uploader",
     "simple_history",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "partnership.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records which staff account made each revision.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it answers for locked-out logins.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "partnership.site_urls"
@@ -143,6 +151,26 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 LOGIN_URL = "admin:login"
 
+# Failed logins are recorded (django-axes); after AXES_FAILURE_LIMIT failures
+# for one user name from one address, logins pause for a quarter of an hour.
+AUTHENTICATION_BACKENDS = [
+    # Refuses locked-out logins; ModelBackend then checks the password.
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_IPWARE_PROXY_COUNT = 1 if env_bool("BEHIND_PROXY") else 0
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# Staff can turn on two-factor login (TOTP apps); production can require it.
+OTP_REQUIRED = env_bool("OTP_REQUIRED")
+OTP_TOTP_ISSUER = os.environ.get("SITE_NAME", "Städtepartnerschaften")
+# How long personal data kept for security is held (purge_personal_data).
+SECURITY_RECORDS_DAYS = int(os.environ.get("SECURITY_RECORDS_DAYS", "90"))
+
 # HTTPS: one switch for the settings that only make sense behind TLS.
 HTTPS = env_bool("HTTPS")
 SECURE_SSL_REDIRECT = HTTPS
@@ -154,6 +182,7 @@ SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD")
 if env_bool("BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 8 * 60 * 60))

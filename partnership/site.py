@@ -4,6 +4,8 @@ the theme stylesheet, uploaded media and the template context every page
 shares.
 """
 
+from pathlib import Path
+
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.urls import reverse
@@ -75,4 +77,6 @@ def serve_media(request, path):
     # An upload must never be run as a page or script in the site's origin.
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+    if path.lower().endswith(".pdf"):
+        response["Content-Disposition"] = f'attachment; filename="{Path(path).name}"'
     return response
