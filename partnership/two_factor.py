@@ -62,7 +62,8 @@ class ConfirmDeviceForm(forms.Form):
         if not self.device.verify_token(token):
             raise forms.ValidationError(
                 _(
-                    "Der Code passt nicht. Prüfen Sie die Uhrzeit des Telefons und versuchen Sie den nächsten Code."
+                    "Der Code passt nicht. Prüfen Sie die Uhrzeit des Telefons und "
+                    "versuchen Sie den nächsten Code."
                 )
             )
         return token
