@@ -1,0 +1,36 @@
+from datetime import timedelta
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db.models import Q
+from django.utils import timezone
+
+from news.models import PreviewLink
+
+
+class Command(BaseCommand):
+    help = (
+        "Löscht personenbezogene Sicherheitsdaten, die älter sind als SECURITY_RECORDS_DAYS "
+        "(Standard 90 Tage): Protokolle fehlgeschlagener Anmeldungen und abgelaufene oder "
+        "widerrufene Vorschaulinks. Kann beliebig oft laufen, etwa täglich per cron."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--days", type=int, default=None)
+
+    def handle(self, *args, days, **options):
+        days = settings.SECURITY_RECORDS_DAYS if days is None else days
+        cutoff = timezone.now() - timedelta(days=days)
+        deleted = {
+            "Anmeldeversuche": AccessAttempt.objects.filter(attempt_time__lt=cutoff).delete()[0],
+            "fehlgeschlagene Anmeldungen": AccessFailureLog.objects.filter(
+                attempt_time__lt=cutoff
+            ).delete()[0],
+            "Anmeldeprotokolle": AccessLog.objects.filter(attempt_time__lt=cutoff).delete()[0],
+            "Vorschaulinks": PreviewLink.objects.filter(
+                Q(expires_at__lt=cutoff) | Q(revoked_at__lt=cutoff)
+            ).delete()[0],
+        }
+        for what, count in deleted.items():
+            self.stdout.write(f"{what} älter als {days} Tage gelöscht: {count}")
