@@ -7,6 +7,7 @@ upright and re-encoded under a random name. Re-encoding drops EXIF data
 """
 
 import uuid
+import warnings
 from io import BytesIO
 from pathlib import PurePath
 
@@ -33,6 +34,24 @@ def _check_size(file, limit):
         )
 
 
+def _too_large(width=None, height=None):
+    limit = settings.MAX_IMAGE_PIXELS // 1_000_000
+    if width is None:
+        return ValidationError(
+            _("Das Bild ist zu groß. Bitte verkleinern Sie es auf höchstens %(mp)s Megapixel."),
+            params={"mp": limit},
+            code="too_many_pixels",
+        )
+    return ValidationError(
+        _(
+            "Das Bild ist mit %(width)s × %(height)s Pixeln zu groß. Bitte verkleinern "
+            "Sie es auf höchstens %(mp)s Megapixel."
+        ),
+        params={"width": width, "height": height, "mp": limit},
+        code="too_many_pixels",
+    )
+
+
 def _open_image(file):
     """Open ``file`` as a decoded Pillow image, or raise a ValidationError."""
     invalid = ValidationError(
@@ -42,35 +61,30 @@ def _open_image(file):
         ),
         code="invalid_image",
     )
+    # Pillow works on a copy, so the upload stays open for the next reader.
     file.seek(0)
-    try:
-        image = Image.open(file)
-    except (UnidentifiedImageError, OSError, ValueError) as exc:
-        raise invalid from exc
+    data = BytesIO(file.read())
+    file.seek(0)
+    with warnings.catch_warnings():
+        # The pixel limit below is stricter than Pillow's warning threshold.
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(data)
+        except Image.DecompressionBombError as exc:
+            raise _too_large() from exc
+        except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
+            raise invalid from exc
     if image.format not in IMAGE_FORMATS:
         raise invalid
     width, height = image.size
     # Checked on the header, before decoding, so a tiny file that declares a
     # huge canvas (a decompression bomb) never reaches memory.
     if width * height > settings.MAX_IMAGE_PIXELS:
-        raise ValidationError(
-            _(
-                "Das Bild ist mit %(width)s × %(height)s Pixeln zu groß. Bitte verkleinern "
-                "Sie es auf höchstens %(megapixels)s Megapixel."
-            ),
-            params={
-                "width": width,
-                "height": height,
-                "megapixels": settings.MAX_IMAGE_PIXELS // 1_000_000,
-            },
-            code="too_many_pixels",
-        )
+        raise _too_large(width, height)
     try:
         image.load()
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
         raise invalid from exc
-    finally:
-        file.seek(0)
     return image
 
 

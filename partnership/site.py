@@ -7,7 +7,9 @@ shares.
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost, RequestDataTooBig
 from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -22,7 +24,11 @@ from .models import Partnership, Project
 
 def canonical_url(request):
     """This page's one address: origin, path and a page number past the first."""
-    origin = settings.SITE_URL or request.build_absolute_uri("/").rstrip("/")
+    try:
+        origin = settings.SITE_URL or request.build_absolute_uri("/").rstrip("/")
+    except DisallowedHost:
+        # The 400 page for a request with a forged Host header.
+        return None
     page = request.GET.get("page", "")
     suffix = f"?page={page}" if page.isdigit() and int(page) > 1 else ""
     return f"{origin}{request.path}{suffix}"
@@ -56,6 +62,18 @@ def theme_css(request):
     return HttpResponse(
         f":root {{ --accent: {settings.SITE_ACCENT_COLOR}; }}\n", content_type="text/css"
     )
+
+
+def bad_request(request, exception):
+    """400, with a page of its own for staff whose form was too large to accept."""
+    if isinstance(exception, RequestDataTooBig) and request.path.startswith("/admin/"):
+        return render(
+            request,
+            "admin/request_too_big.html",
+            {"limit_mb": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)},
+            status=400,
+        )
+    return render(request, "400.html", status=400)
 
 
 @require_GET

@@ -21,3 +21,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", site.serve_media),
 ]
+
+handler400 = "partnership.site.bad_request"

@@ -83,3 +83,13 @@ def test_described_image_is_accepted():
 def test_pasted_image_asks_staff_to_upload_it():
     with pytest.raises(ValidationError, match="Schaltfläche „Bild“"):
         validate_rich_text_images('<img src="data:image/png;base64,AAAA" alt="Screenshot">')
+
+
+def test_ordinary_nesting_keeps_its_markup():
+    html = "<ul><li>" * 20 + "Punkt" + "</li></ul>" * 20
+    assert sanitize_html(html).count("<ul>") == 20
+
+
+def test_pathological_nesting_keeps_the_words_without_markup():
+    html = "<b><i>" * 5000 + "Text & mehr"
+    assert sanitize_html(html) == "<p>Text &amp; mehr</p>"
