@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install run test lint check clean
+.PHONY: install run test lint check fault-db clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ lint: install
 
 check: install
 	$(PY) manage.py makemigrations --check --dry-run
+
+# A demo, not a test: restarts the local PostgreSQL under load (docs/security.md).
+fault-db: install
+	.ci/fault-db
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

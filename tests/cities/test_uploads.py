@@ -82,3 +82,9 @@ def test_pdf_is_checked_by_content():
         validate_pdf(SimpleUploadedFile("vertrag.pdf", b"<html></html>"))
     with pytest.raises(ValidationError, match="PDF-Datei"):
         validate_pdf(SimpleUploadedFile("vertrag.exe", b"%PDF-1.7"))
+
+
+def test_pdf_over_the_size_limit_is_refused(settings):
+    settings.MAX_DOCUMENT_UPLOAD_SIZE = 10
+    with pytest.raises(ValidationError, match="höchstens"):
+        validate_pdf(SimpleUploadedFile("vertrag.pdf", b"%PDF-1.7 " + b"x" * 100))
