@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from cities.admin import CreditedImageAdminMixin
 from cities.editorial import OptimisticLockingForm, ReadOnlyAdminMixin, RevisionAdmin
 
-from .models import Article, Category, PreviewLink
+from .models import Article, Category, ImportedPost, LegacyRedirect, PreviewLink
 
 
 @admin.register(Category)
@@ -248,3 +248,16 @@ class PreviewLinkAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_select_related = ["article", "created_by"]
     list_filter = ["created", "expires_at"]
     search_fields = ["article__title", "note"]
+
+
+@admin.register(LegacyRedirect)
+class LegacyRedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_path", "new_path"]
+    search_fields = ["old_path", "new_path"]
+
+
+@admin.register(ImportedPost)
+class ImportedPostAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["wordpress_id", "article", "imported"]
+    list_select_related = ["article"]
+    search_fields = ["article__title", "guid"]

@@ -332,3 +332,52 @@ class PreviewLink(models.Model):
 
     def is_active(self):
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class ImportedPost(models.Model):
+    """Where an article came from in a WordPress export, so imports can run again."""
+
+    guid = models.CharField(_("WordPress-GUID"), max_length=500, unique=True)
+    wordpress_id = models.PositiveBigIntegerField(_("WordPress-ID"))
+    article = models.OneToOneField(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="wordpress_origin",
+        verbose_name=_("Beitrag"),
+    )
+    # The article's version right after the import: a higher one means staff
+    # have edited it since, and a new import leaves it alone.
+    imported_version = models.PositiveIntegerField()
+    # Unchanged posts are skipped on a re-run.
+    content_hash = models.CharField(max_length=64)
+    imported = models.DateTimeField(_("importiert"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("importierter WordPress-Beitrag")
+        verbose_name_plural = _("importierte WordPress-Beiträge")
+
+    def __str__(self):
+        return f"WordPress #{self.wordpress_id}"
+
+    def edited_since_import(self):
+        return self.article.version != self.imported_version
+
+
+class LegacyRedirect(models.Model):
+    """An old address, such as a WordPress permalink, answered with a 301."""
+
+    old_path = models.CharField(
+        _("alte Adresse"),
+        max_length=500,
+        unique=True,
+        help_text=_("Pfad, bei Bedarf mit Parameter, z. B. /2019/12/03/titel/ oder /?p=123"),
+    )
+    new_path = models.CharField(_("neue Adresse"), max_length=500)
+
+    class Meta:
+        verbose_name = _("Weiterleitung")
+        verbose_name_plural = _("Weiterleitungen")
+        ordering = ["old_path"]
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path}"
