@@ -224,7 +224,11 @@ class RevisionAdmin(EditorialAdminMixin, SimpleHistoryAdmin):
         return [compare, *super().get_urls()]
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
+        return self.with_version_field(super().get_fieldsets(request, obj), obj)
+
+    @staticmethod
+    def with_version_field(fieldsets, obj):
+        """The locking form's hidden field, in the first fieldset of a change form."""
         if obj is None:
             return fieldsets
         (name, options), *rest = fieldsets

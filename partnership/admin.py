@@ -17,6 +17,7 @@ from .models import (
     Agreement,
     CooperationArea,
     InstitutionalTie,
+    Page,
     Partnership,
     Project,
     StatusChange,
@@ -144,3 +145,40 @@ class AuditTrailAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("Was"))
     def message(self, obj):
         return obj.get_change_message()
+
+
+@admin.register(Page)
+class PageAdmin(RevisionAdmin):
+    publish_permission = "partnership.publish_page"
+    publish_fields = ("published",)
+    list_display = ["kind", "title", "published", "updated"]
+    readonly_fields = ["updated"]
+    ACCESSIBILITY_FIELDSET = (
+        _("Angaben nach BITV 2.0"),
+        {
+            "fields": [
+                "conformity",
+                "known_limitations",
+                "feedback_contact",
+                "enforcement",
+                "last_reviewed",
+            ],
+            "description": _("Nur für die Erklärung zur Barrierefreiheit."),
+        },
+    )
+    VIDEO_FIELDSET = (
+        _("Video in Gebärdensprache"),
+        {
+            "fields": ["video", "video_captions", "video_description"],
+            "description": _("Nur für die Seite in Gebärdensprache."),
+        },
+    )
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [(None, {"fields": ["kind", "title", "body", "published", "updated"]})]
+        kind = obj.kind if obj else None
+        if kind in (None, Page.Kind.ACCESSIBILITY):
+            fieldsets.append(self.ACCESSIBILITY_FIELDSET)
+        if kind in (None, Page.Kind.SIGN_LANGUAGE):
+            fieldsets.append(self.VIDEO_FIELDSET)
+        return self.with_version_field(fieldsets, obj)

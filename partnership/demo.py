@@ -24,6 +24,7 @@ from .models import (
     Agreement,
     CooperationArea,
     InstitutionalTie,
+    Page,
     Partnership,
     Project,
     StatusChange,
@@ -231,6 +232,106 @@ PARTNERSHIPS = [
                 "Feldern von der Digitalisierung bis zur Hochtechnologie."
             ),
         },
+    },
+]
+
+
+PAGES = [
+    {
+        "kind": Page.Kind.IMPRINT,
+        "title": "Impressum",
+        "body": (
+            "<h2>Anbieterin</h2>"
+            "<p>Stadt Bochum<br>vertreten durch den Oberbürgermeister<br>"
+            "Willy-Brandt-Platz 2–6<br>44777 Bochum</p>"
+            "<h2>Verantwortlich für den Inhalt</h2>"
+            "<p>Presse- und Informationsamt der Stadt Bochum, Büro für "
+            "Städtepartnerschaften (Anschrift wie oben)</p>"
+            "<h2>Kontakt</h2>"
+            "<p>E-Mail: <a href=\"mailto:partnerschaften@example.org\">"
+            "partnerschaften@example.org</a></p>"
+            "<p>Die Stadt Bochum ist eine Körperschaft des öffentlichen Rechts. "
+            "Umsatzsteuer-Identifikationsnummer und Aufsichtsbehörde tragen Sie vor dem "
+            "Betrieb hier ein.</p>"
+        ),
+    },
+    {
+        "kind": Page.Kind.PRIVACY,
+        "title": "Datenschutzerklärung",
+        "body": (
+            "<h2>Das Wichtigste in Kürze</h2>"
+            "<p>Diese Website setzt beim Lesen keine Cookies, bindet nichts von anderen "
+            "Anbietern ein (keine Schriften, Karten, Videos oder Statistikdienste) und "
+            "gibt keine Daten an Dritte weiter.</p>"
+            "<h2>Server-Protokolle</h2>"
+            "<p>Beim Aufruf einer Seite verarbeitet der Webserver technisch notwendige Daten "
+            "(IP-Adresse, Zeitpunkt, aufgerufene Adresse), um die Seite auszuliefern und "
+            "Angriffe abzuwehren (Art. 6 Abs. 1 lit. e DSGVO).</p>"
+            "<h2>Anmeldung der Redaktion</h2>"
+            "<p>Fehlgeschlagene Anmeldeversuche werden mit Benutzername und IP-Adresse zum "
+            "Schutz vor Angriffen gespeichert und nach 90 Tagen gelöscht.</p>"
+            "<h2>Ihre Rechte</h2>"
+            "<p>Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung "
+            "der Verarbeitung sowie auf Beschwerde bei der Landesbeauftragten für "
+            "Datenschutz und Informationsfreiheit Nordrhein-Westfalen.</p>"
+        ),
+    },
+    {
+        "kind": Page.Kind.ACCESSIBILITY,
+        "title": "Erklärung zur Barrierefreiheit",
+        "body": (
+            "<p>Die Stadt Bochum ist bemüht, diese Website im Einklang mit dem "
+            "Behindertengleichstellungsgesetz Nordrhein-Westfalen (BGG NRW) und der "
+            "Barrierefreie-Informationstechnik-Verordnung NRW barrierefrei zugänglich zu "
+            "machen.</p>"
+        ),
+        "conformity": Page.Conformity.PARTIAL,
+        "known_limitations": (
+            "<ul><li>Ältere PDF-Dokumente von Partnerschaftsvereinbarungen sind nicht "
+            "durchgehend barrierefrei. Auf Anfrage senden wir den Inhalt in zugänglicher "
+            "Form.</li><li>Das Gebärdensprachvideo hat noch keine Untertitel.</li></ul>"
+        ),
+        "feedback_contact": (
+            "Büro für Städtepartnerschaften\nE-Mail: partnerschaften@example.org\n"
+            "Wir antworten innerhalb von sechs Wochen."
+        ),
+        "enforcement": (
+            "<p>Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, "
+            "können Sie sich an die Ombudsstelle für barrierefreie Informationstechnik des "
+            "Landes Nordrhein-Westfalen bei der oder dem Landesbehindertenbeauftragten "
+            "wenden. Das Schlichtungsverfahren ist kostenlos; Sie brauchen keinen "
+            "Rechtsbeistand.</p>"
+        ),
+        "last_reviewed": date(2026, 11, 1),
+    },
+    {
+        "kind": Page.Kind.PLAIN_LANGUAGE,
+        "title": "Leichte Sprache",
+        "body": (
+            "<p>Bochum ist eine Stadt in Deutschland.</p>"
+            "<p>Bochum hat Freundschaft mit anderen Städten.<br>"
+            "Das nennt man: Städte-Partnerschaft.</p>"
+            "<p>Die Partner-Städte von Bochum sind:</p>"
+            "<ul><li>Sheffield in England</li><li>Oviedo in Spanien</li>"
+            "<li>Donezk in der Ukraine</li><li>Nordhausen in Thüringen</li>"
+            "<li>Tsukuba in Japan</li></ul>"
+            "<p>Menschen aus den Städten besuchen sich.<br>"
+            "Sie lernen voneinander.</p>"
+            "<p>Auf dieser Seite gibt es Nachrichten über die Partner-Städte.</p>"
+        ),
+    },
+    {
+        "kind": Page.Kind.SIGN_LANGUAGE,
+        "title": "Gebärdensprache",
+        "body": (
+            "<p>Hier erklären wir die Website in Deutscher Gebärdensprache. Das Video "
+            "stellt die Redaktion bereit; bis dahin finden Sie die Inhalte in Leichter "
+            "Sprache.</p>"
+        ),
+        "video_description": (
+            "Eine Gebärdensprachdolmetscherin erklärt, was Städtepartnerschaften sind und "
+            "was Sie auf dieser Website finden."
+        ),
     },
 ]
 
@@ -471,6 +572,9 @@ class DemoLoader:
             self._project(item, partnerships, areas)
         for item in _articles():
             self._article(item, cities, partnerships, areas)
+        for item in PAGES:
+            fields = {key: value for key, value in item.items() if key != "kind"}
+            self._get_or_create(Page, {"kind": item["kind"]}, {**fields, "published": True})
         return self.created
 
     def _city(self, item):

@@ -19,6 +19,7 @@ CONTENT = [
     ("partnership", "statuschange"),
     ("partnership", "institutionaltie"),
     ("partnership", "cooperationarea"),
+    ("partnership", "page"),
 ]
 
 EDITOR_PERMISSIONS = [
@@ -32,6 +33,7 @@ LEAD_PERMISSIONS = [
     "news.delete_previewlink",
     "cities.publish_city",
     "partnership.publish_partnership",
+    "partnership.publish_page",
     "admin.view_logentry",
 ]
 

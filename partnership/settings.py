@@ -146,6 +146,7 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA")
 # request limit sits a little above so the form can still say why.
 MAX_IMAGE_UPLOAD_SIZE = int(os.environ.get("MAX_IMAGE_UPLOAD_MB", "10")) * 1024 * 1024
 MAX_DOCUMENT_UPLOAD_SIZE = int(os.environ.get("MAX_DOCUMENT_UPLOAD_MB", "20")) * 1024 * 1024
+MAX_VIDEO_UPLOAD_SIZE = int(os.environ.get("MAX_VIDEO_UPLOAD_MB", "300")) * 1024 * 1024
 # Larger pictures are refused before they are decoded (decompression bombs).
 MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_MEGAPIXELS", "40")) * 1_000_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -17,9 +17,10 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from cities.models import City
+from cities.views import PreviewableDetailView
 from news.models import Article
 
-from .models import Partnership, Project
+from .models import Page, Partnership, Project
 
 
 def canonical_url(request):
@@ -53,6 +54,14 @@ class HomeView(TemplateView):
             .select_related("partnership__partner_city")[: self.upcoming_projects],
             **kwargs,
         )
+
+
+class PageView(PreviewableDetailView):
+    """Impressum, Datenschutz, Barrierefreiheit, Leichte Sprache, Gebärdensprache."""
+
+    model = Page
+    slug_field = "kind"
+    slug_url_kwarg = "kind"
 
 
 @require_GET

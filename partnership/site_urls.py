@@ -6,7 +6,10 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 from . import editor, search, site
+from .models import Page
 from .sitemaps import SITEMAPS
+
+PAGE_KINDS = "|".join(Page.Kind.values)
 
 urlpatterns = [
     path("", site.HomeView.as_view(), name="home"),
@@ -14,6 +17,7 @@ urlpatterns = [
     path("staedte/", include("cities.urls")),
     path("", include("partnership.urls")),
     path("suche/", search.SearchView.as_view(), name="search"),
+    re_path(rf"^(?P<kind>{PAGE_KINDS})/$", site.PageView.as_view(), name="page"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", site.robots_txt, name="robots"),
     path("theme.css", site.theme_css, name="theme-css"),

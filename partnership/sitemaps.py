@@ -6,7 +6,7 @@ from django.urls import reverse
 from cities.models import City
 from news.models import Article
 
-from .models import Partnership
+from .models import Page, Partnership
 
 
 class ArticleSitemap(Sitemap):
@@ -52,9 +52,20 @@ class SectionSitemap(Sitemap):
         return reverse(name)
 
 
+class PageSitemap(Sitemap):
+    changefreq = "yearly"
+
+    def items(self):
+        return Page.objects.published().only("kind", "updated")
+
+    def lastmod(self, page):
+        return page.updated
+
+
 SITEMAPS = {
     "seiten": SectionSitemap,
     "aktuelles": ArticleSitemap,
     "staedte": CitySitemap,
     "partnerschaften": PartnershipSitemap,
+    "seiten-recht": PageSitemap,
 }

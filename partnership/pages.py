@@ -1,0 +1,133 @@
+"""
+The site's fixed pages that the law and accessibility ask for: Impressum,
+Datenschutzerklärung, Erklärung zur Barrierefreiheit, and the explanations
+in Leichte Sprache and Deutsche Gebärdensprache. Staff edit them like any
+other content; each kind exists at most once and has a fixed address.
+"""
+
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cities.publishing import PublishableQuerySet
+from cities.richtext import RichTextField
+from cities.uploads import upload_path
+from cities.versioning import VersionedModel
+
+VIDEO_TYPES = {".mp4": b"ftyp", ".webm": b"\x1a\x45\xdf\xa3"}
+
+
+def validate_video(file):
+    """MP4 or WebM, recognised by content, within the size limit."""
+    if file.size > settings.MAX_VIDEO_UPLOAD_SIZE:
+        raise ValidationError(
+            _("Das Video ist zu groß; erlaubt sind höchstens %(mb)s MB."),
+            params={"mb": settings.MAX_VIDEO_UPLOAD_SIZE // (1024 * 1024)},
+        )
+    signature = VIDEO_TYPES.get(PurePath(file.name).suffix.lower())
+    file.seek(0)
+    head = file.read(64)
+    file.seek(0)
+    if signature is None or signature not in head:
+        raise ValidationError(_("Bitte laden Sie ein Video im Format MP4 oder WebM hoch."))
+
+
+def validate_captions(file):
+    file.seek(0)
+    head = file.read(16)
+    file.seek(0)
+    if PurePath(file.name).suffix.lower() != ".vtt" or not head.lstrip(b"\xef\xbb\xbf").startswith(
+        b"WEBVTT"
+    ):
+        raise ValidationError(_("Untertitel bitte als WebVTT-Datei (.vtt) hochladen."))
+
+
+class PageQuerySet(PublishableQuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class Page(VersionedModel):
+    class Kind(models.TextChoices):
+        IMPRINT = "impressum", _("Impressum")
+        PRIVACY = "datenschutz", _("Datenschutzerklärung")
+        ACCESSIBILITY = "barrierefreiheit", _("Erklärung zur Barrierefreiheit")
+        PLAIN_LANGUAGE = "leichte-sprache", _("Leichte Sprache")
+        SIGN_LANGUAGE = "gebaerdensprache", _("Gebärdensprache")
+
+    class Conformity(models.TextChoices):
+        FULL = "vollstaendig", _("vollständig vereinbar")
+        PARTIAL = "teilweise", _("teilweise vereinbar")
+        NONE = "nicht", _("nicht vereinbar")
+
+    kind = models.CharField(_("Seite"), max_length=20, choices=Kind.choices, unique=True)
+    title = models.CharField(_("Überschrift"), max_length=200)
+    body = RichTextField(_("Text"), blank=True)
+    published = models.BooleanField(_("veröffentlicht"), default=False)
+    # Erklärung zur Barrierefreiheit (BITV 2.0 § 7, BITV NRW).
+    conformity = models.CharField(
+        _("Stand der Vereinbarkeit"),
+        max_length=20,
+        choices=Conformity.choices,
+        blank=True,
+        help_text=_("Wie weit die Website die Anforderungen der BITV 2.0 erfüllt."),
+    )
+    known_limitations = RichTextField(
+        _("Nicht barrierefreie Inhalte"),
+        blank=True,
+        help_text=_("Was noch nicht barrierefrei ist, warum, und welche Alternativen es gibt."),
+    )
+    feedback_contact = models.TextField(
+        _("Kontakt für Rückmeldungen"),
+        blank=True,
+        help_text=_("Wer Barrieren meldet, erreicht uns so: Stelle, E-Mail, Telefon."),
+    )
+    enforcement = RichTextField(
+        _("Durchsetzungs- und Schlichtungsverfahren"),
+        blank=True,
+        help_text=_("Wohin man sich wenden kann, wenn die Rückmeldung nicht hilft."),
+    )
+    last_reviewed = models.DateField(_("zuletzt überprüft am"), null=True, blank=True)
+    # Gebärdensprache: a self-hosted video.
+    video = models.FileField(
+        _("Video"),
+        upload_to=upload_path,
+        blank=True,
+        validators=[validate_video],
+        help_text=_("MP4 oder WebM, wird auf dieser Website selbst bereitgestellt."),
+    )
+    video_captions = models.FileField(
+        _("Untertitel (WebVTT)"), upload_to=upload_path, blank=True, validators=[validate_captions]
+    )
+    video_description = models.TextField(
+        _("Beschreibung des Videos"),
+        blank=True,
+        help_text=_("Worum es im Video geht, in ein, zwei Sätzen."),
+    )
+    updated = models.DateTimeField(_("geändert"), auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+    history = HistoricalRecords(verbose_name=_("Fassung einer Seite"))
+
+    class Meta:
+        verbose_name = _("Pflichtseite")
+        verbose_name_plural = _("Pflichtseiten")
+        ordering = ["kind"]
+        permissions = [("publish_page", _("Kann Pflichtseiten veröffentlichen"))]
+
+    def __str__(self):
+        return self.get_kind_display()
+
+    def get_absolute_url(self):
+        return reverse("page", kwargs={"kind": self.kind})
+
+    def is_published(self):
+        return self.published
+
+    def is_live(self):
+        return self.published
