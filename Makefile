@@ -13,7 +13,13 @@ $(INSTALLED): pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 	touch $@
 
-install: $(INSTALLED)
+# Tools for the browser tests (axe-core, the Nu HTML checker) and the map
+# data; skipped where npm is missing, and the tests then say what is absent.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm fehlt: Browser-Tests mit axe und Nu HTML Checker werden übersprungen."; fi
+
+install: $(INSTALLED) node_modules/.installed
 
 run: install
 	$(PY) manage.py migrate --noinput

@@ -1,0 +1,120 @@
+"""
+End-to-end tests in Debian's Chromium, driven by Playwright, against the site
+served by a live test server with the demo data.
+
+Without /usr/bin/chromium they are skipped, and the test run says so.
+"""
+
+import os
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+# Playwright's sync API keeps an event loop running in the test's thread;
+# Django would otherwise refuse database access from there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+NODE_MODULES = Path(settings.BASE_DIR) / "node_modules"
+ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
+
+# One page of each kind the public site has, as the demo data fills them.
+PAGE_TYPES = {
+    "home": "/",
+    "news-list": "/aktuelles/",
+    "article": "/aktuelles/staedtepartnerschaft-der-wissensstaedte/",
+    "archive": "/aktuelles/2019/12/",
+    "city-list": "/staedte/",
+    "city-profile": "/staedte/tsukuba/",
+    "partnerships": "/partnerschaften/",
+    "partnership": "/partnerschaften/donezk/",
+    "participate": "/mitmachen/",
+    "search": "/suche/?q=Tsukuba",
+    "imprint": "/impressum/",
+    "privacy": "/datenschutz/",
+    "accessibility": "/barrierefreiheit/",
+    "plain-language": "/leichte-sprache/",
+    "sign-language": "/gebaerdensprache/",
+    "not-found": "/gibt-es-nicht/",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    skip = pytest.mark.skip(
+        reason=f"Browser-Tests übersprungen: {CHROMIUM} fehlt (apt-get install -y chromium)."
+    )
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+            if not CHROMIUM.exists():
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def site(live_server, settings):
+    """The live server's address, with the demo data loaded and uploads served."""
+    settings.SERVE_MEDIA = True
+    call_command("load_demo", stdout=StringIO())
+    return live_server.url
+
+
+@pytest.fixture
+def page(browser, request):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    page = context.new_page()
+    yield page
+    report = getattr(request.node, "call_report", None)
+    if report is not None and report.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        for width in (360, 1280):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.screenshot(path=ARTIFACTS / f"{request.node.name}-{width}.png", full_page=True)
+    context.close()
+
+
+@pytest.fixture
+def axe_source():
+    path = NODE_MODULES / "axe-core" / "axe.min.js"
+    if not path.exists():
+        pytest.skip("axe-core fehlt: npm ci")
+    return path.read_text()
+
+
+@pytest.fixture
+def java():
+    path = shutil.which("java")
+    if path is None:
+        pytest.skip("Java fehlt für den Nu HTML Checker")
+    return path
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.call_report = report
+    return report

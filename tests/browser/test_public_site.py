@@ -1,0 +1,153 @@
+"""Accessibility, keyboard use, privacy and layout of every public page type."""
+
+import json
+import subprocess
+from urllib.parse import urlsplit
+
+import pytest
+
+from .conftest import NODE_MODULES, PAGE_TYPES
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page, axe_source):
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA
+    )
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
+        for v in result["violations"]
+    ]
+
+
+@pytest.fixture
+def csp_free_page(browser):
+    # axe is injected as an inline script, which the site's own policy forbids.
+    context = browser.new_context(bypass_csp=True, locale="de-DE")
+    yield context.new_page()
+    context.close()
+
+
+def test_no_axe_violations_on_any_page_type(csp_free_page, site, axe_source):
+    failures = {}
+    for name, path in PAGE_TYPES.items():
+        csp_free_page.goto(site + path)
+        violations = axe_violations(csp_free_page, axe_source)
+        if violations:
+            failures[name] = violations
+    assert failures == {}
+
+
+def test_axe_check_notices_a_planted_violation(csp_free_page, site, axe_source):
+    csp_free_page.goto(site + "/")
+    csp_free_page.evaluate("document.querySelector('main').append(document.createElement('img'))")
+    assert any(v.startswith("image-alt") for v in axe_violations(csp_free_page, axe_source))
+
+
+def test_every_request_stays_on_the_site_and_no_cookie_is_set(page, site):
+    origin = urlsplit(site).netloc
+    foreign, csp_errors = [], []
+    page.on(
+        "request",
+        lambda request: (
+            foreign.append(request.url) if urlsplit(request.url).netloc != origin else None
+        ),
+    )
+    page.on(
+        "console",
+        lambda message: (
+            csp_errors.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    for path in PAGE_TYPES.values():
+        page.goto(site + path)
+        page.wait_for_load_state("networkidle")
+    assert foreign == []
+    assert csp_errors == []
+    assert page.context.cookies() == []
+
+
+def test_no_horizontal_scrolling_on_a_phone(page, site):
+    page.set_viewport_size({"width": 360, "height": 800})
+    too_wide = {}
+    for name, path in PAGE_TYPES.items():
+        page.goto(site + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            too_wide[name] = width
+    assert too_wide == {}
+
+
+def test_skip_link_comes_first_and_moves_focus_to_the_content(page, site):
+    page.goto(site + "/aktuelles/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Zum Inhalt springen"
+    assert page.evaluate("document.activeElement.getBoundingClientRect().top") >= 0
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "inhalt"
+
+
+def test_keyboard_reaches_the_menu_with_visible_focus_and_no_trap(page, site):
+    page.goto(site + "/")
+    seen, menu = [], set()
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        element = page.evaluate(
+            """() => {
+                const el = document.activeElement;
+                const style = getComputedStyle(el);
+                return {
+                    key: el.outerHTML.slice(0, 120),
+                    text: el.textContent.trim(),
+                    outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+                    inNav: !!el.closest('.site-nav'),
+                    tag: el.tagName,
+                };
+            }"""
+        )
+        if element["tag"] == "BODY":
+            break
+        assert element["outline"], f"no visible focus on {element['key']}"
+        if element["inNav"]:
+            menu.add(element["text"])
+        seen.append(element["key"])
+    assert {"Aktuelles", "Partnerstädte", "Partnerschaften", "Mitmachen"} <= menu
+    # Focus moved on at every step: nothing holds it.
+    assert len(set(seen)) > 20
+
+
+def test_menu_link_opens_with_the_keyboard(page, site):
+    page.goto(site + "/")
+    page.focus(".site-nav a:text('Partnerstädte')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/staedte/")
+    assert page.locator("h1").inner_text() == "Partnerstädte"
+
+
+def test_nu_html_checker_finds_no_errors(client, site, java, tmp_path):
+    checker = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    if not checker.exists():
+        pytest.skip("vnu-jar fehlt: npm ci")
+    files = []
+    for name, path in PAGE_TYPES.items():
+        response = client.get(path)
+        target = tmp_path / f"{name}.html"
+        target.write_bytes(response.content)
+        files.append(str(target))
+    result = subprocess.run(
+        [java, "-jar", str(checker), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    errors = [
+        f"{m['url'].rsplit('/', 1)[-1]}: {m['message']}"
+        for m in messages
+        if m.get("type") == "error"
+    ]
+    assert errors == []
