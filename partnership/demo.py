@@ -248,7 +248,7 @@ PAGES = [
             "<p>Presse- und Informationsamt der Stadt Bochum, Büro für "
             "Städtepartnerschaften (Anschrift wie oben)</p>"
             "<h2>Kontakt</h2>"
-            "<p>E-Mail: <a href=\"mailto:partnerschaften@example.org\">"
+            '<p>E-Mail: <a href="mailto:partnerschaften@example.org">'
             "partnerschaften@example.org</a></p>"
             "<p>Die Stadt Bochum ist eine Körperschaft des öffentlichen Rechts. "
             "Umsatzsteuer-Identifikationsnummer und Aufsichtsbehörde tragen Sie vor dem "

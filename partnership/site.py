@@ -20,6 +20,7 @@ from cities.models import City
 from cities.views import PreviewableDetailView
 from news.models import Article
 
+from .map import partnership_map
 from .models import Page, Partnership, Project
 
 
@@ -45,10 +46,13 @@ class HomeView(TemplateView):
     upcoming_projects = 3
 
     def get_context_data(self, **kwargs):
+        home_city = City.objects.published().home()
+        partnerships = Partnership.objects.published().select_related("partner_city")
         return super().get_context_data(
-            home_city=City.objects.published().home(),
+            home_city=home_city,
             articles=Article.objects.published()[: self.latest_articles],
-            partnerships=Partnership.objects.published().select_related("partner_city"),
+            partnerships=partnerships,
+            map=partnership_map(home_city, partnerships),
             projects=Project.objects.published()
             .upcoming()
             .select_related("partnership__partner_city")[: self.upcoming_projects],

@@ -1,13 +1,20 @@
 from django.views.generic import ListView
 
+from cities.models import City
 from cities.views import PreviewableDetailView
 
+from .map import partnership_map
 from .models import Partnership, Project
 
 
 class PartnershipListView(ListView):
     def get_queryset(self):
         return Partnership.objects.published().select_related("home_city", "partner_city")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        home = City.objects.published().home()
+        return {**context, "map": partnership_map(home, context["partnership_list"])}
 
 
 class PartnershipDetailView(PreviewableDetailView):

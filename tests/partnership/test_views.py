@@ -29,8 +29,8 @@ def test_overview_shows_kind_status_and_since(client):
 
 def test_overview_query_count(client, django_assert_num_queries):
     PartnershipFactory.create_batch(3)
-    # Partnerships joined with both cities.
-    with django_assert_num_queries(1):
+    # Partnerships joined with both cities, and the home city for the map.
+    with django_assert_num_queries(2):
         client.get("/partnerschaften/")
 
 

@@ -1,0 +1,127 @@
+"""
+The map of the partnerships, drawn as SVG on the server.
+
+The projection is centred on the home city and measures true directions,
+but squeezes distance logarithmically: a partner 300 km away and one 9,000 km
+away both fit, without the near ones piling up on the home city. The
+coastlines (Natural Earth via world-atlas, public domain) ship with the
+project in data/land-110m.json; ``manage.py build_map_data`` regenerates them.
+"""
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LAND_FILE = Path(__file__).with_name("data") / "land-110m.json"
+SIZE = 600  # the SVG's width and height in its own units
+RADIUS = 280
+EARTH_RADIUS_KM = 6371
+# Distances well below this keep their proportions; beyond it they shrink.
+SOFT_DISTANCE = 0.02  # radians, about 130 km
+
+
+def _polar(lat, lon, lat0, lon0):
+    """Angular distance (radians) and bearing from the centre to a point."""
+    phi, phi0 = math.radians(lat), math.radians(lat0)
+    delta = math.radians(lon - lon0)
+    cos_c = math.sin(phi0) * math.sin(phi) + math.cos(phi0) * math.cos(phi) * math.cos(delta)
+    distance = math.acos(max(-1.0, min(1.0, cos_c)))
+    bearing = math.atan2(
+        math.sin(delta) * math.cos(phi),
+        math.cos(phi0) * math.sin(phi) - math.sin(phi0) * math.cos(phi) * math.cos(delta),
+    )
+    return distance, bearing
+
+
+def project(lat, lon, lat0, lon0):
+    """(x, y) in the SVG for a point, the centre at (lat0, lon0)."""
+    distance, bearing = _polar(lat, lon, lat0, lon0)
+    r = math.log1p(distance / SOFT_DISTANCE) / math.log1p(math.pi / SOFT_DISTANCE)
+    return (
+        SIZE / 2 + RADIUS * r * math.sin(bearing),
+        SIZE / 2 - RADIUS * r * math.cos(bearing),
+    )
+
+
+def distance_km(lat, lon, lat0, lon0):
+    return _polar(lat, lon, lat0, lon0)[0] * EARTH_RADIUS_KM
+
+
+@lru_cache(maxsize=8)
+def land_path(lat0, lon0):
+    """The coastlines as one SVG path, for a map centred at (lat0, lon0)."""
+    commands = []
+    for ring in json.loads(LAND_FILE.read_text()):
+        points = [project(lat, lon, lat0, lon0) for lon, lat in ring]
+        commands.append("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in points) + "Z")
+    return "".join(commands)
+
+
+@dataclass
+class Marker:
+    name: str
+    url: str
+    x: float
+    y: float
+    distance_km: int
+    label_x: float
+    label_y: float
+    anchor: str
+    details: str = ""
+
+
+LABEL_CHAR_WIDTH = 9  # px per character at the label's font size
+
+
+def _avoid_covering_dots(markers):
+    """Move a label above its dot where beside it would cover another city's dot."""
+    for marker in markers:
+        width = LABEL_CHAR_WIDTH * len(marker.name)
+        left = marker.label_x - width if marker.anchor == "end" else marker.label_x
+        covers = any(
+            other is not marker
+            and left - 8 <= other.x <= left + width + 8
+            and abs(other.y - marker.y) < 16
+            for other in markers
+        )
+        if covers:
+            marker.label_x, marker.label_y, marker.anchor = marker.x, marker.y - 12, "middle"
+
+
+def partnership_map(home, partnerships):
+    """What the map template draws, or None while the home city has no coordinates."""
+    if home is None or not home.has_coordinates:
+        return None
+    lat0, lon0 = float(home.latitude), float(home.longitude)
+    markers = []
+    for partnership in partnerships:
+        city = partnership.partner_city
+        if not city.has_coordinates:
+            continue
+        lat, lon = float(city.latitude), float(city.longitude)
+        x, y = project(lat, lon, lat0, lon0)
+        left = x < SIZE / 2
+        markers.append(
+            Marker(
+                name=city.name,
+                url=city.get_absolute_url(),
+                x=x,
+                y=y,
+                distance_km=int(round(distance_km(lat, lon, lat0, lon0), -1)),
+                label_x=x - 9 if left else x + 9,
+                label_y=y + 5,
+                anchor="end" if left else "start",
+                details=f"{partnership.get_kind_display()}, {partnership.get_status_display()}",
+            )
+        )
+    _avoid_covering_dots(markers)
+    return {
+        "size": SIZE,
+        "centre": SIZE / 2,
+        "radius": RADIUS,
+        "land": land_path(lat0, lon0),
+        "home": home,
+        "markers": markers,
+    }
