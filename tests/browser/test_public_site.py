@@ -151,3 +151,15 @@ def test_nu_html_checker_finds_no_errors(client, site, java, tmp_path):
         if m.get("type") == "error"
     ]
     assert errors == []
+
+
+def test_city_profile_prints_without_navigation(page, site):
+    page.goto(site + "/staedte/tsukuba/")
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        """() => ['.site-header', '.site-footer', '.breadcrumbs', '.skip-link']
+            .map(selector => getComputedStyle(document.querySelector(selector)).display)"""
+    )
+    assert hidden == ["none"] * 4
+    assert page.locator("h1").is_visible()
+    assert page.locator(".fact-box").is_visible()
