@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install run test lint check fault-db clean
+.PHONY: install run test lint check bench fault-db clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,18 @@ lint: install
 
 check: install
 	$(PY) manage.py makemigrations --check --dry-run
+
+# Measures the public pages on PostgreSQL under gunicorn with wrk and writes
+# docs/performance.md. ARTICLES=100000 for the large data set.
+ARTICLES ?= 10000
+BENCH_DB ?= postgres://postgres@127.0.0.1:5432/partnership_bench
+bench: install
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS partnership_bench" -c "CREATE DATABASE partnership_bench"
+	DATABASE_URL=$(BENCH_DB) $(PY) manage.py migrate --noinput --verbosity 0
+	DATABASE_URL=$(BENCH_DB) MEDIA_ROOT=$(CURDIR)/media-bench $(PY) manage.py generate_bench_data --articles $(ARTICLES)
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	DATABASE_URL=$(BENCH_DB) MEDIA_ROOT=$(CURDIR)/media-bench $(PY) manage.py run_bench
 
 # A demo, not a test: restarts the local PostgreSQL under load (docs/security.md).
 fault-db: install

@@ -141,6 +141,8 @@ STORAGES = {
 # Without a front-end server (local runs, small installations) the app serves
 # uploaded files itself; production leaves this off and lets nginx do it.
 SERVE_MEDIA = env_bool("SERVE_MEDIA")
+# Reference views for make bench (/bench/…); never on in production.
+BENCHMARK = env_bool("BENCHMARK")
 
 # Uploads larger than this are refused by the forms with a message; the
 # request limit sits a little above so the form can still say why.

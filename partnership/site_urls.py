@@ -26,4 +26,7 @@ urlpatterns = [
     re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", site.serve_media),
 ]
 
+if settings.BENCHMARK:
+    urlpatterns.append(path("bench/", include("partnership.bench")))
+
 handler400 = "partnership.site.bad_request"

@@ -1,0 +1,100 @@
+import random
+from datetime import timedelta
+from io import StringIO
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connection, transaction
+from django.utils import timezone
+
+from cities.models import City
+from news.models import Article, Category
+from partnership.demo import draw_picture
+
+WORDS = [
+    "Partnerschaft", "Begegnung", "Austausch", "Delegation", "Schule", "Jugend", "Kultur",
+    "Wissenschaft", "Forschung", "Universität", "Verwaltung", "Stadtentwicklung",
+    "Digitalisierung", "Sport", "Musik", "Theater", "Besuch", "Verein", "Freundschaft",
+    "Projekt", "Hilfe", "Zusammenarbeit", "Bürgerinnen", "Bürger", "Rathaus", "Festival",
+]  # fmt: skip
+
+
+def sentence(rng, length):
+    return " ".join(rng.choice(WORDS) for _ in range(length)).capitalize() + "."
+
+
+class Command(BaseCommand):
+    help = (
+        "Erzeugt einen großen Datenbestand für Messungen (make bench): Demo-Inhalte, "
+        "--articles Beiträge über zehn Jahre, die sich etwa 20 Bilder teilen, und 1.000 "
+        "Kategorien. Nur für eine eigene Messdatenbank gedacht."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, default=10_000)
+        parser.add_argument("--seed", type=int, default=2019)
+
+    def handle(self, *args, articles, seed, **options):
+        rng = random.Random(seed)
+        call_command("load_demo", stdout=StringIO())
+        images = [
+            default_storage.save(
+                f"news/article/bench-{n}.jpg", ContentFile(draw_picture(f"Bild {n}", f"bench-{n}"))
+            )
+            for n in range(20)
+        ]
+        categories = [
+            Category.objects.get_or_create(name=f"Thema {n:04d}", slug=f"thema-{n:04d}")[0]
+            for n in range(1_000)
+        ]
+        cities = list(City.objects.partners())
+        now = timezone.now()
+        start = Article.objects.count()
+        with transaction.atomic():
+            for first in range(0, articles, 1_000):
+                batch = [
+                    self.article(rng, start + n, now, images)
+                    for n in range(first, min(first + 1_000, articles))
+                ]
+                created = Article.objects.bulk_create(batch)
+                Article.categories.through.objects.bulk_create(
+                    Article.categories.through(article=a, category=rng.choice(categories[:20]))
+                    for a in created
+                )
+                Article.cities.through.objects.bulk_create(
+                    Article.cities.through(article=a, city=rng.choice(cities)) for a in created
+                )
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                # One statement instead of a save() per row.
+                cursor.execute(
+                    "UPDATE news_article SET search_vector = "
+                    "setweight(to_tsvector('german', title), 'A') || "
+                    "setweight(to_tsvector('german', teaser), 'B') || "
+                    "setweight(to_tsvector('german', "
+                    "regexp_replace(body, '<[^>]+>', ' ', 'g')), 'C') "
+                    "WHERE search_vector IS NULL"
+                )
+                cursor.execute("ANALYZE")
+        self.stdout.write(f"{articles} Beiträge erzeugt; insgesamt {Article.objects.count()}.")
+
+    @staticmethod
+    def article(rng, number, now, images):
+        body = "".join(f"<p>{sentence(rng, rng.randint(12, 40))}</p>" for _ in range(6))
+        return Article(
+            title=f"{sentence(rng, 5)[:-1]} {number}",
+            slug=f"messbeitrag-{number}",
+            teaser=sentence(rng, 25),
+            body=body,
+            byline="Presseamt",
+            status=Article.Status.PUBLISHED,
+            publish_at=now - timedelta(minutes=rng.randint(60, 10 * 365 * 24 * 60)),
+            image=rng.choice(images),
+            image_width=1200,
+            image_height=675,
+            image_alt="Gezeichnete Stadtsilhouette",
+            image_credit="Grafik: Messdaten",
+            version=1,
+        )
