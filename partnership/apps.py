@@ -7,6 +7,11 @@ class PartnershipConfig(AppConfig):
     name = "partnership"
     verbose_name = _("Partnerschaften")
 
+    def ready(self):
+        from .page_cache import connect_signals
+
+        connect_signals()
+
 
 class EditorialAdminConfig(AdminConfig):
     default_site = "partnership.admin_site.EditorialAdminSite"

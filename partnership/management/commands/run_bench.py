@@ -19,6 +19,7 @@ from news.models import Article
 
 REPORT = Path(settings.BASE_DIR) / "docs" / "performance.md"
 REFERENCES = {"static": "/bench/static/", "rows": "/bench/rows/"}
+BENCH_REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 
 
 def pages():
@@ -64,34 +65,49 @@ class Command(BaseCommand):
     def handle(self, *args, duration, connections, workers, **options):
         if shutil.which("wrk") is None:
             raise CommandError("wrk fehlt: apt-get install -y wrk")
+        references = {f"reference ({name})": url for name, url in REFERENCES.items()}
+        results, gunicorn = self.measure(
+            {**pages(), **references}, {"PAGE_CACHE": "false"}, duration, connections, workers
+        )
+        cached, _command = self.measure(
+            pages(),
+            {"PAGE_CACHE": "true", "REDIS_URL": BENCH_REDIS_URL},
+            duration,
+            connections,
+            workers,
+        )
+        for name, result in cached.items():
+            results[name]["cached_rps"] = result["rps"]
+        REPORT.write_text(self.report(results, duration, connections, workers, gunicorn))
+        self.stdout.write(f"Ergebnis in {REPORT}")
+
+    def measure(self, targets, extra_env, duration, connections, workers):
+        """wrk against each target under a fresh gunicorn with ``extra_env``."""
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
         env = {**os.environ, "BENCHMARK": "true", "DEBUG": "false", "CONN_MAX_AGE": "600"}
+        env.update(extra_env)
         gunicorn = [
             sys.executable, "-m", "gunicorn", "partnership.wsgi", "--bind", f"127.0.0.1:{port}",
             "--workers", str(workers), "--log-level", "warning",
         ]  # fmt: skip
         server = subprocess.Popen(gunicorn, cwd=settings.BASE_DIR, env=env)
         base = f"http://127.0.0.1:{port}"
+        label = " (Seiten-Cache)" if extra_env.get("PAGE_CACHE") == "true" else ""
+        results = {}
         try:
             self.wait_for(base)
-            targets = {
-                **pages(),
-                **{f"reference ({name})": url for name, url in REFERENCES.items()},
-            }
-            results = {}
             for name, url in targets.items():
                 # A short warm-up fills the workers' caches and connections.
                 self.wrk(base + url, 2, connections)
                 results[name] = parse_wrk(self.wrk(base + url, duration, connections))
                 results[name]["bytes"] = len(urlopen(base + url).read())
-                self.stdout.write(f"{name}: {results[name]['rps']:.0f} req/s")
+                self.stdout.write(f"{name}{label}: {results[name]['rps']:.0f} req/s")
         finally:
             server.terminate()
             server.wait(timeout=30)
-        REPORT.write_text(self.report(results, duration, connections, workers, gunicorn))
-        self.stdout.write(f"Ergebnis in {REPORT}")
+        return results, gunicorn
 
     @staticmethod
     def wait_for(base):
@@ -116,14 +132,20 @@ class Command(BaseCommand):
             f"Measured by `make bench` on {date.today():%Y-%m-%d}. "
             f"{Article.objects.count():,} articles on PostgreSQL.".replace(",", "."),
             "",
-            "| page | req/s | p50 ms | p99 ms | non-2xx | KB | ÷ static ref. | ÷ rows ref. |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|",
+            "Uncached unless marked; „cached“ is the page cache for anonymous visitors on Redis.",
+            "",
+            "| page | req/s | p50 ms | p99 ms | non-2xx | KB | ÷ rows ref. | cached req/s "
+            "| cached ÷ static ref. |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for name, result in results.items():
+            cached = result.get("cached_rps")
+            cached_rps = f"{cached:.0f}" if cached else "–"
+            cached_ratio = f"{cached / static['rps']:.2f}" if cached else "–"
             lines.append(
                 f"| {name} | {result['rps']:.0f} | {result['p50']:.1f} | {result['p99']:.1f} "
                 f"| {result['errors']} | {result['bytes'] / 1024:.0f} "
-                f"| {result['rps'] / static['rps']:.2f} | {result['rps'] / rows['rps']:.2f} |"
+                f"| {result['rps'] / rows['rps']:.2f} | {cached_rps} | {cached_ratio} |"
             )
         lines += [
             "",

@@ -1,0 +1,120 @@
+"""
+A page cache for anonymous visitors that never serves stale visibility.
+
+- Every save or delete of content bumps a version that is part of each key,
+  so an edit in the admin shows on the next request, from any process.
+- A cached page lives no longer than the next scheduled publish_at or
+  unpublish_at, so scheduling works by the clock here too.
+- Only requests without a session cookie are served from it, and only plain
+  200 responses without cookies or private caching are stored: staff never
+  receive a cached page and never put one in.
+
+It is on when the cache is shared by all processes (REDIS_URL); a per-process
+cache would let one process serve a page another has already replaced.
+"""
+
+import hashlib
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Min, Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+
+from news.models import Article
+
+VERSION_KEY = "page-cache:version"
+CONTENT_APPS = ("cities", "news", "partnership")
+SKIPPED_PREFIXES = ("/admin/", "/media/", "/static/", "/bench/")
+UNCACHEABLE = ("private", "no-store", "no-cache")
+STORED_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "X-Robots-Tag", "Vary")
+
+
+def bump_version(**kwargs):
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, timeout=None)
+
+
+def connect_signals():
+    for app_label in CONTENT_APPS:
+        for model in apps.get_app_config(app_label).get_models():
+            post_save.connect(bump_version, sender=model, dispatch_uid=f"page-cache-{model}")
+            post_delete.connect(bump_version, sender=model, dispatch_uid=f"page-cache-d-{model}")
+    m2m_changed.connect(bump_version, dispatch_uid="page-cache-m2m")
+
+
+def seconds_until_next_change(now=None):
+    """Until the next scheduled article appears or disappears (capped by the setting)."""
+    now = now or timezone.now()
+    upcoming = Article.objects.filter(status=Article.Status.PUBLISHED).aggregate(
+        publish=Min("publish_at", filter=Q(publish_at__gt=now)),
+        unpublish=Min("unpublish_at", filter=Q(unpublish_at__gt=now)),
+    )
+    seconds = settings.PAGE_CACHE_SECONDS
+    for moment in upcoming.values():
+        if moment is not None:
+            seconds = min(seconds, int((moment - now).total_seconds()) + 1)
+    return max(seconds, 1)
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self.cacheable_request(request):
+            return self.get_response(request)
+        key = self.key(request)
+        stored = cache.get(key)
+        if stored is not None:
+            return self.rebuild(stored)
+        response = self.get_response(request)
+        if self.cacheable_response(response):
+            cache.set(key, self.freeze(response), timeout=seconds_until_next_change())
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def cacheable_request(request):
+        return (
+            settings.PAGE_CACHE
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(SKIPPED_PREFIXES)
+            and "/vorschau/" not in request.path
+        )
+
+    @staticmethod
+    def cacheable_response(response):
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not any(word in cache_control for word in UNCACHEABLE)
+        )
+
+    @staticmethod
+    def key(request):
+        version = cache.get_or_set(VERSION_KEY, 1, timeout=None)
+        location = f"{request.get_host()}{request.get_full_path()}"
+        digest = hashlib.sha256(location.encode()).hexdigest()
+        return f"page-cache:{version}:{request.method}:{digest}"
+
+    @staticmethod
+    def freeze(response):
+        headers = {name: response[name] for name in STORED_HEADERS if name in response}
+        return (response.status_code, headers, response.content)
+
+    @staticmethod
+    def rebuild(stored):
+        status, headers, content = stored
+        response = HttpResponse(content, status=status)
+        for name, value in headers.items():
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response

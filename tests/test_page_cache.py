@@ -1,0 +1,147 @@
+"""The page cache for anonymous visitors (on with a shared cache such as Redis)."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from datetime import timedelta
+from urllib.request import urlopen
+
+import pytest
+import time_machine
+from django.conf import settings as django_settings
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from news.models import Article
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_second_anonymous_request_is_served_from_the_cache(client, page_cache):
+    ArticleFactory(title="Gecacht")
+    first = client.get("/aktuelles/")
+    assert first["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/aktuelles/")
+    assert second["X-Page-Cache"] == "hit"
+    assert len(queries) == 0
+    assert second.content == first.content
+    assert second["X-Frame-Options"] == "DENY"
+    assert "default-src 'self'" in second["Content-Security-Policy"]
+
+
+def test_a_save_shows_on_the_next_request(client, page_cache):
+    article = ArticleFactory(title="Alter Titel")
+    client.get("/aktuelles/")
+    article.title = "Neuer Titel"
+    article.save()
+    response = client.get("/aktuelles/")
+    assert "Neuer Titel" in response.content.decode()
+    assert response["X-Page-Cache"] == "miss"
+
+
+def test_a_scheduled_article_appears_on_time_despite_the_cache(client, page_cache):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        ArticleFactory(title="Geplant", publish_at=start + timedelta(seconds=30))
+        assert "Geplant" not in client.get("/aktuelles/").content.decode()
+    with time_machine.travel(start + timedelta(seconds=31), tick=False):
+        assert "Geplant" in client.get("/aktuelles/").content.decode()
+
+
+def test_staff_neither_receive_nor_store_cached_pages(client, page_cache, editor):
+    draft = ArticleFactory(title="Entwurf", status=Article.Status.DRAFT)
+    client.force_login(editor)
+    preview = client.get(draft.get_absolute_url())
+    assert "X-Page-Cache" not in preview
+    client.get("/aktuelles/")
+    client.logout()
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert client.get("/aktuelles/")["X-Page-Cache"] == "miss"
+
+
+def test_cached_pages_carry_no_cookies_and_admin_is_never_cached(client, page_cache):
+    client.get("/")
+    hit = client.get("/")
+    assert hit["X-Page-Cache"] == "hit" and not hit.cookies
+    client.get("/admin/login/")
+    assert "X-Page-Cache" not in client.get("/admin/login/")
+
+
+def test_off_without_a_shared_cache(client, settings):
+    settings.PAGE_CACHE = False
+    assert "X-Page-Cache" not in client.get("/")
+
+
+def redis_available():
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def start_app(db_url, redis_url):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "DATABASE_URL": db_url, "REDIS_URL": redis_url, "CONN_MAX_AGE": "60"}
+    command = [sys.executable, "-m", "gunicorn", "partnership.wsgi", "--bind",
+               f"127.0.0.1:{port}", "--workers", "1"]  # fmt: skip
+    server = subprocess.Popen(
+        command, cwd=django_settings.BASE_DIR, env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    for _attempt in range(100):
+        try:
+            urlopen(f"{url}/robots.txt", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    return server, url
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
+@pytest.mark.skipif(not redis_available(), reason="needs Redis on 127.0.0.1:6379")
+@pytest.mark.django_db(transaction=True)
+def test_two_app_processes_share_database_and_cache(settings):
+    redis_url = "redis://127.0.0.1:6379/15"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+        }
+    }
+    cache.clear()
+    db = connection.settings_dict
+    db_url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    article = ArticleFactory(title="Erste Fassung")
+    servers = [start_app(db_url, redis_url) for _ in range(2)]
+    try:
+        # Pages without static assets, so no collectstatic is needed.
+        first, second = (f"{url}/aktuelles/feed/rss/" for _server, url in servers)
+        for url in (first, second, first, second):
+            assert "Erste Fassung" in urlopen(url).read().decode()
+        article.title = "Zweite Fassung"
+        article.save()  # bumps the version in the shared cache
+        assert "Zweite Fassung" in urlopen(second).read().decode()
+        assert "Zweite Fassung" in urlopen(first).read().decode()
+    finally:
+        for server, _url in servers:
+            server.terminate()
+            server.wait(timeout=10)
+        cache.clear()
