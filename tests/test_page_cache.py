@@ -1,22 +1,18 @@
 """The page cache for anonymous visitors (on with a shared cache such as Redis)."""
 
-import os
 import socket
-import subprocess
-import sys
-import time
 from datetime import timedelta
 from urllib.request import urlopen
 
 import pytest
 import time_machine
-from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from news.models import Article
+from tests import servers
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -94,27 +90,6 @@ def redis_available():
         return False
 
 
-def start_app(db_url, redis_url):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {**os.environ, "DATABASE_URL": db_url, "REDIS_URL": redis_url, "CONN_MAX_AGE": "60"}
-    command = [sys.executable, "-m", "gunicorn", "partnership.wsgi", "--bind",
-               f"127.0.0.1:{port}", "--workers", "1"]  # fmt: skip
-    server = subprocess.Popen(
-        command, cwd=django_settings.BASE_DIR, env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    for _attempt in range(100):
-        try:
-            urlopen(f"{url}/robots.txt", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    return server, url
-
-
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
 @pytest.mark.skipif(not redis_available(), reason="needs Redis on 127.0.0.1:6379")
 @pytest.mark.django_db(transaction=True)
@@ -127,21 +102,15 @@ def test_two_app_processes_share_database_and_cache(settings):
         }
     }
     cache.clear()
-    db = connection.settings_dict
-    db_url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
     article = ArticleFactory(title="Erste Fassung")
-    servers = [start_app(db_url, redis_url) for _ in range(2)]
-    try:
-        # Pages without static assets, so no collectstatic is needed.
-        first, second = (f"{url}/aktuelles/feed/rss/" for _server, url in servers)
+    env = {"DATABASE_URL": servers.database_url(), "REDIS_URL": redis_url}
+    with servers.app_server(**env) as one, servers.app_server(**env) as other:
+        # The feed needs no collected static files.
+        first, second = f"{one}/aktuelles/feed/rss/", f"{other}/aktuelles/feed/rss/"
         for url in (first, second, first, second):
             assert "Erste Fassung" in urlopen(url).read().decode()
         article.title = "Zweite Fassung"
         article.save()  # bumps the version in the shared cache
         assert "Zweite Fassung" in urlopen(second).read().decode()
         assert "Zweite Fassung" in urlopen(first).read().decode()
-    finally:
-        for server, _url in servers:
-            server.terminate()
-            server.wait(timeout=10)
-        cache.clear()
+    cache.clear()

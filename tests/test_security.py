@@ -3,13 +3,8 @@ The site under attack and under fault. docs/security.md maps each case of
 the threat list to the test here (or elsewhere) that covers it.
 """
 
-import os
 import re
-import socket
 import struct
-import subprocess
-import sys
-import time
 import zlib
 from datetime import timedelta
 from io import BytesIO
@@ -17,7 +12,6 @@ from urllib.parse import urljoin, urlsplit
 from urllib.request import urlopen
 
 import pytest
-from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
@@ -28,6 +22,7 @@ from PIL import Image
 from cities.richtext import sanitize_html
 from cities.uploads import reencode_image, validate_image
 from news.models import Article
+from tests import servers
 from tests.factories import (
     ArticleFactory,
     CategoryFactory,
@@ -455,41 +450,8 @@ def test_unknown_host_gives_400():
 @pytest.fixture
 def app_server(transactional_db):
     """The site under gunicorn, a separate process with its own persistent connection."""
-    db = connection.settings_dict
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "CONN_MAX_AGE": "600",
-    }
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "partnership.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-        ],
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _attempt in range(100):
-        try:
-            urlopen(f"{url}/robots.txt", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+    with servers.app_server(DATABASE_URL=servers.database_url(), CONN_MAX_AGE="600") as url:
+        yield url
 
 
 @postgres_only
