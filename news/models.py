@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -73,6 +73,16 @@ class ArticleQuerySet(PublishableQuerySet):
             status=Article.Status.PUBLISHED,
             publish_at__lte=now,
         )
+
+    def next_visibility_change(self, now=None):
+        """When the next released article appears or disappears by the clock, or None."""
+        now = now or timezone.now()
+        upcoming = self.filter(status=Article.Status.PUBLISHED).aggregate(
+            appears=Min("publish_at", filter=Q(publish_at__gt=now)),
+            disappears=Min("unpublish_at", filter=Q(unpublish_at__gt=now)),
+        )
+        moments = [moment for moment in upcoming.values() if moment is not None]
+        return min(moments, default=None)
 
     def scheduled(self):
         """Released by the lead, waiting for their publish_at."""

@@ -61,7 +61,6 @@ class WXRError(Exception):
 @dataclass
 class Attachment:
     url: str
-    title: str = ""
     caption: str = ""
     alt: str = ""
 
@@ -154,7 +153,6 @@ def read_export(path):
         if kind == "attachment":
             attachments[wordpress_id] = Attachment(
                 url=text(item, f"{wp}attachment_url"),
-                title=text(item, "title"),
                 caption=plain_text(item.findtext(excerpt_tag) or ""),
                 alt=meta.get("_wp_attachment_image_alt", ""),
             )

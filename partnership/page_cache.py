@@ -18,7 +18,6 @@ import hashlib
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Min, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
@@ -47,18 +46,13 @@ def connect_signals():
     m2m_changed.connect(bump_version, dispatch_uid="page-cache-m2m")
 
 
-def seconds_until_next_change(now=None):
-    """Until the next scheduled article appears or disappears (capped by the setting)."""
-    now = now or timezone.now()
-    upcoming = Article.objects.filter(status=Article.Status.PUBLISHED).aggregate(
-        publish=Min("publish_at", filter=Q(publish_at__gt=now)),
-        unpublish=Min("unpublish_at", filter=Q(unpublish_at__gt=now)),
-    )
-    seconds = settings.PAGE_CACHE_SECONDS
-    for moment in upcoming.values():
-        if moment is not None:
-            seconds = min(seconds, int((moment - now).total_seconds()) + 1)
-    return max(seconds, 1)
+def seconds_until_next_change():
+    """How long a page may be kept: until the next change by the clock, at most the setting."""
+    now = timezone.now()
+    change = Article.objects.next_visibility_change(now)
+    if change is None:
+        return settings.PAGE_CACHE_SECONDS
+    return max(1, min(settings.PAGE_CACHE_SECONDS, int((change - now).total_seconds()) + 1))
 
 
 class PageCacheMiddleware:

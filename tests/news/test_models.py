@@ -73,6 +73,15 @@ def test_visibility_tells_staff_what_the_public_sees():
     assert draft.visibility() == "nicht öffentlich"
 
 
+@time_machine.travel(NOW, tick=False)
+def test_next_visibility_change_is_the_nearest_scheduled_moment():
+    assert Article.objects.next_visibility_change() is None
+    ArticleFactory(publish_at=NOW + timedelta(hours=5))
+    ArticleFactory(publish_at=NOW - SECOND, unpublish_at=NOW + timedelta(hours=2))
+    ArticleFactory(status=Article.Status.DRAFT, publish_at=NOW + timedelta(hours=1))
+    assert Article.objects.next_visibility_change() == NOW + timedelta(hours=2)
+
+
 def test_unpublish_before_publish_is_refused():
     with pytest.raises(IntegrityError), transaction.atomic():
         ArticleFactory(publish_at=NOW, unpublish_at=NOW - SECOND)
