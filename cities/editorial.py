@@ -130,7 +130,7 @@ class EditorialInlineMixin:
         return obj is not None and obj.is_live() and not self._can_publish(request)
 
     def _can_publish(self, request):
-        return self.admin_site._registry[self.parent_model].can_publish(request)
+        return self.admin_site.get_model_admin(self.parent_model).can_publish(request)
 
     def has_add_permission(self, request, obj):
         return super().has_add_permission(request, obj) and not self._parent_locked(request, obj)
