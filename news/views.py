@@ -36,7 +36,7 @@ class ArticleListMixin:
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             heading=self.heading,
-            archive_years=Article.objects.published().dates("publish_at", "year", order="DESC"),
+            archive_years=Article.objects.published().archive_dates("year", "DESC"),
             **kwargs,
         )
 
@@ -96,6 +96,10 @@ class ArticleYearArchiveView(ArticleListMixin, YearArchiveView):
     make_object_list = True
     # published() already leaves out what is not due yet.
     allow_future = True
+
+    def get_date_list(self, queryset, date_type=None, ordering="ASC"):
+        # A year without articles was already turned away with a 404.
+        return queryset.archive_dates("month")
 
     @property
     def heading(self):

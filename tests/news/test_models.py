@@ -128,3 +128,27 @@ def test_lead_is_the_teaser_when_given():
 
 def test_absolute_url():
     assert ArticleFactory(title="Hallo").get_absolute_url() == "/aktuelles/hallo/"
+
+
+def berlin(*args):
+    return datetime(*args, tzinfo=ZoneInfo("Europe/Berlin"))
+
+
+@time_machine.travel(NOW, tick=False)
+def test_archive_dates_are_the_local_years_and_months_with_public_articles():
+    # Around midnight on New Year's Eve, UTC and Berlin disagree on the year.
+    ArticleFactory(publish_at=berlin(2016, 12, 31, 23, 30))
+    ArticleFactory(publish_at=berlin(2019, 1, 1, 0, 30))
+    ArticleFactory(publish_at=berlin(2019, 3, 5, 12))
+    ArticleFactory(publish_at=berlin(2021, 7, 1, 12))
+    # 2018 and 2020 have only hidden articles: no year of their own.
+    ArticleFactory(publish_at=berlin(2018, 5, 1, 12), status=Article.Status.DRAFT)
+    ArticleFactory(publish_at=berlin(2020, 5, 1, 12), unpublish_at=berlin(2020, 6, 1, 12))
+    published = Article.objects.published()
+
+    years = [day.year for day in published.archive_dates("year", "DESC")]
+    assert years == [2021, 2019, 2016]
+    assert published.archive_dates("year") == list(published.dates("publish_at", "year"))
+    months = published.filter(publish_at__year=2019).archive_dates("month")
+    assert [(day.year, day.month, day.day) for day in months] == [(2019, 1, 1), (2019, 3, 1)]
+    assert Article.objects.none().archive_dates("year") == []
