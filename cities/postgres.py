@@ -32,3 +32,16 @@ def search_indexes(table, trigram_column=None):
             )
         )
     return operations
+
+
+def collect_search_terms(*tables):
+    """A migration operation that adds the words of existing rows to the vocabulary."""
+
+    def forwards(apps, schema_editor):
+        from cities.searching import collect_search_terms as collect
+
+        if schema_editor.connection.vendor == "postgresql":
+            for table in tables:
+                collect(schema_editor.connection, table)
+
+    return migrations.RunPython(forwards, migrations.RunPython.noop, elidable=True)

@@ -2,8 +2,9 @@
 Full-text search vectors, stored on each searchable row.
 
 On PostgreSQL every save writes the row's weighted German search vector
-(title > summary > body), which a GIN index serves. Other databases keep the
-column empty and search with plain text matching instead.
+(title > summary > body), which a GIN index serves, and adds the row's words
+to the search vocabulary. Other databases keep the column empty and search
+with plain text matching instead.
 """
 
 from django.contrib.postgres.search import SearchVector, SearchVectorField
@@ -11,6 +12,45 @@ from django.db import connections, models
 from django.db.models import TextField, Value
 
 SEARCH_CONFIG = "german"
+
+
+class SearchTerm(models.Model):
+    """
+    Every word, as its German stem, that a search vector holds.
+
+    Typos ("Tsukba") and parts of compound words ("Partnerschaft" in
+    "Städtepartnerschaft") are matched by trigrams against this vocabulary,
+    which stays small however many articles there are, and the words found
+    widen the full-text query. Words are added as rows are indexed and not
+    removed when a row changes: a stale word only adds a term that matches
+    nothing. ``rebuild_search_index`` starts the vocabulary afresh.
+    """
+
+    word = models.CharField(max_length=100, primary_key=True)
+
+    class Meta:
+        verbose_name = "Suchbegriff"
+        verbose_name_plural = "Suchbegriffe"
+
+    def __str__(self):
+        return self.word
+
+
+def collect_search_terms(connection, table, pk=None):
+    """
+    Add the words of ``table``'s search vectors, or of its row ``pk``, to
+    the vocabulary. Also used by migrations, hence the table name.
+    """
+    row = f"AND {table}.id = %s" if pk is not None else ""
+    # Numbers and very short or very long stems make poor suggestions.
+    sql = f"""
+        INSERT INTO {SearchTerm._meta.db_table} (word)
+        SELECT DISTINCT lexeme FROM {table}, unnest({table}.search_vector)
+        WHERE length(lexeme) BETWEEN 3 AND 100 AND lexeme !~ '[0-9]' {row}
+        ON CONFLICT DO NOTHING
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [pk] if pk is not None else [])
 
 
 class SearchableManager(models.Manager):
@@ -44,3 +84,4 @@ class SearchableModel(models.Model):
             )
             vector = part if vector is None else vector + part
         type(self)._default_manager.filter(pk=self.pk).update(search_vector=vector)
+        collect_search_terms(connections[self._state.db], self._meta.db_table, self.pk)

@@ -8,6 +8,7 @@ catch parts of compound words and typos. Other databases fall back to plain
 case-insensitive matching. Snippets are highlighted for the page shown only.
 """
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -29,13 +30,20 @@ from django.views.generic import ListView
 
 from cities.models import City
 from cities.richtext import plain_text
-from cities.searching import SEARCH_CONFIG
+from cities.searching import SEARCH_CONFIG, SearchTerm
 from news.models import Article
 
 from .models import Partnership, Project
 
 MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 10
 RESULTS_PER_KIND = 50
+# For kinds with many rows: up to how many matches (as PostgreSQL estimates
+# them) are all ranked, and how many of the newest are ranked beyond that.
+FEW_MATCHES = 5000
+RANKED_MATCHES = 200
+# How many vocabulary words may stand in for one word of the query.
+SIMILAR_WORDS = 5
 # A trigram-only match counts for less than a full-text match of equal strength.
 TRIGRAM_WEIGHT = 0.5
 
@@ -58,36 +66,49 @@ class Kind:
     title_field: str
     text_fields: tuple
     to_hit: object
+    # The columns to_hit reads: the rest stays in the database.
+    fields: tuple
+    # For a kind with many rows: when a word matches very many of them, only
+    # the newest matches are ranked, so it costs no more than a rare word.
+    newest_first: str = ""
+    # Trigram matching of titles, for kinds with few rows; the others reach
+    # typos and parts of compound words through the vocabulary.
+    title_trigrams: bool = True
 
-    def search(self, query):
-        full_text = connection.vendor == "postgresql"
-        found = self._full_text(query) if full_text else self._plain(query)
+    def search(self, query, similar_words=None):
+        if connection.vendor == "postgresql":
+            found = self._full_text(query, similar_words or {})
+        else:
+            found = self._plain(query)
         return [
             Hit(kind=self.label, score=obj.score, **self.to_hit(obj))
             for obj in found[:RESULTS_PER_KIND]
         ]
 
-    def _full_text(self, query):
-        search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
-        return (
-            self.queryset()
+    def _full_text(self, query, similar_words):
+        search_query = full_text_query(query, similar_words)
+        matches = Q(search_vector=search_query)
+        score = SearchRank(F("search_vector"), search_query)
+        if self.title_trigrams:
             # Similar as a whole for typos ("Tsukba"), similar to a part of
             # the title for pieces of compound words ("Wissensstadt").
-            .filter(
-                Q(search_vector=search_query)
-                | Q(**{f"{self.title_field}__trigram_similar": query})
-                | Q(**{f"{self.title_field}__trigram_word_similar": query})
+            matches |= Q(**{f"{self.title_field}__trigram_similar": query}) | Q(
+                **{f"{self.title_field}__trigram_word_similar": query}
             )
-            .annotate(
-                score=SearchRank(F("search_vector"), search_query)
-                + Greatest(
+            score += (
+                Greatest(
                     TrigramSimilarity(self.title_field, query),
                     TrigramWordSimilarity(query, self.title_field),
                 )
                 * TRIGRAM_WEIGHT
             )
-            .order_by("-score")
-        )
+        found = self.queryset().filter(matches)
+        if self.newest_first and estimated_rows(found) > FEW_MATCHES:
+            # A common word: its newest matches lie close together along the
+            # date index, and ranking every match would read most of the table.
+            newest = found.order_by(f"-{self.newest_first}").values("pk")[:RANKED_MATCHES]
+            found = self.queryset().filter(pk__in=newest)
+        return found.only(*self.fields).annotate(score=score).order_by("-score")
 
     def _plain(self, query):
         words = query.split()[:10]
@@ -100,6 +121,7 @@ class Kind:
         return (
             self.queryset()
             .filter(matches)
+            .only(*self.fields)
             .annotate(
                 score=Case(
                     When(**{f"{self.title_field}__icontains": query}, then=Value(1.0)),
@@ -111,18 +133,91 @@ class Kind:
         )
 
 
+def estimated_rows(queryset):
+    """
+    How many rows PostgreSQL expects ``queryset`` to return, from its
+    statistics: a plan, not a count, so it costs no more for a common word.
+    """
+    plan = json.loads(queryset.values("pk").explain(format="json"))
+    return plan[0]["Plan"]["Plan Rows"]
+
+
+def query_words(query):
+    """The plain words of a query, or none when it uses websearch syntax."""
+    if '"' in query or re.search(r"(^|\s)-|\bor\b", query, re.IGNORECASE):
+        return []
+    return [word.lower() for word in re.findall(r"\w{3,}", query)][:MAX_QUERY_WORDS]
+
+
+def similar_words(query):
+    """
+    For each word of the query, the vocabulary's words that are like it,
+    best first.
+    """
+    words = query_words(query)
+    if not words:
+        return {}
+    likeness = {
+        f"like_{index}": Greatest(
+            TrigramSimilarity("word", word), TrigramWordSimilarity(word, "word")
+        )
+        for index, word in enumerate(words)
+    }
+    matches = Q()
+    for word in words:
+        # Like a whole word ("tsukba" finds "tsukuba") or a part of one
+        # ("austausch" finds "jugendaustausch").
+        matches |= Q(word__trigram_similar=word) | Q(word__trigram_word_similar=word)
+    best = Greatest(*likeness.values()) if len(words) > 1 else likeness["like_0"]
+    terms = (
+        SearchTerm.objects.filter(matches)
+        .annotate(**likeness)
+        .order_by(best.desc(), "word")[: SIMILAR_WORDS * len(words)]
+    )
+    found = {word: [] for word in words}
+    for term in terms:
+        index = max(range(len(words)), key=lambda i: getattr(term, f"like_{i}"))
+        found[words[index]].append((getattr(term, f"like_{index}"), term.word))
+    return {
+        word: [term for _likeness, term in sorted(candidates, reverse=True)[:SIMILAR_WORDS]]
+        for word, candidates in found.items()
+        if candidates
+    }
+
+
+def full_text_query(query, similar):
+    """
+    The query as the visitor wrote it, or else each of its words or one of
+    the vocabulary's words like it.
+    """
+    exact = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
+    if not similar:
+        return exact
+    widened = None
+    for word in query_words(query):
+        alternatives = SearchQuery(word, config=SEARCH_CONFIG)
+        for term in similar.get(word, []):
+            # Vocabulary words are stems already; "simple" takes them as they are.
+            alternatives |= SearchQuery(term, config="simple")
+        widened = alternatives if widened is None else widened & alternatives
+    return exact | widened
+
+
 KINDS = [
     Kind(
         label=_("Nachricht"),
         queryset=lambda: Article.objects.published().order_by(),
         title_field="title",
         text_fields=("title", "teaser", "body"),
+        newest_first="publish_at",
+        title_trigrams=False,
         to_hit=lambda article: {
             "title": article.title,
             "url": article.get_absolute_url(),
             "text": article.lead,
             "date": article.publish_at,
         },
+        fields=("title", "slug", "teaser", "body", "publish_at"),
     ),
     Kind(
         label=_("Stadt"),
@@ -134,6 +229,7 @@ KINDS = [
             "url": city.get_absolute_url(),
             "text": city.summary or plain_text(city.description),
         },
+        fields=("name", "slug", "summary", "description"),
     ),
     Kind(
         label=_("Partnerschaft"),
@@ -147,6 +243,7 @@ KINDS = [
             "url": partnership.get_absolute_url(),
             "text": partnership.summary or plain_text(partnership.description),
         },
+        fields=("slug", "summary", "description", "home_city__name", "partner_city__name"),
     ),
     Kind(
         label=_("Projekt"),
@@ -159,6 +256,7 @@ KINDS = [
             "text": plain_text(project.description),
             "date": project.start_date,
         },
+        fields=("title", "description", "start_date", "partnership__slug"),
     ),
 ]
 
@@ -174,7 +272,8 @@ def clean_query(raw):
 
 def search(query):
     """Hits of every kind, best first."""
-    hits = [hit for kind in KINDS for hit in kind.search(query)]
+    similar = similar_words(query) if connection.vendor == "postgresql" else {}
+    hits = [hit for kind in KINDS for hit in kind.search(query, similar)]
     return sorted(hits, key=lambda hit: hit.score, reverse=True)
 
 

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
+from cities.searching import SearchTerm
 from news.models import Article
 from partnership.search import clean_query, highlight
 from tests.factories import ArticleFactory, CityFactory, PartnershipFactory, ProjectFactory
@@ -108,8 +109,10 @@ def test_search_works_without_cookies(client, content):
 
 
 def test_search_query_count(client, content, django_assert_num_queries):
-    # One query per kind of content; snippets need none.
-    with django_assert_num_queries(4):
+    # One query per kind of content and, on PostgreSQL, one in the
+    # vocabulary for words like the query's and an estimate of how many
+    # articles match; snippets need none.
+    with django_assert_num_queries(6 if connection.vendor == "postgresql" else 4):
         client.get("/suche/", {"q": "Tsukuba"})
 
 
@@ -139,6 +142,54 @@ def test_trigrams_forgive_typos(client, content):
 def test_trigrams_find_parts_of_compound_words(client, content):
     _response, found = hits(client, "Wissensstadt")
     assert ("Nachricht", "Städtepartnerschaft der Wissensstädte") in found
+
+
+@postgres_only
+def test_the_vocabulary_finds_article_words_with_typos_and_inside_compounds(client):
+    ArticleFactory(title="Besuch aus England", body="<p>Gäste aus Sheffield kommen.</p>")
+    ArticleFactory(title="Sommerfest", body="<p>Ein Jugendaustausch mit Oviedo.</p>")
+    assert hits(client, "Sheffeld")[1] == [("Nachricht", "Besuch aus England")]
+    assert hits(client, "Austausch")[1] == [("Nachricht", "Sommerfest")]
+
+
+@postgres_only
+def test_websearch_syntax_is_kept_as_written(client):
+    ArticleFactory(title="Sheffield", body="<p>Musik.</p>")
+    ArticleFactory(title="Oviedo", body="<p>Musik.</p>")
+    assert hits(client, "Musik -Oviedo")[1] == [("Nachricht", "Sheffield")]
+
+
+@postgres_only
+@pytest.mark.parametrize(
+    ("few_matches", "expected"),
+    [
+        # Fewer matches than the limit: every one is ranked.
+        (1000, {"Älteste", "Mittlere", "Neueste"}),
+        # A word PostgreSQL expects in more articles: only the newest two.
+        (0, {"Mittlere", "Neueste"}),
+    ],
+)
+def test_only_the_newest_matches_of_a_common_word_are_ranked(
+    client, monkeypatch, few_matches, expected
+):
+    monkeypatch.setattr("partnership.search.FEW_MATCHES", few_matches)
+    monkeypatch.setattr("partnership.search.RANKED_MATCHES", 2)
+    now = timezone.now()
+    for days, title in [(3, "Älteste"), (2, "Mittlere"), (1, "Neueste")]:
+        ArticleFactory(title=title, body="<p>Freundschaft</p>", publish_at=now - timedelta(days))
+    assert {title for _kind, title in hits(client, "Freundschaft")[1]} == expected
+
+
+@postgres_only
+def test_saving_adds_words_to_the_vocabulary_and_a_rebuild_starts_afresh():
+    article = ArticleFactory(title="Robotikwettbewerb", body="<p>Text</p>")
+    assert SearchTerm.objects.filter(word="robotikwettbewerb").exists()
+    assert not SearchTerm.objects.filter(word__regex="[0-9]").exists()
+    article.title = "Sportfest"
+    article.save()
+    call_command("rebuild_search_index", stdout=StringIO())
+    assert not SearchTerm.objects.filter(word="robotikwettbewerb").exists()
+    assert SearchTerm.objects.filter(word="sportf").exists()
 
 
 @postgres_only

@@ -10,6 +10,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from cities.models import City
+from cities.searching import collect_search_terms
 from news.models import Article, Category
 from partnership.demo import draw_picture
 
@@ -21,8 +22,27 @@ WORDS = [
 ]  # fmt: skip
 
 
-def sentence(rng, length):
-    return " ".join(rng.choice(WORDS) for _ in range(length)).capitalize() + "."
+SYLLABLES = [
+    "ber", "gen", "stadt", "wald", "hof", "feld", "burg", "tal", "mann", "schaft", "ung",
+    "kraft", "werk", "haus", "bahn", "markt", "land", "see", "berg", "bach", "dorf", "heim",
+    "rat", "zug", "licht", "wort", "bild", "spiel", "ton", "kunst",
+]  # fmt: skip
+
+
+def lexicon(rng, size=20_000):
+    """Made-up compound words, so the search vocabulary is as large as a real archive's."""
+    words = set()
+    while len(words) < size:
+        words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize())
+    return sorted(words)
+
+
+def sentence(rng, length, rare=()):
+    """Common words, and two of the ``rare`` ones when given."""
+    words = [rng.choice(WORDS) for _ in range(length)]
+    if rare:
+        words += rng.sample(rare, 2)
+    return " ".join(words).capitalize() + "."
 
 
 class Command(BaseCommand):
@@ -38,6 +58,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, articles, seed, **options):
         rng = random.Random(seed)
+        rare = lexicon(rng)
         call_command("load_demo", stdout=StringIO())
         images = [
             default_storage.save(
@@ -55,7 +76,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             for first in range(0, articles, 1_000):
                 batch = [
-                    self.article(rng, start + n, now, images)
+                    self.article(rng, start + n, now, images, rare)
                     for n in range(first, min(first + 1_000, articles))
                 ]
                 created = Article.objects.bulk_create(batch)
@@ -77,12 +98,14 @@ class Command(BaseCommand):
                     "regexp_replace(body, '<[^>]+>', ' ', 'g')), 'C') "
                     "WHERE search_vector IS NULL"
                 )
+            collect_search_terms(connection, Article._meta.db_table)
+            with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
         self.stdout.write(f"{articles} Beiträge erzeugt; insgesamt {Article.objects.count()}.")
 
     @staticmethod
-    def article(rng, number, now, images):
-        body = "".join(f"<p>{sentence(rng, rng.randint(12, 40))}</p>" for _ in range(6))
+    def article(rng, number, now, images, rare):
+        body = "".join(f"<p>{sentence(rng, rng.randint(12, 40), rare)}</p>" for _ in range(6))
         return Article(
             title=f"{sentence(rng, 5)[:-1]} {number}",
             slug=f"messbeitrag-{number}",

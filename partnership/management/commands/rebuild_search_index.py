@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 
 from cities.models import City
+from cities.searching import SearchTerm
 from news.models import Article
 from partnership.models import Partnership, Project
 
@@ -18,6 +19,8 @@ class Command(BaseCommand):
         if connection.vendor != "postgresql":
             self.stdout.write("Diese Datenbank sucht ohne gespeicherten Index; nichts zu tun.")
             return
+        # Each row adds its words again; words no row holds any more go.
+        SearchTerm.objects.all().delete()
         for model in SEARCHABLE:
             count = 0
             for obj in model.objects.iterator(chunk_size=500):

@@ -5,31 +5,56 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlencode
 from urllib.request import urlopen
 
 import django
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from news.models import Article
 
 REPORT = Path(settings.BASE_DIR) / "docs" / "performance.md"
 REFERENCES = {"static": "/bench/static/", "rows": "/bench/rows/"}
 BENCH_REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+# The search benchmark: a word in nearly every article, a partner city, a
+# compound part, typos, two words and a word found nowhere.
+SEARCH_QUERIES = [
+    "Partnerschaft",
+    "Tsukuba",
+    "Wissensstadt",
+    "Sheffeld",
+    "Jugend Theater",
+    "Bergbanhof",
+    "Zeppelin",
+]
+# wrk reports p50/p75/p90/p99; this prints the percentiles the targets name.
+PERCENTILES_LUA = """
+done = function(summary, latency, requests)
+  for _, p in ipairs({50, 95, 99}) do
+    io.write(string.format("p%d %d\\n", p, latency:percentile(p)))
+  end
+end
+"""
 
 
 def pages():
-    article = Article.objects.published().order_by("-publish_at").first()
-    month = article.publish_at
+    articles = Article.objects.published().order_by("-publish_at")
+    # A month from the middle of the archive: depth must not cost more.
+    month = articles[articles.count() // 2].publish_at
     return {
         "home": "/",
         "news list": "/aktuelles/",
         "month archive": f"/aktuelles/{month:%Y}/{month:%m}/",
-        "article": article.get_absolute_url(),
+        "article": articles.first().get_absolute_url(),
         "city profile": "/staedte/tsukuba/",
         "search": "/suche/?q=Partnerschaft",
     }
@@ -43,12 +68,16 @@ def parse_wrk(output):
 
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return {
+    result = {
         "rps": rate,
         "p50": latency(50),
         "p99": latency(99),
         "errors": int(errors.group(1)) if errors else 0,
     }
+    # Exact percentiles in microseconds, where the Lua script printed them.
+    for percent, micros in re.findall(r"^p(\d+) (\d+)$", output, re.M):
+        result[f"p{percent}"] = int(micros) / 1000
+    return result
 
 
 class Command(BaseCommand):
@@ -65,49 +94,53 @@ class Command(BaseCommand):
     def handle(self, *args, duration, connections, workers, **options):
         if shutil.which("wrk") is None:
             raise CommandError("wrk fehlt: apt-get install -y wrk")
+        self.gunicorn = [
+            sys.executable, "-m", "gunicorn", "partnership.wsgi", "--bind", "127.0.0.1:{port}",
+            "--workers", str(workers), "--log-level", "warning",
+        ]  # fmt: skip
         references = {f"reference ({name})": url for name, url in REFERENCES.items()}
-        results, gunicorn = self.measure(
-            {**pages(), **references}, {"PAGE_CACHE": "false"}, duration, connections, workers
-        )
-        cached, _command = self.measure(
-            pages(),
-            {"PAGE_CACHE": "true", "REDIS_URL": BENCH_REDIS_URL},
-            duration,
-            connections,
-            workers,
-        )
+        uncached = {"PAGE_CACHE": "false"}
+        with self.serve(uncached) as base:
+            results = self.measure(base, {**pages(), **references}, duration, connections)
+            searches = {
+                query: self.wrk(f"{base}/suche/?{urlencode({'q': query})}", duration, 1)
+                for query in SEARCH_QUERIES
+            }
+        with self.serve({"PAGE_CACHE": "true", "REDIS_URL": BENCH_REDIS_URL}) as base:
+            cached = self.measure(base, pages(), duration, connections, label=" (Seiten-Cache)")
         for name, result in cached.items():
             results[name]["cached_rps"] = result["rps"]
-        REPORT.write_text(self.report(results, duration, connections, workers, gunicorn))
+        report = self.report(results, searches, duration, connections, workers)
+        REPORT.write_text(report + self.plans() + self.notes())
         self.stdout.write(f"Ergebnis in {REPORT}")
 
-    def measure(self, targets, extra_env, duration, connections, workers):
-        """wrk against each target under a fresh gunicorn with ``extra_env``."""
+    @contextmanager
+    def serve(self, extra_env):
+        """A fresh gunicorn with production settings and ``extra_env``."""
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
         env = {**os.environ, "BENCHMARK": "true", "DEBUG": "false", "CONN_MAX_AGE": "600"}
         env.update(extra_env)
-        gunicorn = [
-            sys.executable, "-m", "gunicorn", "partnership.wsgi", "--bind", f"127.0.0.1:{port}",
-            "--workers", str(workers), "--log-level", "warning",
-        ]  # fmt: skip
-        server = subprocess.Popen(gunicorn, cwd=settings.BASE_DIR, env=env)
+        command = [part.format(port=port) for part in self.gunicorn]
+        server = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env)
         base = f"http://127.0.0.1:{port}"
-        label = " (Seiten-Cache)" if extra_env.get("PAGE_CACHE") == "true" else ""
-        results = {}
         try:
             self.wait_for(base)
-            for name, url in targets.items():
-                # A short warm-up fills the workers' caches and connections.
-                self.wrk(base + url, 2, connections)
-                results[name] = parse_wrk(self.wrk(base + url, duration, connections))
-                results[name]["bytes"] = len(urlopen(base + url).read())
-                self.stdout.write(f"{name}{label}: {results[name]['rps']:.0f} req/s")
+            yield base
         finally:
             server.terminate()
             server.wait(timeout=30)
-        return results, gunicorn
+
+    def measure(self, base, targets, duration, connections, label=""):
+        results = {}
+        for name, url in targets.items():
+            # A short warm-up fills the workers' caches and connections.
+            self.wrk(base + url, 2, connections)
+            results[name] = self.wrk(base + url, duration, connections)
+            results[name]["bytes"] = len(urlopen(base + url).read())
+            self.stdout.write(f"{name}{label}: {results[name]['rps']:.0f} req/s")
+        return results
 
     @staticmethod
     def wait_for(base):
@@ -121,11 +154,19 @@ class Command(BaseCommand):
 
     @staticmethod
     def wrk(url, duration, connections):
-        command = ["wrk", "--latency", "-t2", f"-c{connections}", f"-d{duration}s", url]
-        return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+            script.write(PERCENTILES_LUA)
+            script.flush()
+            command = [
+                "wrk", "--latency", f"-t{min(2, connections)}", f"-c{connections}",
+                f"-d{duration}s", "-s", script.name, url,
+            ]  # fmt: skip
+            output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        return parse_wrk(output)
 
-    def report(self, results, duration, connections, workers, gunicorn):
+    def report(self, results, searches, duration, connections, workers):
         static, rows = results["reference (static)"], results["reference (rows)"]
+        news, month = results["news list"], results["month archive"]
         lines = [
             "# Performance",
             "",
@@ -149,19 +190,58 @@ class Command(BaseCommand):
             )
         lines += [
             "",
+            f"A month archive costs {news['rps'] / month['rps']:.2f} times the first news page "
+            "(requests per second of the news list ÷ those of the month archive).",
+            "",
+            "## Search",
+            "",
+            "One connection at a time, so the times are those of a single search, not of a queue:",
+            "",
+            "| query | req/s | p50 ms | p95 ms | p99 ms | non-2xx |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for query, result in searches.items():
+            lines.append(
+                f"| {query} | {result['rps']:.0f} | {result['p50']:.1f} | {result['p95']:.1f} "
+                f"| {result['p99']:.1f} | {result['errors']} |"
+            )
+        worst = max(result["p95"] for result in searches.values())
+        lines += [
+            "",
+            f"Slowest p95 of the set: {worst:.1f} ms.",
+            "",
             "## Setup",
             "",
             f"- Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
             f"- Python {platform.python_version()}, Django {django.get_version()}, "
             f"PostgreSQL {connection.cursor().connection.server_version}",
-            f"- gunicorn: `{' '.join(gunicorn[2:])}` with {workers} sync workers",
+            f"- gunicorn: `{' '.join(self.gunicorn[2:])}` with {workers} sync workers",
             f"- wrk: `wrk --latency -t2 -c{connections} -d{duration}s URL` after a 2 s warm-up, "
-            "all on 127.0.0.1, load generator and server sharing the machine's cores",
+            f"search `-t1 -c1 -d{duration}s`, all on 127.0.0.1, load generator and server "
+            "sharing the machine's cores",
             "- Reference (static): a 20 KB template, no database. "
             "Reference (rows): ten rows of a 1,000-row table through a template.",
             "",
         ]
-        return "\n".join(lines) + self.notes()
+        return "\n".join(lines)
+
+    def plans(self):
+        """EXPLAIN ANALYZE of every query on the articles that the measured pages make."""
+        client = Client(HTTP_HOST="127.0.0.1")
+        lines = ["## Query plans", ""]
+        for name, url in pages().items():
+            with CaptureQueriesContext(connection) as queries:
+                client.get(url)
+            lines += [f"### {name} (`{url}`)", ""]
+            for query in queries.captured_queries:
+                if "news_article" not in query["sql"] or query["sql"].startswith("EXPLAIN"):
+                    continue
+                with connection.cursor() as cursor:
+                    cursor.execute(f"EXPLAIN ANALYZE {query['sql']}")
+                    plan = [row[0] for row in cursor.fetchall()]
+                lines += ["```", query["sql"][:300] + ("…" if len(query["sql"]) > 300 else "")]
+                lines += ["", *plan, "```", ""]
+        return "\n".join(lines)
 
     @staticmethod
     def notes():

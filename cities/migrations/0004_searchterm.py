@@ -1,0 +1,25 @@
+from django.db import migrations, models
+
+from cities.postgres import PostgresOnlySQL, collect_search_terms
+
+
+class Migration(migrations.Migration):
+    dependencies = [("cities", "0003_retiredslug")]
+
+    operations = [
+        migrations.CreateModel(
+            name="SearchTerm",
+            fields=[
+                ("word", models.CharField(max_length=100, primary_key=True, serialize=False)),
+            ],
+            options={"verbose_name": "Suchbegriff", "verbose_name_plural": "Suchbegriffe"},
+        ),
+        # GiST rather than GIN: the planner rates its trigram scans cheap
+        # enough to prefer them to reading the whole vocabulary.
+        PostgresOnlySQL(
+            "CREATE INDEX cities_searchterm_word_trgm_idx ON cities_searchterm "
+            "USING gist (word gist_trgm_ops);",
+            "DROP INDEX IF EXISTS cities_searchterm_word_trgm_idx;",
+        ),
+        collect_search_terms("cities_city"),
+    ]

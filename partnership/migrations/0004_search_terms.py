@@ -1,0 +1,9 @@
+from django.db import migrations
+
+from cities.postgres import collect_search_terms
+
+
+class Migration(migrations.Migration):
+    dependencies = [("partnership", "0003_pages"), ("cities", "0004_searchterm")]
+
+    operations = [collect_search_terms("partnership_partnership", "partnership_project")]
