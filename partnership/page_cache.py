@@ -1,8 +1,9 @@
 """
 A page cache for anonymous visitors that never serves stale visibility.
 
-- Every save or delete of content bumps a version that is part of each key,
-  so an edit in the admin shows on the next request, from any process.
+- Every save or delete of content bumps a version stored with each page, and
+  a page of an older version is not served, so an edit in the admin shows on
+  the next request, from any process.
 - A cached page lives no longer than the next scheduled publish_at or
   unpublish_at, so scheduling works by the clock here too.
 - Only requests without a session cookie are served from it, and only plain
@@ -63,12 +64,23 @@ class PageCacheMiddleware:
         if not self.cacheable_request(request):
             return self.get_response(request)
         key = self.key(request)
-        stored = cache.get(key)
-        if stored is not None:
+        # The version and the page in one round trip; a page stored under an
+        # older version is stale. The version read here is stored with the
+        # new page, so an edit made while it renders makes it stale at once.
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY)
+        if version is None:
+            # First request, or the key was evicted. Should another process
+            # set a different version meanwhile, pages stored under 1 are
+            # merely never served.
+            cache.add(VERSION_KEY, 1, timeout=None)
+            version = 1
+        stored = found.get(key)
+        if stored is not None and stored[0] == version:
             return self.rebuild(stored)
         response = self.get_response(request)
         if self.cacheable_response(response):
-            cache.set(key, self.freeze(response), timeout=seconds_until_next_change())
+            cache.set(key, self.freeze(response, version), timeout=seconds_until_next_change())
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -94,19 +106,18 @@ class PageCacheMiddleware:
 
     @staticmethod
     def key(request):
-        version = cache.get_or_set(VERSION_KEY, 1, timeout=None)
         location = f"{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(location.encode()).hexdigest()
-        return f"page-cache:{version}:{request.method}:{digest}"
+        return f"page-cache:{request.method}:{digest}"
 
     @staticmethod
-    def freeze(response):
+    def freeze(response, version):
         headers = {name: response[name] for name in STORED_HEADERS if name in response}
-        return (response.status_code, headers, response.content)
+        return (version, response.status_code, headers, response.content)
 
     @staticmethod
     def rebuild(stored):
-        status, headers, content = stored
+        _version, status, headers, content = stored
         response = HttpResponse(content, status=status)
         for name, value in headers.items():
             response[name] = value

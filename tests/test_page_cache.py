@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from news.models import Article
+from partnership.redis_cache import RedisCache
 from tests import servers
 from tests.factories import ArticleFactory
 
@@ -90,6 +91,15 @@ def redis_available():
         return False
 
 
+@pytest.mark.skipif(not redis_available(), reason="needs Redis on 127.0.0.1:6379")
+def test_the_redis_backend_keeps_one_client_and_works():
+    backend = RedisCache("redis://127.0.0.1:6379/15", {})
+    backend.set("probe", {"page": b"<html>"}, timeout=10)
+    assert backend.get_many(["probe", "absent"]) == {"probe": {"page": b"<html>"}}
+    assert backend._cache.get_client() is backend._cache.get_client(write=True)
+    backend.delete("probe")
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
 @pytest.mark.skipif(not redis_available(), reason="needs Redis on 127.0.0.1:6379")
 @pytest.mark.django_db(transaction=True)
@@ -97,7 +107,7 @@ def test_two_app_processes_share_database_and_cache(settings):
     redis_url = "redis://127.0.0.1:6379/15"
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "partnership.redis_cache.RedisCache",
             "LOCATION": redis_url,
         }
     }
