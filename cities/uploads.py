@@ -19,6 +19,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .renditions import RenditionsField, sources
+
 # Format Pillow reports -> file extension stored.
 IMAGE_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
 
@@ -158,6 +160,8 @@ class CreditedImage(models.Model):
     )
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # After the image: its copies are made once it is stored.
+    image_renditions = RenditionsField(_("Bildgrößen"))
     image_alt = models.CharField(
         _("Alternativtext"),
         max_length=250,
@@ -187,6 +191,10 @@ class CreditedImage(models.Model):
 
     class Meta:
         abstract = True
+
+    def image_sources(self):
+        """``src`` and the ``srcset`` lists of the image, or None to show it as uploaded."""
+        return sources(self.image, self.image_renditions, self.image_width)
 
     def clean(self):
         super().clean()

@@ -2,13 +2,14 @@
 
 import re
 from datetime import timedelta
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from cities.renditions import original_stem
 from cities.richtext import RichTextField
 
 _MEDIA_IN_HTML = re.compile(r'(?:src|href)="[^"]*?' + re.escape(settings.MEDIA_URL) + r'([^"?#]+)')
@@ -53,9 +54,13 @@ def orphaned_files(min_age=timedelta(hours=24)):
     """Stored files nothing refers to, older than ``min_age`` (uploads in progress are young)."""
     root = Path(settings.MEDIA_ROOT)
     used = referenced_files()
+    # Smaller copies of an image belong to it.
+    used_stems = {str(PurePosixPath(name).with_suffix("")) for name in used}
     cutoff = (timezone.now() - min_age).timestamp()
     return [
         name
         for name in media_files(root)
-        if name not in used and (root / name).stat().st_mtime < cutoff
+        if name not in used
+        and original_stem(name) not in used_stems
+        and (root / name).stat().st_mtime < cutoff
     ]

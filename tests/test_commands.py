@@ -120,7 +120,9 @@ def test_failed_save_leaves_no_row_and_its_file_is_reported(settings):
 
     assert not City.objects.filter(name="Abbruch").exists()
     report = run("check_media", min_age_hours=0)
-    assert "Verwaiste Dateien gefunden: 1" in report
+    # The upload and its smaller copy, made before the INSERT.
+    assert "Verwaiste Dateien gefunden: 2" in report
+    assert report.count(Path(city.image.name).stem) == 2
 
 
 # --- backup and restore --------------------------------------------------

@@ -10,9 +10,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from cities.models import City
+from cities.renditions import make_renditions
 from cities.searching import collect_search_terms
 from news.models import Article, Category
-from partnership.demo import draw_picture
+from partnership.demo import IMAGE_SIZE, draw_picture
 
 WORDS = [
     "Partnerschaft", "Begegnung", "Austausch", "Delegation", "Schule", "Jugend", "Kultur",
@@ -60,12 +61,13 @@ class Command(BaseCommand):
         rng = random.Random(seed)
         rare = lexicon(rng)
         call_command("load_demo", stdout=StringIO())
-        images = [
-            default_storage.save(
+        images = []
+        for n in range(20):
+            name = default_storage.save(
                 f"news/article/bench-{n}.jpg", ContentFile(draw_picture(f"Bild {n}", f"bench-{n}"))
             )
-            for n in range(20)
-        ]
+            widths = make_renditions(default_storage, name)
+            images.append({"name": name, "widths": widths})
         categories = [
             Category.objects.get_or_create(name=f"Thema {n:04d}", slug=f"thema-{n:04d}")[0]
             for n in range(1_000)
@@ -105,6 +107,7 @@ class Command(BaseCommand):
 
     @staticmethod
     def article(rng, number, now, images, rare):
+        image = rng.choice(images)
         body = "".join(f"<p>{sentence(rng, rng.randint(12, 40), rare)}</p>" for _ in range(6))
         return Article(
             title=f"{sentence(rng, 5)[:-1]} {number}",
@@ -114,9 +117,10 @@ class Command(BaseCommand):
             byline="Presseamt",
             status=Article.Status.PUBLISHED,
             publish_at=now - timedelta(minutes=rng.randint(60, 10 * 365 * 24 * 60)),
-            image=rng.choice(images),
-            image_width=1200,
-            image_height=675,
+            image=image["name"],
+            image_renditions=image,
+            image_width=IMAGE_SIZE[0],
+            image_height=IMAGE_SIZE[1],
             image_alt="Gezeichnete Stadtsilhouette",
             image_credit="Grafik: Messdaten",
             version=1,

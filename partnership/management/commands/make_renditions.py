@@ -1,0 +1,32 @@
+from django.core.management.base import BaseCommand
+
+from cities.models import City
+from news.models import Article
+from partnership.page_cache import bump_version
+
+MODELS = [Article, City]
+
+
+class Command(BaseCommand):
+    help = (
+        "Erzeugt die verkleinerten Fassungen (mehrere Breiten, WebP) der Bilder von Beiträgen "
+        "und Städten, wo sie fehlen, etwa nach einem Update oder einer Wiederherstellung. "
+        "Mit --all werden alle neu erzeugt."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--all", action="store_true", dest="force")
+
+    def handle(self, *args, force, **options):
+        for model in MODELS:
+            field = model._meta.get_field("image_renditions")
+            made = 0
+            for obj in model._base_manager.exclude(image="").iterator(chunk_size=200):
+                before = obj.image_renditions
+                after = field.refresh(obj, force=force)
+                if after != before:
+                    # No save(): a maintenance run is not a new revision.
+                    model._base_manager.filter(pk=obj.pk).update(image_renditions=after)
+                    made += 1
+            self.stdout.write(f"{model._meta.verbose_name_plural}: {made} Bilder bearbeitet.")
+        bump_version()
