@@ -10,9 +10,9 @@ largest copy is offered at its own width too, with a WebP of that width.
 """
 
 import logging
+import posixpath
 import re
 from io import BytesIO
-from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile
 from django.db import models
@@ -26,8 +26,11 @@ FORMATS = {"JPEG": ".jpg", "PNG": ".png"}
 
 
 def rendition_name(name, width, suffix):
-    stem = PurePosixPath(name).with_suffix("")
-    return f"renditions/{stem}-{width}{suffix}"
+    return f"{_prefix(name)}-{width}{suffix}"
+
+
+def _prefix(name):
+    return f"renditions/{posixpath.splitext(name)[0]}"
 
 
 def original_stem(name):
@@ -119,18 +122,16 @@ def sources(file, renditions, original_width):
     widths = renditions.get("widths") if renditions else None
     if not file or not widths or renditions.get("name") != file.name:
         return None
-    storage, name = file.storage, file.name
-    suffix = PurePosixPath(name).suffix
+    # One storage URL for all copies: pages list several images with
+    # several widths each.
+    prefix = file.storage.url(_prefix(file.name))
+    suffix = posixpath.splitext(file.name)[1]
 
     def fallback(width):
-        if width == original_width:
-            return file.url
-        return storage.url(rendition_name(name, width, suffix))
+        return file.url if width == original_width else f"{prefix}-{width}{suffix}"
 
     return {
         "src": fallback(widths[-1]),
-        "webp": ", ".join(
-            f"{storage.url(rendition_name(name, width, '.webp'))} {width}w" for width in widths
-        ),
+        "webp": ", ".join(f"{prefix}-{width}.webp {width}w" for width in widths),
         "fallback": ", ".join(f"{fallback(width)} {width}w" for width in widths),
     }

@@ -11,7 +11,9 @@ case-insensitive matching. Snippets are highlighted for the page shown only.
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.contrib.postgres.search import (
     SearchQuery,
@@ -50,13 +52,33 @@ TRIGRAM_WEIGHT = 0.5
 
 @dataclass
 class Hit:
+    """One found object; described (title, URL, text, date) only when shown."""
+
     kind: str
-    title: str
-    url: str
-    text: str
+    obj: object
     score: float
-    date: object = None
+    describe: Callable
     snippet: str = ""
+
+    @cached_property
+    def description(self):
+        return self.describe(self.obj)
+
+    @property
+    def title(self):
+        return self.description["title"]
+
+    @property
+    def url(self):
+        return self.description["url"]
+
+    @property
+    def text(self):
+        return self.description["text"]
+
+    @property
+    def date(self):
+        return self.description.get("date")
 
 
 @dataclass
@@ -81,7 +103,7 @@ class Kind:
         else:
             found = self._plain(query)
         return [
-            Hit(kind=self.label, score=obj.score, **self.to_hit(obj))
+            Hit(kind=self.label, obj=obj, score=obj.score, describe=self.to_hit)
             for obj in found[:RESULTS_PER_KIND]
         ]
 
@@ -158,16 +180,14 @@ def similar_words(query):
     if not words:
         return {}
     likeness = {
-        f"like_{index}": Greatest(
-            TrigramSimilarity("word", word), TrigramWordSimilarity(word, "word")
-        )
-        for index, word in enumerate(words)
+        f"like_{index}": TrigramWordSimilarity(word, "word") for index, word in enumerate(words)
     }
     matches = Q()
     for word in words:
         # Like a whole word ("tsukba" finds "tsukuba") or a part of one
-        # ("austausch" finds "jugendaustausch").
-        matches |= Q(word__trigram_similar=word) | Q(word__trigram_word_similar=word)
+        # ("austausch" finds "jugendaustausch"), by the word similarity
+        # threshold the settings give the database connection.
+        matches |= Q(word__trigram_word_similar=word)
     best = Greatest(*likeness.values()) if len(words) > 1 else likeness["like_0"]
     terms = (
         SearchTerm.objects.filter(matches)
@@ -196,9 +216,14 @@ def full_text_query(query, similar):
     widened = None
     for word in query_words(query):
         alternatives = SearchQuery(word, config=SEARCH_CONFIG)
-        for term in similar.get(word, []):
-            # Vocabulary words are stems already; "simple" takes them as they are.
-            alternatives |= SearchQuery(term, config="simple")
+        if similar.get(word):
+            # Vocabulary words are stems already: "simple" takes them as they
+            # are, quoted as tsquery syntax asks.
+            terms = " | ".join(
+                "'{}'".format(term.replace("\\", "\\\\").replace("'", "''"))
+                for term in similar[word]
+            )
+            alternatives |= SearchQuery(terms, config="simple", search_type="raw")
         widened = alternatives if widened is None else widened & alternatives
     return exact | widened
 

@@ -110,6 +110,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Search matches words by trigram word similarity. At 0.5 rather than
+    # pg_trgm's 0.6, one indexed operator finds typos ("Sheffeld") as well
+    # as parts of compound words (partnership/search.py).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        "-c pg_trgm.word_similarity_threshold=0.5"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A cache all app processes share (Redis) carries the page cache for

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from cities.searching import SearchTerm
 from news.models import Article
-from partnership.search import clean_query, highlight
+from partnership.search import clean_query, full_text_query, highlight
 from tests.factories import ArticleFactory, CityFactory, PartnershipFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -225,3 +225,12 @@ def test_rebuild_search_index_runs_on_any_database():
     output = StringIO()
     call_command("rebuild_search_index", stdout=output)
     assert output.getvalue()
+
+
+@postgres_only
+def test_vocabulary_words_with_tsquery_syntax_are_quoted():
+    ArticleFactory(title="Besuch", body="<p>O'Neill kommt.</p>")
+    odd_words = {"oneil": ["o'neill", "a\\b", "x|y", "(z)", "neill"]}
+    query = full_text_query("oneil", odd_words)
+    found = Article.objects.filter(search_vector=query).values_list("title", flat=True)
+    assert list(found) == ["Besuch"]
