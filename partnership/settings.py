@@ -7,6 +7,7 @@ assumptions. Production sets at least SECRET_KEY, ALLOWED_HOSTS,
 DATABASE_URL and HTTPS=true (see README.md).
 """
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -156,8 +157,13 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploads go through Django's storage API, so an S3-compatible store is a
+# matter of configuration (docs/deploy.md).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": os.environ.get("MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": json.loads(os.environ.get("MEDIA_STORAGE_OPTIONS", "{}")),
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Without a front-end server (local runs, small installations) the app serves

@@ -1,3 +1,7 @@
+import json
+import os
+import subprocess
+import sys
 from unittest import mock
 
 import pytest
@@ -84,3 +88,21 @@ def test_public_pages_set_no_cookies(client):
     ArticleFactory()
     for url in ["/", "/aktuelles/", "/staedte/", "/partnerschaften/", "/mitmachen/"]:
         assert not client.get(url).cookies, url
+
+
+def test_the_media_storage_is_a_setting(tmp_path):
+    """An S3-compatible store is configured, not coded: see docs/deploy.md."""
+    command = [
+        sys.executable,
+        "-c",
+        "import django; django.setup(); from django.core.files.storage import storages;"
+        "print(type(storages['default']).__name__, storages['default'].location)",
+    ]
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "partnership.settings",
+        "MEDIA_STORAGE": "django.core.files.storage.FileSystemStorage",
+        "MEDIA_STORAGE_OPTIONS": json.dumps({"location": str(tmp_path)}),
+    }
+    output = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    assert output.stdout.split() == ["FileSystemStorage", str(tmp_path)]
