@@ -34,6 +34,14 @@ def search_indexes(table, trigram_column=None):
     return operations
 
 
+def drop_trigram_index(table, column):
+    """Undoes the trigram index of search_indexes(): search now uses the vocabulary."""
+    return PostgresOnlySQL(
+        f"DROP INDEX IF EXISTS {table}_{column}_trgm_idx;",
+        f"CREATE INDEX {table}_{column}_trgm_idx ON {table} USING gin ({column} gin_trgm_ops);",
+    )
+
+
 def collect_search_terms(*tables):
     """A migration operation that adds the words of existing rows to the vocabulary."""
 

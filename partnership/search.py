@@ -3,9 +3,10 @@ Site search across articles, cities, partnerships and projects.
 
 Each kind of content is searched from its published() QuerySet, so nothing
 unpublished can be found. PostgreSQL ranks German full-text matches on the
-stored search vectors and adds trigram matches on titles and names, which
-catch parts of compound words and typos. Other databases fall back to plain
-case-insensitive matching. Snippets are highlighted for the page shown only.
+stored search vectors. Typos and parts of compound words are caught by
+trigrams on the vocabulary of indexed words, whose similar words widen the
+query. Other databases fall back to plain case-insensitive matching.
+Snippets are highlighted for the page shown only.
 """
 
 import json
@@ -18,7 +19,6 @@ from functools import cached_property
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
-    TrigramSimilarity,
     TrigramWordSimilarity,
 )
 from django.db import connection
@@ -46,8 +46,6 @@ FEW_MATCHES = 5000
 RANKED_MATCHES = 200
 # How many vocabulary words may stand in for one word of the query.
 SIMILAR_WORDS = 5
-# A trigram-only match counts for less than a full-text match of equal strength.
-TRIGRAM_WEIGHT = 0.5
 
 
 @dataclass
@@ -93,13 +91,10 @@ class Kind:
     # For a kind with many rows: when a word matches very many of them, only
     # the newest matches are ranked, so it costs no more than a rare word.
     newest_first: str = ""
-    # Trigram matching of titles, for kinds with few rows; the others reach
-    # typos and parts of compound words through the vocabulary.
-    title_trigrams: bool = True
 
-    def search(self, query, similar_words=None):
+    def search(self, query, similar=None):
         if connection.vendor == "postgresql":
-            found = self._full_text(query, similar_words or {})
+            found = self._full_text(query, similar or {})
         else:
             found = self._plain(query)
         return [
@@ -107,29 +102,15 @@ class Kind:
             for obj in found[:RESULTS_PER_KIND]
         ]
 
-    def _full_text(self, query, similar_words):
-        search_query = full_text_query(query, similar_words)
-        matches = Q(search_vector=search_query)
-        score = SearchRank(F("search_vector"), search_query)
-        if self.title_trigrams:
-            # Similar as a whole for typos ("Tsukba"), similar to a part of
-            # the title for pieces of compound words ("Wissensstadt").
-            matches |= Q(**{f"{self.title_field}__trigram_similar": query}) | Q(
-                **{f"{self.title_field}__trigram_word_similar": query}
-            )
-            score += (
-                Greatest(
-                    TrigramSimilarity(self.title_field, query),
-                    TrigramWordSimilarity(query, self.title_field),
-                )
-                * TRIGRAM_WEIGHT
-            )
-        found = self.queryset().filter(matches)
+    def _full_text(self, query, similar):
+        search_query = full_text_query(query, similar)
+        found = self.queryset().filter(search_vector=search_query)
         if self.newest_first and estimated_rows(found) > FEW_MATCHES:
             # A common word: its newest matches lie close together along the
             # date index, and ranking every match would read most of the table.
             newest = found.order_by(f"-{self.newest_first}").values("pk")[:RANKED_MATCHES]
             found = self.queryset().filter(pk__in=newest)
+        score = SearchRank(F("search_vector"), search_query)
         return found.only(*self.fields).annotate(score=score).order_by("-score")
 
     def _plain(self, query):
@@ -235,7 +216,6 @@ KINDS = [
         title_field="title",
         text_fields=("title", "teaser", "body"),
         newest_first="publish_at",
-        title_trigrams=False,
         to_hit=lambda article: {
             "title": article.title,
             "url": article.get_absolute_url(),

@@ -1,6 +1,6 @@
 from django.db import migrations, models
 
-from cities.postgres import PostgresOnlySQL, collect_search_terms
+from cities.postgres import PostgresOnlySQL, collect_search_terms, drop_trigram_index
 
 
 class Migration(migrations.Migration):
@@ -23,4 +23,5 @@ class Migration(migrations.Migration):
             "DROP INDEX IF EXISTS cities_searchterm_word_trgm_idx;",
         ),
         collect_search_terms("cities_city"),
+        drop_trigram_index("cities_city", "name"),
     ]
