@@ -178,7 +178,8 @@ def similar_words(query):
     found = {word: [] for word in words}
     for term in terms:
         index = max(range(len(words)), key=lambda i: getattr(term, f"like_{i}"))
-        found[words[index]].append((getattr(term, f"like_{index}"), term.word))
+        if term.word != words[index]:  # the word itself is searched anyway
+            found[words[index]].append((getattr(term, f"like_{index}"), term.word))
     return {
         word: [term for _likeness, term in sorted(candidates, reverse=True)[:SIMILAR_WORDS]]
         for word, candidates in found.items()
