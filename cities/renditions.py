@@ -58,7 +58,8 @@ def make_renditions(storage, name):
         image_format, suffix = image.format, FORMATS[image.format]
         image.load()
         if image.mode not in ("RGB", "RGBA", "L"):
-            image = image.convert("RGBA" if "transparency" in image.info else "RGB")
+            transparent = "A" in image.mode or "transparency" in image.info
+            image = image.convert("RGBA" if transparent else "RGB")
         widths = [width for width in WIDTHS if width < image.width]
         for width in widths:
             height = round(image.height * width / image.width)

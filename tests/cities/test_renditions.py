@@ -2,10 +2,11 @@
 
 import re
 from datetime import timedelta
-from io import StringIO
+from io import BytesIO, StringIO
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from PIL import Image
 
@@ -119,3 +120,17 @@ def test_copies_of_used_images_are_not_orphans_but_copies_of_unknown_ones_are(se
     stray = stored(settings, "renditions/news/article/unbekannt-480.webp")
     stray.write_bytes(b"x")
     assert orphaned_files(min_age=timedelta(0)) == ["renditions/news/article/unbekannt-480.webp"]
+
+
+@pytest.mark.parametrize("mode", ["P", "LA", "RGBA"])
+def test_transparent_pngs_stay_transparent(settings, mode):
+    buffer = BytesIO()
+    picture = Image.new("RGBA", (800, 450), (200, 80, 40, 0)).convert(mode)
+    picture.save(buffer, format="PNG", **({"transparency": 0} if mode == "P" else {}))
+    upload = SimpleUploadedFile("bild.png", buffer.getvalue(), content_type="image/png")
+    article = ArticleFactory(image=upload, image_alt="Logo")
+    name = article.image.name
+    for suffix in (".png", ".webp"):
+        with Image.open(stored(settings, rendition_name(name, 480, suffix))) as copy:
+            assert copy.mode in ("RGBA", "LA", "P"), (suffix, copy.mode)
+            assert copy.convert("RGBA").getpixel((10, 10))[3] == 0
