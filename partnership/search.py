@@ -44,7 +44,9 @@ RESULTS_PER_KIND = 50
 # them) are all ranked, and how many of the newest are ranked beyond that.
 FEW_MATCHES = 5000
 RANKED_MATCHES = 200
-# How many vocabulary words may stand in for one word of the query.
+# How many words of a query are looked up in the vocabulary, and how many
+# of its words may stand in for each.
+WIDENED_WORDS = 3
 SIMILAR_WORDS = 5
 
 
@@ -149,7 +151,7 @@ def query_words(query):
     """The plain words of a query, or none when it uses websearch syntax."""
     if '"' in query or re.search(r"(^|\s)-|\bor\b", query, re.IGNORECASE):
         return []
-    return [word.lower() for word in re.findall(r"\w{3,}", query)][:MAX_QUERY_WORDS]
+    return [word.lower() for word in re.findall(r"\w+", query)][:MAX_QUERY_WORDS]
 
 
 def similar_words(query):
@@ -157,7 +159,9 @@ def similar_words(query):
     For each word of the query, the vocabulary's words that are like it,
     best first.
     """
-    words = query_words(query)
+    # Each word costs an index scan and a comparison with every candidate:
+    # a few words carry a query, short ones rarely have typos.
+    words = [word for word in query_words(query) if len(word) >= 4][:WIDENED_WORDS]
     if not words:
         return {}
     likeness = {

@@ -4,6 +4,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cities.searching import SearchTerm
@@ -234,3 +235,16 @@ def test_vocabulary_words_with_tsquery_syntax_are_quoted():
     query = full_text_query("oneil", odd_words)
     found = Article.objects.filter(search_vector=query).values_list("title", flat=True)
     assert list(found) == ["Besuch"]
+
+
+@postgres_only
+def test_only_the_first_long_words_are_looked_up_and_short_words_still_count(client):
+    ArticleFactory(title="Projekt", body="<p>Ein Projekt.</p>")
+    ArticleFactory(title="EU-Projekt", body="<p>Ein Projekt der EU.</p>")
+    with CaptureQueriesContext(connection) as queries:
+        hits(client, "EU Projekt Jugend Theater Musik Sport")
+    vocabulary = next(
+        q["sql"] for q in queries.captured_queries if "cities_searchterm" in q["sql"]
+    )
+    assert vocabulary.count("%>") == 3
+    assert hits(client, "EU Projekt")[1] == [("Nachricht", "EU-Projekt")]
