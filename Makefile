@@ -49,6 +49,7 @@ bench: install
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS partnership_bench" -c "CREATE DATABASE partnership_bench"
 	DATABASE_URL=$(BENCH_DB) $(PY) manage.py migrate --noinput --verbosity 0
+	rm -rf $(CURDIR)/media-bench
 	DATABASE_URL=$(BENCH_DB) MEDIA_ROOT=$(CURDIR)/media-bench $(PY) manage.py generate_bench_data --articles $(ARTICLES)
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	DATABASE_URL=$(BENCH_DB) MEDIA_ROOT=$(CURDIR)/media-bench $(PY) manage.py run_bench
