@@ -90,8 +90,7 @@ def test_public_pages_set_no_cookies(client):
         assert not client.get(url).cookies, url
 
 
-def test_the_media_storage_is_a_setting(tmp_path):
-    """An S3-compatible store is configured, not coded: see docs/deploy.md."""
+def storage_in_a_fresh_process(options):
     command = [
         sys.executable,
         "-c",
@@ -102,7 +101,19 @@ def test_the_media_storage_is_a_setting(tmp_path):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "partnership.settings",
         "MEDIA_STORAGE": "django.core.files.storage.FileSystemStorage",
-        "MEDIA_STORAGE_OPTIONS": json.dumps({"location": str(tmp_path)}),
+        "MEDIA_STORAGE_OPTIONS": options,
     }
-    output = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    return subprocess.run(command, env=env, capture_output=True, text=True)
+
+
+def test_the_media_storage_is_a_setting(tmp_path):
+    """An S3-compatible store is configured, not coded: see docs/deploy.md."""
+    output = storage_in_a_fresh_process(json.dumps({"location": str(tmp_path)}))
     assert output.stdout.split() == ["FileSystemStorage", str(tmp_path)]
+
+
+@pytest.mark.parametrize("options", ['{"location": ', '["a"]'])
+def test_broken_storage_options_stop_the_start_with_their_name(options):
+    output = storage_in_a_fresh_process(options)
+    assert output.returncode != 0
+    assert "ImproperlyConfigured: MEDIA_STORAGE_OPTIONS" in output.stderr
