@@ -102,6 +102,22 @@ class ArticleFactory(factory.django.DjangoModelFactory):
         model = Article
 
 
+def hidden_articles(prefix=""):
+    """One article for each way of not being public, titled ``prefix`` and the way."""
+    now = timezone.now()
+    return [
+        ArticleFactory(title=f"{prefix}Entwurf", status=Article.Status.DRAFT),
+        ArticleFactory(title=f"{prefix}In Prüfung", status=Article.Status.REVIEW),
+        ArticleFactory(title=f"{prefix}Zurückgezogen", status=Article.Status.WITHDRAWN),
+        ArticleFactory(title=f"{prefix}Geplant", publish_at=now + timedelta(days=1)),
+        ArticleFactory(
+            title=f"{prefix}Abgelaufen",
+            publish_at=now - timedelta(days=9),
+            unpublish_at=now - timedelta(days=1),
+        ),
+    ]
+
+
 def image_upload(name="bild.jpg", image_format="JPEG", size=(40, 30), exif=None):
     """An uploaded image file made in memory."""
     buffer = BytesIO()

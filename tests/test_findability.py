@@ -19,6 +19,7 @@ from tests.factories import (
     CityFactory,
     HomeCityFactory,
     PartnershipFactory,
+    hidden_articles,
     image_upload,
 )
 
@@ -26,19 +27,6 @@ pytestmark = pytest.mark.django_db
 
 SITEMAP_XSD = Path(settings.BASE_DIR).parent / "shared" / "schemas" / "sitemap.xsd"
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-def hidden_articles():
-    now = timezone.now()
-    return [
-        ArticleFactory(title="Verborgen Entwurf", status=Article.Status.DRAFT),
-        ArticleFactory(title="Verborgen geplant", publish_at=now + timedelta(days=1)),
-        ArticleFactory(
-            title="Verborgen abgelaufen",
-            publish_at=now - timedelta(days=5),
-            unpublish_at=now - timedelta(days=1),
-        ),
-    ]
 
 
 def local(*args):
@@ -60,7 +48,7 @@ def test_feeds_parse_cleanly_with_full_bodies_and_absolute_urls(client, url):
         image_alt="Skyline",
     )
     article.categories.add(category)
-    hidden_articles()
+    hidden_articles(prefix="Verborgen ")
 
     response = client.get(url)
     feed = feedparser.parse(response.content)
@@ -132,7 +120,7 @@ def sitemap_locations(client):
 def test_sitemap_lists_public_pages_with_lastmod(client):
     article = ArticleFactory(title="Im Sitemap")
     partnership = PartnershipFactory(partner_city__name="Tsukuba")
-    hidden_articles()
+    hidden_articles(prefix="Verborgen ")
     CityFactory(name="Versteckt", published=False)
 
     _response, locations = sitemap_locations(client)
@@ -339,7 +327,7 @@ def test_empty_or_impossible_archives_give_404(client, archive, url):
 
 
 def test_archive_with_only_hidden_articles_gives_404(client):
-    hidden_articles()
+    hidden_articles(prefix="Verborgen ")
     year = timezone.localdate().year
     assert client.get(f"/aktuelles/{year + 1}/").status_code == 404
 

@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 import pytest
 from django.utils import timezone
 
@@ -10,25 +8,10 @@ from tests.factories import (
     CityFactory,
     CooperationAreaFactory,
     PartnershipFactory,
+    hidden_articles,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def hidden_articles():
-    """One article for each way of not being public."""
-    now = timezone.now()
-    return [
-        ArticleFactory(title="Entwurf", status=Article.Status.DRAFT),
-        ArticleFactory(title="In Prüfung", status=Article.Status.REVIEW),
-        ArticleFactory(title="Zurückgezogen", status=Article.Status.WITHDRAWN),
-        ArticleFactory(title="Geplant", publish_at=now + timedelta(days=1)),
-        ArticleFactory(
-            title="Abgelaufen",
-            publish_at=now - timedelta(days=9),
-            unpublish_at=now - timedelta(days=1),
-        ),
-    ]
 
 
 def test_news_list_shows_published_articles_with_teaser_and_read_more(client):
