@@ -61,7 +61,9 @@ class PartnershipQuerySet(PublishableQuerySet):
             "agreements__cooperation_areas",
             models.Prefetch(
                 "projects",
-                queryset=Project.objects.filter(published=True).select_related("cooperation_area"),
+                # The partnership's own visibility is settled by its page (or
+                # its staff preview); its projects need only their own flag.
+                queryset=Project.objects.released().select_related("cooperation_area"),
             ),
         )
 
@@ -326,8 +328,12 @@ class Agreement(VersionedModel):
 
 
 class ProjectQuerySet(PublishableQuerySet):
+    def released(self):
+        """Marked published, whatever the partnership's own state."""
+        return self.filter(published=True)
+
     def published(self):
-        return self.filter(Q(published=True) & PartnershipQuerySet.published_q("partnership__"))
+        return self.released().filter(PartnershipQuerySet.published_q("partnership__"))
 
     def upcoming(self, today=None):
         """Projects that have not ended yet: the ones citizens can still join."""
