@@ -270,6 +270,11 @@ class Article(CreditedImage, VersionedModel, SearchableModel, SlugHistoryModel):
     def search_texts(self):
         return {"A": self.title, "B": self.teaser, "C": plain_text(self.body)}
 
+    @property
+    def sent_back_comment(self):
+        """The lead's comment on a draft sent back for rework; empty otherwise."""
+        return self.review_comment if self.status == self.Status.DRAFT else ""
+
     def is_live(self):
         """Released (or scheduled) by the lead: editors may no longer change it."""
         return self.status == self.Status.PUBLISHED

@@ -466,6 +466,17 @@ def test_start_page_shows_what_waits_for_the_editor(redakteur_client, redakteur)
     assert "Was auf Sie wartet" in response.content.decode()
 
 
+def test_start_page_shows_the_lead_comment_of_a_draft_sent_back(redakteur_client, redakteur):
+    ArticleFactory(
+        status=Article.Status.DRAFT, created_by=redakteur, review_comment="Quelle fehlt."
+    )
+    # Sent for review again: the old comment is no longer news.
+    ArticleFactory(status=Article.Status.REVIEW, review_comment="Erledigter Hinweis.")
+    html = redakteur_client.get("/admin/").content.decode()
+    assert "Anmerkung: Quelle fehlt." in html
+    assert "Erledigter Hinweis" not in html
+
+
 def test_start_page_has_no_worklists_for_staff_without_article_rights(
     client, staff_without_rights
 ):
