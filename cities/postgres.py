@@ -42,14 +42,15 @@ def drop_trigram_index(table, column):
     )
 
 
-def collect_search_terms(*tables):
+def fill_vocabulary(*tables):
     """A migration operation that adds the words of existing rows to the vocabulary."""
 
     def forwards(apps, schema_editor):
-        from cities.searching import collect_search_terms as collect
+        # Imported when run: the module defines a model.
+        from cities.searching import collect_search_terms
 
         if schema_editor.connection.vendor == "postgresql":
             for table in tables:
-                collect(schema_editor.connection, table)
+                collect_search_terms(schema_editor.connection, table)
 
     return migrations.RunPython(forwards, migrations.RunPython.noop, elidable=True)

@@ -1,6 +1,6 @@
 from django.db import migrations, models
 
-from cities.postgres import PostgresOnlySQL, collect_search_terms, drop_trigram_index
+from cities.postgres import PostgresOnlySQL, fill_vocabulary, drop_trigram_index
 
 
 class Migration(migrations.Migration):
@@ -22,6 +22,6 @@ class Migration(migrations.Migration):
             "USING gist (word gist_trgm_ops(siglen=256));",
             "DROP INDEX IF EXISTS cities_searchterm_word_trgm_idx;",
         ),
-        collect_search_terms("cities_city"),
+        fill_vocabulary("cities_city"),
         drop_trigram_index("cities_city", "name"),
     ]

@@ -1,12 +1,12 @@
 from django.db import migrations
 
-from cities.postgres import collect_search_terms, drop_trigram_index
+from cities.postgres import fill_vocabulary, drop_trigram_index
 
 
 class Migration(migrations.Migration):
     dependencies = [("partnership", "0003_pages"), ("cities", "0004_searchterm")]
 
     operations = [
-        collect_search_terms("partnership_partnership", "partnership_project"),
+        fill_vocabulary("partnership_partnership", "partnership_project"),
         drop_trigram_index("partnership_project", "title"),
     ]
