@@ -1,10 +1,8 @@
+from django.apps import apps
 from django.core.management.base import BaseCommand
 
-from cities.models import City
-from news.models import Article
+from cities.uploads import CreditedImage
 from partnership.page_cache import bump_version
-
-MODELS = [Article, City]
 
 
 class Command(BaseCommand):
@@ -18,7 +16,9 @@ class Command(BaseCommand):
         parser.add_argument("--all", action="store_true", dest="force")
 
     def handle(self, *args, force, **options):
-        for model in MODELS:
+        for model in apps.get_models():
+            if not issubclass(model, CreditedImage):
+                continue
             field = model._meta.get_field("image_renditions")
             made = 0
             for obj in model._base_manager.exclude(image="").iterator(chunk_size=200):
