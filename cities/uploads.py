@@ -134,7 +134,23 @@ def upload_path(instance, filename):
     return f"{instance._meta.app_label}/{instance._meta.model_name}/{uuid.uuid4().hex}{suffix}"
 
 
-class ImageField(models.ImageField):
+class UploadValidationMixin:
+    """
+    Validators judge a new upload only. A file already in storage was checked
+    when it arrived; re-reading it on every save would fail on files Django
+    has closed after reading their dimensions, and on files a restore lacks.
+    """
+
+    def run_validators(self, value):
+        if value and not getattr(value, "_committed", False):
+            super().run_validators(value)
+
+
+class FileField(UploadValidationMixin, models.FileField):
+    pass
+
+
+class ImageField(UploadValidationMixin, models.ImageField):
     """An image field that validates by content and re-encodes on save."""
 
     default_validators = [validate_image]

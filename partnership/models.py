@@ -12,7 +12,7 @@ from cities.publishing import PublishableQuerySet
 from cities.richtext import RichTextField, plain_text
 from cities.searching import SearchableManager, SearchableModel
 from cities.slugs import unique_slug
-from cities.uploads import upload_path, validate_pdf
+from cities.uploads import FileField, upload_path, validate_pdf
 from cities.versioning import VersionedModel
 
 YEAR_VALIDATORS = [MinValueValidator(800), MaxValueValidator(2200)]
@@ -288,7 +288,7 @@ class Agreement(VersionedModel):
         _("Unterzeichnet von"), blank=True, help_text=_("Eine Person pro Zeile, mit Amt.")
     )
     summary = models.TextField(_("Inhalt in Kürze"), blank=True)
-    document = models.FileField(
+    document = FileField(
         _("Dokument (PDF)"),
         upload_to=upload_path,
         blank=True,

@@ -16,7 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from cities.publishing import PublishableQuerySet
 from cities.richtext import RichTextField
-from cities.uploads import upload_path
+from cities.uploads import FileField, upload_path
 from cities.versioning import VersionedModel
 
 VIDEO_TYPES = {".mp4": b"ftyp", ".webm": b"\x1a\x45\xdf\xa3"}
@@ -94,14 +94,14 @@ class Page(VersionedModel):
     )
     last_reviewed = models.DateField(_("zuletzt überprüft am"), null=True, blank=True)
     # Gebärdensprache: a self-hosted video.
-    video = models.FileField(
+    video = FileField(
         _("Video"),
         upload_to=upload_path,
         blank=True,
         validators=[validate_video],
         help_text=_("MP4 oder WebM, wird auf dieser Website selbst bereitgestellt."),
     )
-    video_captions = models.FileField(
+    video_captions = FileField(
         _("Untertitel (WebVTT)"), upload_to=upload_path, blank=True, validators=[validate_captions]
     )
     video_description = models.TextField(
