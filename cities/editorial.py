@@ -18,10 +18,11 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
+
+from .comparison import ComparisonAdminMixin, field_changes
 
 UNCHECKED_VALUES = {"", "0", "off", "false", "False"}
 
@@ -150,20 +151,9 @@ class EditorialInlineMixin:
         return fields
 
 
-def _display(value):
-    text = strip_tags(str(value)) if value not in (None, "") else "–"
-    return Truncator(" ".join(text.split())).chars(160)
-
-
 def revision_changes(newer, older):
-    """(field label, old value, new value) for each field that differs."""
-    delta = newer.diff_against(older)
-    opts = newer.instance_type._meta
-    return [
-        (opts.get_field(change.field).verbose_name, _display(change.old), _display(change.new))
-        for change in delta.changes
-        if change.field != "version"
-    ]
+    """A ``FieldChange`` for each field that differs between two revisions."""
+    return field_changes(newer.instance_type, older, newer)
 
 
 class OptimisticLockingForm(forms.ModelForm):
@@ -191,7 +181,9 @@ class OptimisticLockingForm(forms.ModelForm):
         history = self.instance.history.order_by("-history_date", "-history_id")
         latest, seen = history.first(), history.filter(version=expected).first()
         changes = revision_changes(latest, seen) if latest and seen else []
-        details = "; ".join(f"{label}: „{new}“" for label, _old, new in changes)
+        details = "; ".join(
+            f"{change.label}: „{Truncator(change.new).chars(160)}“" for change in changes
+        )
         return _(
             "%(who)s hat diesen Inhalt am %(when)s gespeichert, während Sie ihn bearbeitet "
             "haben. Geändert wurde: %(details)s. Ihre Eingaben stehen unverändert unten. "
@@ -207,7 +199,7 @@ class OptimisticLockingForm(forms.ModelForm):
         }
 
 
-class RevisionAdmin(EditorialAdminMixin, SimpleHistoryAdmin):
+class RevisionAdmin(ComparisonAdminMixin, EditorialAdminMixin, SimpleHistoryAdmin):
     """History with field-by-field comparison; restoring is a publisher's right."""
 
     form = OptimisticLockingForm

@@ -6,7 +6,8 @@ from django.test import Client
 from django.urls import reverse
 
 from news.models import Article
-from tests.factories import ArticleFactory, article_form
+from tests.admin_forms import change_form
+from tests.factories import ArticleFactory, CityFactory, PartnershipFactory, article_form
 
 pytestmark = pytest.mark.django_db
 
@@ -32,9 +33,8 @@ def test_compare_shows_the_changed_fields_side_by_side(leitung_client):
     response = leitung_client.get(reverse("admin:news_article_compare", args=[article.pk]))
 
     assert response.status_code == 200
-    labels = [label for label, _old, _new in response.context["changes"]]
-    assert "Titel" in labels
-    assert ("Titel", "Alter Titel", "Neuer Titel") in response.context["changes"]
+    rows = [(change.label, change.old, change.new) for change in response.context["changes"]]
+    assert ("Titel", "Alter Titel", "Neuer Titel") in rows
 
 
 def test_compare_any_two_revisions(leitung_client):
@@ -49,7 +49,8 @@ def test_compare_any_two_revisions(leitung_client):
         {"alt": first.history_id, "neu": third.history_id},
     )
 
-    assert ("Titel", "Eins", "Drei") in response.context["changes"]
+    rows = [(change.label, change.old, change.new) for change in response.context["changes"]]
+    assert ("Titel", "Eins", "Drei") in rows
 
 
 @pytest.mark.parametrize("revision", ["abc", "999999"])
@@ -159,3 +160,87 @@ def test_version_counts_saves():
     assert article.version == 1
     article.save()
     assert Article.objects.get(pk=article.pk).version == 2
+
+
+# --- History and comparison read as German, with labels -------------------------
+
+
+def save_through_admin(client, obj, **changes):
+    url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+    response = client.post(url, change_form(client.get(url)).data(**changes))
+    assert response.status_code == 302, response.context["errors"]
+    obj.refresh_from_db()
+
+
+def test_history_lists_changes_by_label_in_german(leitung_client):
+    article = ArticleFactory(
+        title="Besuch", body="<p>Eine Delegation kam im Mai.</p>", status=Article.Status.DRAFT
+    )
+    save_through_admin(
+        leitung_client,
+        article,
+        status=Article.Status.REVIEW,
+        body="<p>Eine große Delegation kam im Juni.</p>",
+    )
+
+    response = leitung_client.get(reverse("admin:news_article_history", args=[article.pk]))
+
+    html = response.content.decode()
+    assert "Änderungen" in html
+    assert "Changes" not in html
+    assert "None" not in html
+    assert "Entwurf → Zur Prüfung" in html
+    assert "<del>Mai.</del> <ins>Juni.</ins>" in html
+    assert "&lt;p&gt;" not in html
+
+
+def test_compare_shows_rich_text_as_a_word_diff(leitung_client):
+    article = ArticleFactory(body="<p>Erster Satz.</p>", status=Article.Status.DRAFT)
+    save_through_admin(
+        leitung_client, article, body="<p>Erster Satz. <strong>Zweiter</strong> Satz.</p>"
+    )
+
+    response = leitung_client.get(reverse("admin:news_article_compare", args=[article.pk]))
+
+    html = response.content.decode()
+    diff = '<td colspan="2" class="revision-diff">Erster Satz. <ins>Zweiter Satz.</ins></td>'
+    assert diff in html
+    assert "&lt;strong&gt;" not in html
+
+
+def test_compare_names_related_objects_and_reads_ja_nein(leitung_client):
+    partnership = PartnershipFactory(published=False)
+    other_city = CityFactory(name="Rzeszów")
+    save_through_admin(
+        leitung_client, partnership, partner_city=str(other_city.pk), published="on"
+    )
+
+    response = leitung_client.get(
+        reverse("admin:partnership_partnership_compare", args=[partnership.pk])
+    )
+
+    rows = {change.label: (change.old, change.new) for change in response.context["changes"]}
+    assert rows["Partnerstadt"][1] == "Rzeszów"
+    assert rows["veröffentlicht"] == ("nein", "ja")
+
+
+def test_read_only_view_renders_rich_text(redakteur_client):
+    article = ArticleFactory(body="<p>Ein <strong>fetter</strong> Satz.</p>")
+
+    response = redakteur_client.get(change_url(article))
+
+    html = response.content.decode()
+    assert "<p>Ein <strong>fetter</strong> Satz.</p>" in html
+    assert "&lt;strong&gt;" not in html
+
+
+def test_revision_view_for_an_editor_is_read_only_and_rendered(redakteur_client):
+    article = ArticleFactory(body="<p>Ein <em>kursiver</em> Satz.</p>")
+    record = article.history.latest("history_date")
+
+    response = redakteur_client.get(revert_url(article, record))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<p>Ein <em>kursiver</em> Satz.</p>" in html
+    assert 'name="body"' not in html
