@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .editorial import RevisionAdmin
+from .listfilters import BY_PUBLICATION
 from .models import City
 
 # Staff type "www.bochum.de"; the scheme they mean is https.
@@ -53,7 +54,7 @@ class CityAdmin(CreditedImageAdminMixin, RevisionAdmin):
     publish_fields = ("published",)
     list_display = ["thumbnail", "name", "country", "region", "is_home", "published", "updated"]
     list_display_links = ["thumbnail", "name"]
-    list_filter = ["published", "is_home", "country"]
+    list_filter = [BY_PUBLICATION, "is_home", "country"]
     search_fields = ["name", "region", "summary"]
     readonly_fields = ["image_preview", "created", "updated"]
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from cities.admin import CreditedImageAdminMixin
 from cities.editorial import OptimisticLockingForm, ReadOnlyAdminMixin, RevisionAdmin
+from cities.listfilters import titled
 
 from .models import Article, Category, ImportedPost, LegacyRedirect, PreviewLink
 
@@ -76,7 +77,12 @@ class ArticleAdmin(CreditedImageAdminMixin, RevisionAdmin):
         "city_list",
         "thumbnail",
     ]
-    list_filter = ["status", "categories", "cities", "publish_at"]
+    list_filter = [
+        "status",
+        ("categories", titled(admin.RelatedFieldListFilter, _("Kategorie"))),
+        ("cities", titled(admin.RelatedFieldListFilter, _("Stadt"))),
+        ("publish_at", titled(admin.DateFieldListFilter, _("Erscheinungsdatum"))),
+    ]
     list_select_related = ["created_by"]
     search_fields = ["title", "teaser", "body", "byline"]
     date_hierarchy = "publish_at"
@@ -246,7 +252,10 @@ class ArticleAdmin(CreditedImageAdminMixin, RevisionAdmin):
 class PreviewLinkAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["article", "note", "created_by", "created", "expires_at", "revoked_at"]
     list_select_related = ["article", "created_by"]
-    list_filter = ["created", "expires_at"]
+    list_filter = [
+        ("created", titled(admin.DateFieldListFilter, _("Erstellungsdatum"))),
+        ("expires_at", titled(admin.DateFieldListFilter, _("Ablaufdatum"))),
+    ]
     search_fields = ["article__title", "note"]
 
 

@@ -11,6 +11,7 @@ from cities.editorial import (
     ReadOnlyAdminMixin,
     RevisionAdmin,
 )
+from cities.listfilters import BY_PUBLICATION, titled
 from cities.models import City
 
 from .models import (
@@ -63,7 +64,11 @@ class PartnershipAdmin(RevisionAdmin):
     publish_permission = PUBLISH_PARTNERSHIP
     publish_fields = ("published",)
     list_display = ["partner_city", "kind", "status", "established_year", "published", "updated"]
-    list_filter = ["status", "kind", "published"]
+    list_filter = [
+        ("status", titled(admin.ChoicesFieldListFilter, _("Status"))),
+        "kind",
+        BY_PUBLICATION,
+    ]
     list_select_related = ["partner_city"]
     search_fields = ["partner_city__name", "summary", "association_name"]
     autocomplete_fields = ["partner_city"]
@@ -96,7 +101,10 @@ class PartnershipAdmin(RevisionAdmin):
 class AgreementAdmin(RevisionAdmin):
     publish_permission = PUBLISH_PARTNERSHIP
     list_display = ["title", "partnership", "signed_on", "place"]
-    list_filter = ["cooperation_areas", "partnership"]
+    list_filter = [
+        ("cooperation_areas", titled(admin.RelatedFieldListFilter, _("Kooperationsfeld"))),
+        "partnership",
+    ]
     list_select_related = ["partnership__home_city", "partnership__partner_city"]
     search_fields = ["title", "summary", "signatories", "partnership__partner_city__name"]
     date_hierarchy = "signed_on"
@@ -108,7 +116,7 @@ class ProjectAdmin(EditorialAdminMixin, admin.ModelAdmin):
     publish_permission = PUBLISH_PARTNERSHIP
     publish_fields = ("published",)
     list_display = ["title", "partnership", "kind", "start_date", "end_date", "published"]
-    list_filter = ["published", "kind", "cooperation_area", "partnership"]
+    list_filter = [BY_PUBLICATION, "kind", "cooperation_area", "partnership"]
     list_select_related = ["partnership__home_city", "partnership__partner_city"]
     search_fields = ["title", "description", "contact_name"]
     date_hierarchy = "start_date"
@@ -128,7 +136,11 @@ class AuditTrailAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Who published, withdrew, deleted, restored or changed roles, and when."""
 
     list_display = ["action_time", "user", "content_type", "object_repr", "action", "message"]
-    list_filter = ["action_flag", "content_type", "user"]
+    list_filter = [
+        ("action_flag", titled(admin.ChoicesFieldListFilter, _("Aktion"))),
+        "content_type",
+        ("user", titled(admin.RelatedFieldListFilter, _("Person"))),
+    ]
     list_select_related = ["user", "content_type"]
     search_fields = ["object_repr", "change_message", "user__username"]
     date_hierarchy = "action_time"

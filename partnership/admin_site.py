@@ -16,6 +16,8 @@ class EditorialAdminSite(admin.AdminSite):
     index_title = _("Inhalte pflegen")
     login_form = two_factor.AdminLoginForm
     worklist_length = 8
+    # Django's "-" for an empty cell reads like a stray character.
+    empty_value_display = "–"
 
     def has_permission(self, request):
         verified = not settings.OTP_REQUIRED or request.user.is_verified()
