@@ -2,9 +2,10 @@ from django.contrib import admin
 from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django_countries.filters import CountryFilter
 
 from .editorial import RevisionAdmin
-from .listfilters import BY_PUBLICATION
+from .listfilters import BY_PUBLICATION, titled
 from .models import City
 
 # Staff type "www.bochum.de"; the scheme they mean is https.
@@ -54,7 +55,7 @@ class CityAdmin(CreditedImageAdminMixin, RevisionAdmin):
     publish_fields = ("published",)
     list_display = ["thumbnail", "name", "country", "region", "is_home", "published", "updated"]
     list_display_links = ["thumbnail", "name"]
-    list_filter = [BY_PUBLICATION, "is_home", "country"]
+    list_filter = [BY_PUBLICATION, "is_home", ("country", titled(CountryFilter, _("Land")))]
     search_fields = ["name", "region", "summary"]
     readonly_fields = ["image_preview", "created", "updated"]
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS

@@ -11,13 +11,18 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 
-def titled(filter_class, title):
-    """``filter_class`` (a FieldListFilter) under the heading "Nach ``title``"."""
+def titled(filter_class, title, empty_label=None):
+    """
+    ``filter_class`` (a FieldListFilter) under the heading "Nach ``title``";
+    ``empty_label`` names the choice for rows without a value ("ohne Stadt").
+    """
 
     class TitledFilter(filter_class):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self.title = title
+            if empty_label is not None:
+                self.empty_value_display = empty_label
 
     TitledFilter.__name__ = TitledFilter.__qualname__ = f"Titled{filter_class.__name__}"
     return TitledFilter

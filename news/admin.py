@@ -67,20 +67,12 @@ class ArticleAdmin(CreditedImageAdminMixin, RevisionAdmin):
     publish_fields = ("review_comment",)
     change_form_template = "admin/news/article/change_form.html"
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
-    list_display = [
-        "title",
-        "status",
-        "visibility",
-        "publish_at",
-        "byline",
-        "created_by",
-        "city_list",
-        "thumbnail",
-    ]
+    # Byline and author are in the form; the list fits a 1280 px screen without them.
+    list_display = ["title", "status", "visibility", "publish_at", "city_list", "thumbnail"]
     list_filter = [
         "status",
-        ("categories", titled(admin.RelatedFieldListFilter, _("Kategorie"))),
-        ("cities", titled(admin.RelatedFieldListFilter, _("Stadt"))),
+        ("categories", titled(admin.RelatedFieldListFilter, _("Kategorie"), _("ohne Kategorie"))),
+        ("cities", titled(admin.RelatedFieldListFilter, _("Stadt"), _("ohne Stadt"))),
         ("publish_at", titled(admin.DateFieldListFilter, _("Erscheinungsdatum"))),
     ]
     list_select_related = ["created_by"]

@@ -102,7 +102,12 @@ class AgreementAdmin(RevisionAdmin):
     publish_permission = PUBLISH_PARTNERSHIP
     list_display = ["title", "partnership", "signed_on", "place"]
     list_filter = [
-        ("cooperation_areas", titled(admin.RelatedFieldListFilter, _("Kooperationsfeld"))),
+        (
+            "cooperation_areas",
+            titled(
+                admin.RelatedFieldListFilter, _("Kooperationsfeld"), _("ohne Kooperationsfeld")
+            ),
+        ),
         "partnership",
     ]
     list_select_related = ["partnership__home_city", "partnership__partner_city"]
