@@ -208,7 +208,10 @@ class ComparisonAdminMixin:
         return obj is not None and not self.has_change_permission(request, obj)
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
+        return self.with_rendered_rich_text(request, obj, super().get_fieldsets(request, obj))
+
+    def with_rendered_rich_text(self, request, obj, fieldsets):
+        """``fieldsets`` with rich text shown rendered where the view is read-only."""
         if not self.shows_read_only(request, obj):
             return fieldsets
         return [

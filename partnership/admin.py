@@ -198,4 +198,4 @@ class PageAdmin(RevisionAdmin):
             fieldsets.append(self.ACCESSIBILITY_FIELDSET)
         if kind in (None, Page.Kind.SIGN_LANGUAGE):
             fieldsets.append(self.VIDEO_FIELDSET)
-        return self.with_version_field(fieldsets, obj)
+        return self.with_version_field(self.with_rendered_rich_text(request, obj, fieldsets), obj)

@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from news.models import Article
+from partnership.pages import Page
 from tests.admin_forms import change_form
 from tests.factories import ArticleFactory, CityFactory, PartnershipFactory, article_form
 
@@ -244,3 +245,15 @@ def test_revision_view_for_an_editor_is_read_only_and_rendered(redakteur_client)
     html = response.content.decode()
     assert "<p>Ein <em>kursiver</em> Satz.</p>" in html
     assert 'name="body"' not in html
+
+
+def test_read_only_legal_page_renders_its_rich_text(redakteur_client):
+    page = Page.objects.create(
+        kind=Page.Kind.IMPRINT, title="Impressum", published=True, body="<p><b>Stadt</b></p>"
+    )
+
+    response = redakteur_client.get(reverse("admin:partnership_page_change", args=[page.pk]))
+
+    html = response.content.decode()
+    assert "<p><b>Stadt</b></p>" in html
+    assert "&lt;b&gt;" not in html

@@ -18,6 +18,7 @@ from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
 from django.utils import timezone
 from PIL import Image, ImageDraw
@@ -47,6 +48,8 @@ def media_root(tmp_path_factory):
 @pytest.fixture(scope="module")
 def admin_site(django_db_setup, django_db_blocker, media_root, tmp_path_factory):
     """The live server's address, the demo data loaded, three staff accounts."""
+    if connection.vendor != "sqlite":
+        pytest.skip("Browser-Tests der Verwaltung laufen auf SQLite (siehe Modulbeschreibung).")
     overrides = override_settings(
         MEDIA_ROOT=media_root,
         STATIC_ROOT=tmp_path_factory.mktemp("static"),
