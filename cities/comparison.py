@@ -177,8 +177,11 @@ def rendered_rich_text(field):
 
     @admin.display(description=field.verbose_name)
     def show(obj):
+        html = getattr(obj, field.attname)
+        if not html:
+            return EMPTY
         # Cleaned by the sanitiser on every save, so it is safe to render.
-        return mark_safe(getattr(obj, field.attname) or EMPTY)
+        return format_html('<div class="rendered-rich-text">{}</div>', mark_safe(html))
 
     show.__name__ = f"{field.name}_rendered"
     return show
@@ -191,6 +194,7 @@ class ComparisonAdminMixin:
     """
 
     object_history_list_template = "admin/revision_history_list.html"
+    object_history_form_template = "admin/revision_form.html"
 
     def set_history_delta_changes(self, request, historical_records, **kwargs):
         # Newest first; each record is compared with the one before it.
@@ -200,6 +204,10 @@ class ComparisonAdminMixin:
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # Who may not restore a version only looks at it.
         request.shows_revision_read_only = self.revert_disabled(request)
+        record = None
+        if str(version_id).isdigit():
+            record = self.model.history.filter(history_id=version_id).first()
+        extra_context = {"revision": record, **(extra_context or {})}
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def shows_read_only(self, request, obj):

@@ -245,6 +245,8 @@ def test_revision_view_for_an_editor_is_read_only_and_rendered(redakteur_client)
     html = response.content.decode()
     assert "<p>Ein <em>kursiver</em> Satz.</p>" in html
     assert 'name="body"' not in html
+    assert "› Fassung vom" in html
+    assert "View Beitrag" not in html
 
 
 def test_read_only_legal_page_renders_its_rich_text(redakteur_client):
