@@ -94,20 +94,39 @@ def display(field, value):
     return str(localize(value))
 
 
-def word_diff(old, new):
-    """HTML of ``old`` turned into ``new`` word by word, every word escaped."""
+def word_diff(old, new, context=12):
+    """
+    HTML of ``old`` turned into ``new`` word by word, every word escaped.
+    Unchanged passages keep ``context`` words next to each change; the rest
+    is left out ("…"), so a changed word in a long article is easy to find.
+    """
     old_words, new_words = old.split(), new.split()
     matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+    opcodes = matcher.get_opcodes()
     parts = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag == "equal":
-            parts.append(escape(" ".join(old_words[i1:i2])))
+            parts.append(_unchanged(old_words[i1:i2], index, len(opcodes), context))
             continue
         if i2 > i1:
             parts.append(format_html("<del>{}</del>", " ".join(old_words[i1:i2])))
         if j2 > j1:
             parts.append(format_html("<ins>{}</ins>", " ".join(new_words[j1:j2])))
     return mark_safe(" ".join(parts))  # every part is escaped above
+
+
+def _unchanged(words, index, count, context):
+    keep_start = index > 0  # words after a change
+    keep_end = index < count - 1  # words before a change
+    if len(words) <= context * (keep_start + keep_end) + 1:
+        return escape(" ".join(words))
+    shown = []
+    if keep_start:
+        shown.append(escape(" ".join(words[:context])))
+    shown.append("…")
+    if keep_end:
+        shown.append(escape(" ".join(words[-context:])))
+    return " ".join(shown)
 
 
 def _compared_fields(model, exclude):

@@ -87,3 +87,18 @@ def test_fields_nobody_edits_are_left_out():
     after = partnership.history.latest()
     labels = [change.label for change in field_changes(Partnership, before, after)]
     assert labels == ["Hinweis zum Status"]
+
+
+def test_long_unchanged_passages_are_shortened_around_the_change():
+    words = [f"w{n}" for n in range(100)]
+    changed = [*words[:50], "neu", *words[50:]]
+
+    html = word_diff(" ".join(words), " ".join(changed), context=3)
+
+    assert html == "… w47 w48 w49 <ins>neu</ins> w50 w51 w52 …"
+
+
+def test_short_texts_are_shown_whole():
+    assert word_diff("ein kurzer Satz", "ein langer Satz") == (
+        "ein <del>kurzer</del> <ins>langer</ins> Satz"
+    )
