@@ -75,7 +75,6 @@ class ArticleAdmin(CreditedImageAdminMixin, RevisionAdmin):
         ("cities", titled(admin.RelatedFieldListFilter, _("Stadt"), _("ohne Stadt"))),
         ("publish_at", titled(admin.DateFieldListFilter, _("Erscheinungsdatum"))),
     ]
-    list_select_related = ["created_by"]
     search_fields = ["title", "teaser", "body", "byline"]
     date_hierarchy = "publish_at"
     readonly_fields = ["image_preview", "created_by", "created", "updated"]
