@@ -244,3 +244,8 @@ class City(CreditedImage, VersionedModel, SearchableModel, SlugHistoryModel):
     @property
     def has_coordinates(self):
         return self.latitude is not None and self.longitude is not None
+
+
+# Proposed changes to live content live in a module of their own; importing
+# them here registers the model with this app.
+from .pending import PendingChange  # noqa: E402, F401

@@ -12,13 +12,20 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from cities.admin import CreditedImageAdminMixin
-from cities.editorial import OptimisticLockingForm, ReadOnlyAdminMixin, RevisionAdmin
+from cities.editorial import (
+    EditorialAdminMixin,
+    OptimisticLockingForm,
+    ReadOnlyAdminMixin,
+    RevisionAdmin,
+)
 
 from .models import Article, Category, ImportedPost, LegacyRedirect, PreviewLink
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(EditorialAdminMixin, admin.ModelAdmin):
+    # A category in use shows its name on live pages: the lead changes it.
+    publish_permission = "news.publish_article"
     list_display = ["name", "slug"]
     search_fields = ["name", "description"]
 
