@@ -25,6 +25,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -249,6 +250,11 @@ class PendingChange(models.Model):
 
     def __str__(self):
         return str(self.content_object or _("gelöschter Inhalt"))
+
+    def get_admin_url(self):
+        """Where the change is compared and decided on."""
+        opts = self.content_type.model_class()._meta
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_pending", args=[self.object_id])
 
     def live_object(self, lock=False):
         manager = self.content_type.model_class()._default_manager

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from cities.pending import PendingChange
 from news.models import Article
 
 from . import two_factor
@@ -30,8 +31,19 @@ class EditorialAdminSite(admin.AdminSite):
         return [setup, *super().get_urls()]
 
     def index(self, request, extra_context=None):
-        extra_context = {"worklists": self.worklists(request), **(extra_context or {})}
+        extra_context = {
+            "worklists": self.worklists(request),
+            "pending_changes": self.pending_changes(request),
+            **(extra_context or {}),
+        }
         return super().index(request, extra_context)
+
+    def pending_changes(self, request):
+        """Proposed changes to live content: all of them for those who may see them."""
+        if not request.user.has_perm("cities.view_pendingchange"):
+            return []
+        changes = PendingChange.objects.select_related("content_type", "author")
+        return list(changes.order_by("state", "updated")[: self.worklist_length * 2])
 
     def worklists(self, request):
         user = request.user

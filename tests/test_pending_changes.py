@@ -233,3 +233,13 @@ def test_a_draft_article_is_saved_directly_by_editors(redakteur_client, redakteu
 
     assert Article.objects.get(pk=article.pk).title == "Direkt gespeichert"
     assert not PendingChange.objects.exists()
+
+
+def test_the_start_page_lists_changes_in_review(demo, redakteur_client, leitung_client):
+    article = live_article()
+    post_changed(redakteur_client, article, title="Titel in Prüfung")
+
+    html = leitung_client.get("/admin/").content.decode()
+
+    assert "Änderungen an veröffentlichten Inhalten" in html
+    assert pending_url(article) in html
