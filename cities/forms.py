@@ -62,8 +62,7 @@ class ImageInput(RemovableFileInput):
             '<input type="hidden" name="{}" value="{}">{}'
             "<p>{}</p>"
             '<p><input type="checkbox" name="{}" id="{}"> <label for="{}">{}</label></p>'
-            "<p>{}</p>"
-            "</div>{}",
+            "{}</div>",
             self.held_name(name),
             self.held.token,
             thumbnail,
@@ -74,8 +73,10 @@ class ImageInput(RemovableFileInput):
             discard_id,
             discard_id,
             _("Nicht übernehmen"),
-            _("Oder ein anderes Bild wählen:"),
-            html,
+            # With a stored image the input already reads "Derzeit … Ändern".
+            html
+            if self.is_initial(value)
+            else format_html("<p>{} {}</p>", _("Oder ein anderes Bild wählen:"), html),
         )
 
 

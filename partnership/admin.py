@@ -11,7 +11,9 @@ from cities.editorial import (
     ReadOnlyAdminMixin,
     RevisionAdmin,
 )
+from cities.forms import DocumentInput, RemovableFileInput
 from cities.models import City
+from cities.uploads import FileField
 
 from .models import (
     Agreement,
@@ -24,6 +26,7 @@ from .models import (
 )
 
 CHECKBOXES = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+AGREEMENT_FIELDS = {**CHECKBOXES, FileField: {"widget": DocumentInput}}
 PUBLISH_PARTNERSHIP = "partnership.publish_partnership"
 
 
@@ -46,7 +49,7 @@ class InstitutionalTieInline(EditorialInlineMixin, admin.TabularInline):
 class AgreementInline(EditorialInlineMixin, admin.StackedInline):
     model = Agreement
     extra = 0
-    formfield_overrides = CHECKBOXES
+    formfield_overrides = AGREEMENT_FIELDS
     show_change_link = True
 
 
@@ -100,7 +103,7 @@ class AgreementAdmin(RevisionAdmin):
     list_select_related = ["partnership__home_city", "partnership__partner_city"]
     search_fields = ["title", "summary", "signatories", "partnership__partner_city__name"]
     date_hierarchy = "signed_on"
-    formfield_overrides = CHECKBOXES
+    formfield_overrides = AGREEMENT_FIELDS
 
 
 @admin.register(Project)
@@ -153,6 +156,7 @@ class PageAdmin(RevisionAdmin):
     publish_fields = ("published",)
     list_display = ["kind", "title", "published", "updated"]
     readonly_fields = ["updated"]
+    formfield_overrides = {FileField: {"widget": RemovableFileInput}}
     ACCESSIBILITY_FIELDSET = (
         _("Angaben nach BITV 2.0"),
         {
