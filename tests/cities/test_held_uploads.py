@@ -12,12 +12,17 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.contrib import admin
 from django.core.management import call_command
-from django.urls import reverse
+from django.urls import path, reverse
 
 from cities import held_uploads
+from cities.admin import URL_FIELDS_ASSUME_HTTPS, CreditedImageAdminMixin
 from cities.models import City
 from news.models import Article
+from partnership import site_urls
+from partnership.admin_site import EditorialAdminSite
+from partnership.models import Partnership
 from tests.admin_forms import change_form
 from tests.conftest import logged_in
 from tests.factories import CityFactory, UserFactory, image_upload
@@ -31,6 +36,24 @@ REQUIRED = {
 }
 MODELS = {"news_article": Article, "cities_city": City}
 HELD_TOKEN = re.compile(r'name="image-held" value="([^"]+)"')
+
+
+class PartnershipInline(admin.TabularInline):
+    model = Partnership
+    fk_name = "partner_city"
+    fields = ["home_city", "kind", "established_year"]
+    extra = 1
+
+
+class CityWithInlineAdmin(CreditedImageAdminMixin, admin.ModelAdmin):
+    inlines = [PartnershipInline]
+    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
+
+
+# An admin whose form can be valid while an inline is not (test_an_inline_error…).
+inline_site = EditorialAdminSite(name="inline_test")
+inline_site.register(City, CityWithInlineAdmin)
+urlpatterns = [path("inline-admin/", inline_site.urls), *site_urls.urlpatterns]
 
 
 def held_files():
@@ -172,9 +195,9 @@ def test_held_image_is_not_reachable_under_media(admin_client, client, settings)
 
     media_root = Path(settings.MEDIA_ROOT).resolve()
     assert media_root not in held.resolve().parents
-    for path in (held.name, f"../{held.parent.name}/{held.name}"):
-        assert client.get(f"/media/{path}").status_code in {400, 404}
-        assert admin_client.get(f"/media/{path}").status_code in {400, 404}
+    for tail in (held.name, f"../{held.parent.name}/{held.name}"):
+        assert client.get(f"/media/{tail}").status_code in {400, 404}
+        assert admin_client.get(f"/media/{tail}").status_code in {400, 404}
 
 
 def test_holding_folder_inside_media_root_fails_the_system_check(settings):
@@ -210,3 +233,23 @@ def test_preview_shows_only_an_image_that_is_stored(admin_client):
 
     assert 'class="admin-image-preview"' not in page
     assert "Die Bilddatei fehlt im Speicher" in page
+
+
+@pytest.mark.urls(__name__)
+def test_image_is_also_kept_when_only_an_inline_has_an_error(admin_client):
+    url = reverse("inline_test:cities_city_add")
+    form = change_form(admin_client.get(url))
+    data = form.data(
+        name="Tsukuba",
+        country="JP",
+        image=image_upload(name="rathaus.jpg"),
+        image_alt="Rathaus",
+        **{"partnerships-0-established_year": "kein Jahr"},
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.is_valid()
+    assert "Ausgewähltes Bild: „rathaus.jpg“" in response.content.decode()
+    assert len(held_files()) == 1
