@@ -126,13 +126,13 @@ class HeldImagesFormMixin:
 
     def _take_back_held_images(self):
         files = None
+        ticked = CheckboxInput().value_from_datadict
         for name in self._image_fields():
             key = self.add_prefix(name)
             widget = self.fields[name].widget
             token = self.data.get(widget.held_name(key))
             if not token:
                 continue
-            ticked = CheckboxInput().value_from_datadict
             if (
                 self.files.get(key)
                 or ticked(self.data, self.files, widget.discard_name(key))

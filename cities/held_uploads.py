@@ -86,17 +86,11 @@ def open_held(token, user):
         return HeldImage(display, file.read(), token)
 
 
-def stored_name(token, user):
-    """The file ``token`` names in the holding folder, if it is ``user``'s."""
-    found = _read_token(token, user)
-    return found[0] if found else None
-
-
 def release(token, user):
     """Remove the file behind ``token`` once its form has saved."""
-    name = stored_name(token, user)
-    if name:
-        storage().delete(name)
+    found = _read_token(token, user)
+    if found is not None:
+        storage().delete(found[0])
 
 
 def purge(older_than=MAX_AGE):
