@@ -13,7 +13,9 @@ from cities.editorial import (
     ReadOnlyAdminMixin,
     RevisionAdmin,
 )
+from cities.forms import DocumentInput, RemovableFileInput
 from cities.models import City
+from cities.uploads import FileField
 
 from .models import (
     Agreement,
@@ -26,6 +28,7 @@ from .models import (
 )
 
 CHECKBOXES = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+AGREEMENT_FIELDS = {**CHECKBOXES, FileField: {"widget": DocumentInput}}
 PUBLISH_PARTNERSHIP = "partnership.publish_partnership"
 
 
@@ -50,7 +53,7 @@ class InstitutionalTieInline(EditorialInlineMixin, admin.TabularInline):
 class AgreementInline(EditorialInlineMixin, admin.StackedInline):
     model = Agreement
     extra = 0
-    formfield_overrides = CHECKBOXES
+    formfield_overrides = AGREEMENT_FIELDS
     show_change_link = True
 
 
@@ -124,7 +127,7 @@ class AgreementAdmin(RevisionAdmin):
     list_select_related = ["partnership__home_city", "partnership__partner_city"]
     search_fields = ["title", "summary", "signatories", "partnership__partner_city__name"]
     date_hierarchy = "signed_on"
-    formfield_overrides = CHECKBOXES
+    formfield_overrides = AGREEMENT_FIELDS
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -182,6 +185,7 @@ class PageAdmin(RevisionAdmin):
     publish_fields = ("published",)
     list_display = ["kind", "title", "published", "updated"]
     readonly_fields = ["updated"]
+    formfield_overrides = {FileField: {"widget": RemovableFileInput}}
     ACCESSIBILITY_FIELDSET = (
         _("Angaben nach BITV 2.0"),
         {

@@ -170,6 +170,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Images chosen in a form that came back with an error wait here until the
+# form is saved; never inside MEDIA_ROOT, so no URL reaches them.
+HELD_UPLOADS_ROOT = Path(os.environ.get("HELD_UPLOADS_ROOT", BASE_DIR / "upload-holding"))
 # Uploads go through Django's storage API, so an S3-compatible store is a
 # matter of configuration (docs/deploy.md).
 STORAGES = {
