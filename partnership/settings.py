@@ -238,6 +238,15 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Configured here, post_office does not install its own chatty handler, and
+    # the outbox timer logs only what needs attention.
+    "loggers": {
+        "post_office": {
+            "handlers": ["console"],
+            "level": os.environ.get("LOG_LEVEL", "WARNING"),
+            "propagate": False,
+        },
+    },
 }
 
 # --- The site -------------------------------------------------------------
