@@ -64,32 +64,35 @@ def queue(messages):
 
 
 def send(ids):
-    """Sends these queued messages now; one that fails stays queued for the timer."""
-    emails = Email.objects.filter(pk__in=ids, status=STATUS.queued)
+    """Sends these queued messages now; what fails stays queued for the timer."""
+    emails = list(Email.objects.filter(pk__in=ids, status=STATUS.queued).order_by("pk"))
     try:
-        for email in emails:
-            _send_one(email)
+        for position, email in enumerate(emails):
+            try:
+                email.dispatch(commit=False, disconnect_after_delivery=False)
+            except Exception as error:
+                # A server that refused once would likely make each of the rest
+                # wait for its timeout too; the timer sends them a minute later.
+                _requeue(email, emails[position:], error)
+                return
+            now = timezone.now()
+            Email.objects.filter(pk=email.pk).update(status=STATUS.sent, last_updated=now)
     finally:
         connections.close()
 
 
-def _send_one(email):
+def _requeue(failed, emails, error):
+    logger.warning("E-mail %s not sent, left for the retry: %s", failed.pk, error)
     now = timezone.now()
-    try:
-        email.dispatch(commit=False, disconnect_after_delivery=False)
-    except Exception as error:
-        logger.warning("E-mail %s not sent, queued for retry: %s", email.pk, error)
-        Email.objects.filter(pk=email.pk).update(
-            status=STATUS.requeued, scheduled_time=now, number_of_retries=0, last_updated=now
-        )
-        Log.objects.create(
-            email=email,
-            status=STATUS.failed,
-            message=str(error),
-            exception_type=type(error).__name__,
-        )
-    else:
-        Email.objects.filter(pk=email.pk).update(status=STATUS.sent, last_updated=now)
+    Email.objects.filter(pk__in=[email.pk for email in emails]).update(
+        status=STATUS.requeued, scheduled_time=now, number_of_retries=0, last_updated=now
+    )
+    Log.objects.create(
+        email=failed,
+        status=STATUS.failed,
+        message=str(error),
+        exception_type=type(error).__name__,
+    )
 
 
 def unsent():

@@ -25,7 +25,10 @@ LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
 class RefusingBackend(BaseEmailBackend):
     """A mail server that is down."""
 
+    attempts = []
+
     def send_messages(self, email_messages):
+        self.attempts.append(email_messages)
         raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
 
 
@@ -131,6 +134,20 @@ def test_a_message_the_server_refuses_stays_queued_until_the_command_sends_it(
     assert email.status == STATUS.sent
     assert [message.to for message in mailoutbox] == [[leitung.email]]
     assert "redakteur hat etwas zur Prüfung eingereicht" in mailoutbox[0].body
+
+
+@pytest.mark.django_db
+def test_after_one_refusal_the_other_messages_wait_for_the_timer(
+    settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.cities.test_outbox.RefusingBackend"
+    monkeypatch.setattr(RefusingBackend, "attempts", [])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        outbox.queue([message("a@example.org"), message("b@example.org")])
+
+    assert len(RefusingBackend.attempts) == 1
+    assert list(Email.objects.values_list("status", flat=True)) == [STATUS.requeued] * 2
 
 
 @pytest.mark.django_db(transaction=True)
