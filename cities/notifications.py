@@ -29,7 +29,6 @@ from django.core.exceptions import ImproperlyConfigured
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -70,7 +69,7 @@ def published(obj, *, author, by, when=None, url=None):
             if scheduled
             else _("Veröffentlicht: %(kind)s „%(title)s“")
         ),
-        when=date_format(timezone.localtime(when), "DATETIME_FORMAT") if scheduled else None,
+        when=when if scheduled else None,
     )
 
 

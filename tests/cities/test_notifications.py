@@ -1,11 +1,11 @@
 """Workflow e-mails: who is told what, posted through the admin as a browser does."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from post_office.models import STATUS, Email
 
 from cities import notifications
@@ -250,6 +250,17 @@ def test_a_lead_publishing_their_own_article_gets_no_mail(
     )
 
     assert mailoutbox == []
+
+
+def test_mails_are_german_in_a_command_too(redakteur, leitung):
+    article = ArticleFactory(
+        created_by=redakteur, publish_at=datetime(2099, 12, 24, 9, tzinfo=UTC)
+    )
+
+    with translation.override("en"):
+        notifications.published(article, author=redakteur, by=leitung, when=article.publish_at)
+
+    assert "sie erfolgt am 24. Dezember 2099 10:00" in Email.objects.get().message
 
 
 # --- Any model ------------------------------------------------------------
