@@ -13,6 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import router, transaction
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import path, reverse
@@ -91,6 +92,12 @@ class EditorialAdminMixin:
         if request.method == "POST" and "_save" in request.POST and not self.list_editable:
             raise PermissionDenied
         return super().changelist_view(request, extra_context)
+
+    def response_action(self, request, queryset):
+        # One transaction per bulk action, as for a form: the changes and the
+        # mails they cause (cities/outbox.py) are committed together or not at all.
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().response_action(request, queryset)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if request.method == "GET" and self.is_locked(request, obj):

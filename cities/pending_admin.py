@@ -215,7 +215,7 @@ class PendingChangeAdminMixin:
         with transaction.atomic():
             pending.save()
             if submitted:
-                notifications.submitted(obj, by=request.user)
+                notifications.submitted(obj, by=request.user, url=pending.get_admin_url())
         self.message_user(
             request,
             _(

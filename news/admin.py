@@ -21,6 +21,7 @@ from cities.editorial import (
 )
 
 from .models import Article, Category, ImportedPost, LegacyRedirect, PreviewLink
+from .notifications import status_changed
 
 
 @admin.register(Category)
@@ -177,6 +178,7 @@ class ArticleAdmin(CreditedImageAdminMixin, RevisionAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+        status_changed(obj, form.initial.get("status"), by=request.user)
 
     def publication_message(self, obj, form):
         if "status" not in form.changed_data:
@@ -204,10 +206,11 @@ class ArticleAdmin(CreditedImageAdminMixin, RevisionAdmin):
                     messages.ERROR,
                 )
                 continue
-            article.status = Article.Status.PUBLISHED
+            previous, article.status = article.status, Article.Status.PUBLISHED
             article._history_user = request.user
             article.save()
             self.log_change(request, article, _("Veröffentlicht"))
+            status_changed(article, previous, by=request.user)
             published += 1
         if published:
             self.message_user(

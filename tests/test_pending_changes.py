@@ -243,3 +243,37 @@ def test_the_start_page_lists_changes_in_review(demo, redakteur_client, leitung_
 
     assert "Änderungen an veröffentlichten Inhalten" in html
     assert pending_url(article) in html
+
+
+def test_leads_hear_of_a_proposal_and_the_author_of_the_decision(
+    demo,
+    redakteur_client,
+    leitung_client,
+    redakteur,
+    leitung,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    from tests.factories import UserFactory
+
+    redakteur.email, leitung.email = "redakteur@example.org", "leitung@example.org"
+    redakteur.save()
+    leitung.save()
+    UserFactory(is_superuser=True, is_staff=True, is_active=False)
+    article = live_article()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post_changed(redakteur_client, article, title="Neu")
+    assert [mail.to for mail in mailoutbox] == [["leitung@example.org"]]
+    assert pending_url(article) in mailoutbox[0].body
+
+    with django_capture_on_commit_callbacks(execute=True):
+        leitung_client.post(pending_url(article), {"_send_back": "1", "comment": "Quelle?"})
+    assert mailoutbox[-1].to == ["redakteur@example.org"]
+    assert "Quelle?" in mailoutbox[-1].body
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post_changed(redakteur_client, article, title="Neu, mit Quelle")
+        leitung_client.post(pending_url(article), {"_publish": "1"})
+    assert mailoutbox[-1].to == ["redakteur@example.org"]
+    assert "Veröffentlicht" in mailoutbox[-1].subject
