@@ -150,7 +150,7 @@ def apply(obj, proposal, base, *, keep_new_keys=False):
     obj.save()
     for name, values in m2m.items():
         if name in fields:
-            getattr(obj, name).set(values)
+            _set_links(obj, name, values)
     for label in inlines:
         _apply_rows(
             obj,
@@ -186,7 +186,20 @@ def _apply_rows(obj, model, inline, base_inline, keep_new_keys):
                 instance = target
         instance.save()
         for name, values in m2m.items():
-            getattr(instance, name).set(values)
+            _set_links(instance, name, values)
+
+
+def _set_links(obj, name, values):
+    # A linked row deleted since the proposal was made is left out.
+    related = obj._meta.get_field(name).related_model._default_manager
+    getattr(obj, name).set(related.filter(pk__in=values))
+
+
+def discard_for_deleted(sender, instance, **kwargs):
+    """A deleted object's proposal goes with it."""
+    PendingChange.objects.filter(
+        content_type=ContentType.objects.get_for_model(sender), object_id=instance.pk
+    ).delete()
 
 
 class PendingChangeQuerySet(models.QuerySet):

@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models.signals import post_delete
 from django.forms.models import _get_foreign_key
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
@@ -30,6 +31,7 @@ from .pending import (
     build,
     changed_names,
     conflicts,
+    discard_for_deleted,
     rolled_back,
     snapshot,
 )
@@ -110,6 +112,13 @@ class PendingChangeAdminMixin:
     """
 
     pending_changes = True
+
+    def __init__(self, model, admin_site):
+        super().__init__(model, admin_site)
+        if self.pending_changes:
+            post_delete.connect(
+                discard_for_deleted, sender=model, dispatch_uid=f"pending-{model._meta.label}"
+            )
 
     def proposes(self, request, obj):
         """Whether this user's save of ``obj`` becomes a pending change."""

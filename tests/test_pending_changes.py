@@ -277,3 +277,34 @@ def test_leads_hear_of_a_proposal_and_the_author_of_the_decision(
         leitung_client.post(pending_url(article), {"_publish": "1"})
     assert mailoutbox[-1].to == ["redakteur@example.org"]
     assert "Veröffentlicht" in mailoutbox[-1].subject
+
+
+def test_a_new_image_in_a_proposal_goes_live_on_approval(demo, redakteur_client, leitung_client):
+    from tests.factories import image_upload
+
+    article = live_article()
+    old_image = article.image.name
+    page = redakteur_client.get(change_url(article))
+    data = change_form(page).data(_save="Sichern", image_alt="Neues Foto vom Rathaus")
+    data["image"] = image_upload()
+
+    assert redakteur_client.post(change_url(article), data).status_code == 302
+    assert Article.objects.get(pk=article.pk).image.name == old_image
+    proposed = PendingChange.objects.get().proposal["fields"]["image"]
+    assert proposed != old_image
+    assert article.image.storage.exists(proposed)
+
+    leitung_client.post(pending_url(article), {"_publish": "1"})
+
+    article.refresh_from_db()
+    assert article.image.name == proposed
+    assert article.image_alt == "Neues Foto vom Rathaus"
+
+
+def test_deleting_live_content_discards_its_proposal(demo, redakteur_client):
+    article = live_article()
+    post_changed(redakteur_client, article, title="Vorschlag")
+
+    article.delete()
+
+    assert not PendingChange.objects.exists()
