@@ -13,6 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import router, transaction
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import path, reverse
@@ -23,6 +24,7 @@ from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .comparison import ComparisonAdminMixin, field_changes
+from .pending_admin import PendingChangeAdminMixin
 
 UNCHECKED_VALUES = {"", "0", "off", "false", "False"}
 
@@ -45,7 +47,13 @@ class EditorialAdminMixin:
         return self.can_publish(request)
 
     def is_locked(self, request, obj):
-        return obj is not None and obj.is_live() and not self.can_publish(request)
+        """Live content is read-only for editors, unless their saves become proposals."""
+        return (
+            obj is not None
+            and obj.is_live()
+            and not self.can_publish(request)
+            and not getattr(self, "pending_changes", False)
+        )
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and not self.is_locked(request, obj)
@@ -85,13 +93,19 @@ class EditorialAdminMixin:
             raise PermissionDenied
         return super().changelist_view(request, extra_context)
 
+    def response_action(self, request, queryset):
+        # One transaction per bulk action, as for a form: the changes and the
+        # mails they cause (cities/outbox.py) are committed together or not at all.
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().response_action(request, queryset)
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if request.method == "GET" and self.is_locked(request, obj):
             messages.info(
                 request,
                 _(
-                    "Dieser Inhalt ist veröffentlicht. Änderungen daran nimmt die "
-                    "Redaktionsleitung vor."
+                    "Dieser Eintrag erscheint auf veröffentlichten Seiten. Ändern kann ihn "
+                    "nur die Redaktionsleitung."
                 ),
             )
         return super().render_change_form(request, context, add, change, form_url, obj)
@@ -128,10 +142,13 @@ class EditorialInlineMixin:
     publish_fields = ()
 
     def _parent_locked(self, request, obj):
-        return obj is not None and obj.is_live() and not self._can_publish(request)
+        return self._parent_admin().is_locked(request, obj)
+
+    def _parent_admin(self):
+        return self.admin_site.get_model_admin(self.parent_model)
 
     def _can_publish(self, request):
-        return self.admin_site.get_model_admin(self.parent_model).can_publish(request)
+        return self._parent_admin().can_publish(request)
 
     def has_add_permission(self, request, obj):
         return super().has_add_permission(request, obj) and not self._parent_locked(request, obj)
@@ -159,25 +176,53 @@ def revision_changes(newer, older):
 class OptimisticLockingForm(forms.ModelForm):
     """Refuses to save over changes made since the form was opened."""
 
-    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    expected_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Set by the admin when the form edits a proposal for live content: its
+    # pending change and a token of the live and proposed versions.
+    proposal = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["expected_version"].initial = self.instance.version
+            self.fields["expected_version"].initial = self.current_version()
             self.fields["expected_version"].required = True
+
+    def current_version(self):
+        if self.proposal is not None:
+            return self.proposal["token"]
+        return str(self.instance.version)
 
     def clean(self):
         cleaned_data = super().clean()
         expected = cleaned_data.get("expected_version")
-        if self.instance.pk and expected is not None and expected != self.instance.version:
+        if self.instance.pk and expected and expected != self.current_version():
             # Saving again after reading the message overwrites on purpose.
             self.data = self.data.copy()
-            self.data[self.add_prefix("expected_version")] = self.instance.version
+            self.data[self.add_prefix("expected_version")] = self.current_version()
             raise ValidationError(self._conflict_message(expected), code="conflict")
         return cleaned_data
 
     def _conflict_message(self, expected):
+        if self.proposal is not None:
+            return self._proposal_conflict_message()
+        return self._live_conflict_message(int(expected) if expected.isdigit() else None)
+
+    def _proposal_conflict_message(self):
+        pending = self.proposal["pending"]
+        return _(
+            "%(who)s hat die vorgeschlagene Änderung am %(when)s gespeichert, während Sie sie "
+            "bearbeitet haben. Ihre Eingaben stehen unverändert unten. Übernehmen Sie, was "
+            "von der anderen Fassung bleiben soll, und speichern Sie erneut; dann gilt Ihre "
+            "Fassung."
+        ) % {
+            "who": (pending.changed_by if pending and pending.changed_by else _("Jemand")),
+            "when": date_format(
+                timezone.localtime(pending.updated if pending else timezone.now()),
+                "DATETIME_FORMAT",
+            ),
+        }
+
+    def _live_conflict_message(self, expected):
         history = self.instance.history.order_by("-history_date", "-history_id")
         latest, seen = history.first(), history.filter(version=expected).first()
         changes = revision_changes(latest, seen) if latest and seen else []
@@ -199,7 +244,9 @@ class OptimisticLockingForm(forms.ModelForm):
         }
 
 
-class RevisionAdmin(ComparisonAdminMixin, EditorialAdminMixin, SimpleHistoryAdmin):
+class RevisionAdmin(
+    ComparisonAdminMixin, EditorialAdminMixin, PendingChangeAdminMixin, SimpleHistoryAdmin
+):
     """History with field-by-field comparison; restoring is a publisher's right."""
 
     form = OptimisticLockingForm

@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -244,3 +245,34 @@ class City(CreditedImage, VersionedModel, SearchableModel, SlugHistoryModel):
     @property
     def has_coordinates(self):
         return self.latitude is not None and self.longitude is not None
+
+
+class NotificationSetting(models.Model):
+    """Which e-mails a staff member wants (cities/notifications.py); without a row, all."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_setting",
+        verbose_name=_("Konto"),
+    )
+    editorial = models.BooleanField(
+        _("E-Mails zum Redaktionsablauf"),
+        default=True,
+        help_text=_(
+            "Wenn etwas zur Prüfung eingereicht wird (für die Redaktionsleitung) und wenn "
+            "Ihr Beitrag veröffentlicht oder an die Redaktion zurückgegeben wird."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("Benachrichtigungseinstellung")
+        verbose_name_plural = _("Benachrichtigungseinstellungen")
+
+    def __str__(self):
+        return str(self.user)
+
+
+# Proposed changes to live content live in a module of their own; importing
+# them here registers the model with this app.
+from .pending import PendingChange  # noqa: E402, F401

@@ -10,12 +10,16 @@ from django.contrib.auth import get_permission_codename
 from django.db import models
 
 
+def change_permission(model):
+    opts = model._meta
+    return f"{opts.app_label}.{get_permission_codename('change', opts)}"
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         raise NotImplementedError("Public models define which rows the public may see.")
 
     def visible_to(self, user):
-        opts = self.model._meta
-        if user.has_perm(f"{opts.app_label}.{get_permission_codename('change', opts)}"):
+        if user.has_perm(change_permission(self.model)):
             return self
         return self.published()

@@ -57,7 +57,10 @@ _VOID_TAGS = {
     "track",
     "wbr",
 }
-_IMG_WITHOUT_ALT = re.compile(r"<img(?![^>]*\salt=)")
+# nh3 writes every attribute as name="value" with quotes escaped inside the
+# value, so its output splits into attributes exactly; its input does not.
+_SANITISED_IMG = re.compile(r'<img((?:\s[\w-]+="[^"]*")*)')
+_ATTRIBUTE_NAME = re.compile(r'\s([\w-]+)="')
 
 
 def _nesting_depth(html):
@@ -89,7 +92,14 @@ def sanitize_html(html):
     ).strip()
     # Validation lets an image through without alt text only when it is
     # decorative; screen readers skip such an image only with an empty alt.
-    return _IMG_WITHOUT_ALT.sub('<img alt=""', cleaned)
+    return _SANITISED_IMG.sub(_with_alt, cleaned)
+
+
+def _with_alt(match):
+    attributes = match.group(1)
+    if "alt" in _ATTRIBUTE_NAME.findall(attributes):
+        return match.group(0)
+    return f'<img alt=""{attributes}'
 
 
 def plain_text(html):
@@ -108,20 +118,32 @@ class _ImageCollector(HTMLParser):
 
 
 def _images(html):
+    """
+    The images of ``html`` as the public site will show them. Read from the
+    sanitiser's output, because a raw value can hide an image from one parser
+    and not from another (markup inside ``<noscript>``, or in an attribute
+    that one parser closes early): what is checked is what is published.
+    """
     collector = _ImageCollector()
-    collector.feed(html or "")
+    collector.feed(sanitize_html(html))
     collector.close()
     return collector.images
 
 
-def images_missing_alt(html):
-    """File names of images that have no text alternative and are not decorative."""
+def _missing_alt(images):
     return [
-        (img.get("src") or "?").rsplit("/", 1)[-1]
-        for img in _images(html)
-        if not (img.get("alt") or "").strip()
+        img["src"].rsplit("/", 1)[-1]
+        for img in images
+        # An image without an address is reported as pasted instead.
+        if img.get("src")
+        and not (img.get("alt") or "").strip()
         and DECORATIVE_CLASS not in (img.get("class") or "").split()
     ]
+
+
+def images_missing_alt(html):
+    """File names of images that have no text alternative and are not decorative."""
+    return _missing_alt(_images(html))
 
 
 def validate_rich_text_images(html):
@@ -132,7 +154,9 @@ def validate_rich_text_images(html):
     """
     errors = []
     images = _images(html)
-    pasted = [img for img in images if (img.get("src") or "").strip().lower().startswith("data:")]
+    # The sanitiser drops addresses other than http(s) and paths: a pasted
+    # image (data:) or one pasted from a word processor (file:) has none left.
+    pasted = [img for img in images if not img.get("src")]
     if pasted:
         errors.append(
             ValidationError(
@@ -148,7 +172,7 @@ def validate_rich_text_images(html):
                 code="pasted_image",
             )
         )
-    missing_alt = images_missing_alt(html)
+    missing_alt = _missing_alt(images)
     if missing_alt:
         names = ", ".join(missing_alt)
         errors.append(

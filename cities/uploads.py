@@ -158,7 +158,11 @@ class ImageField(UploadValidationMixin, models.ImageField):
     def pre_save(self, model_instance, add):
         file = getattr(model_instance, self.attname)
         if file and not file._committed:
-            file.save(file.name, reencode_image(file), save=False)
+            # An image held back by a form was re-encoded when it was held.
+            held = getattr(file.file, "reencoded", False)
+            content = file.file if held else reencode_image(file)
+            # Named after the stored format, whatever the upload was called.
+            file.save(content.name, content, save=False)
         return file
 
 

@@ -8,20 +8,38 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from cities.admin import CreditedImageAdminMixin
-from cities.editorial import OptimisticLockingForm, ReadOnlyAdminMixin, RevisionAdmin
+from cities.editorial import (
+    EditorialAdminMixin,
+    OptimisticLockingForm,
+    ReadOnlyAdminMixin,
+    RevisionAdmin,
+)
 from cities.listfilters import titled
 
 from .models import Article, Category, ImportedPost, LegacyRedirect, PreviewLink
+from .notifications import status_changed
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(EditorialAdminMixin, admin.ModelAdmin):
+    # A category in use shows its name on live pages: the lead changes it.
+    publish_permission = "news.publish_article"
     list_display = ["name", "slug"]
     search_fields = ["name", "description"]
+
+
+# The workflow buttons beside "Sichern", and the status each one sets.
+WORKFLOW_BUTTONS = {
+    "_submit_review": Article.Status.REVIEW,
+    "_publish": Article.Status.PUBLISHED,
+    "_send_back": Article.Status.DRAFT,
+    "_withdraw": Article.Status.WITHDRAWN,
+}
 
 
 class ArticleAdminForm(OptimisticLockingForm):
@@ -34,6 +52,12 @@ class ArticleAdminForm(OptimisticLockingForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        pressed = [name for name in WORKFLOW_BUTTONS if name in self.data]
+        if pressed and "status" in self.fields:
+            # The button decides the status; the status choices below still
+            # decide whether this user may give it.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("status")] = WORKFLOW_BUTTONS[pressed[0]]
         if "status" in self.fields:
             allowed = self.instance.allowed_statuses(self.can_publish)
             self.fields["status"].choices = [
@@ -110,6 +134,35 @@ class ArticleAdmin(CreditedImageAdminMixin, RevisionAdmin):
         form.can_publish = self.can_publish(request)
         return form
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["workflow_buttons"] = self.workflow_buttons(request, obj, context)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def workflow_buttons(self, request, obj, context):
+        """The next steps this user can take with the article, as (name, label)."""
+        if context.get("proposing") or not self.has_change_permission(request, obj):
+            return []
+        status = obj.status if obj else Article.Status.DRAFT
+        if not self.can_publish(request):
+            if status == Article.Status.DRAFT:
+                return [("_submit_review", _("Zur Prüfung einreichen"))]
+            return []
+        buttons = []
+        if status != Article.Status.PUBLISHED:
+            publish_at = obj.publish_at if obj else None
+            if publish_at and publish_at > timezone.now():
+                label = _("Planen für %(date)s") % {
+                    "date": date_format(timezone.localtime(publish_at), "DATETIME_FORMAT")
+                }
+            else:
+                label = _("Veröffentlichen")
+            buttons.append(("_publish", label))
+        if status == Article.Status.REVIEW:
+            buttons.append(("_send_back", _("Zurück an die Redaktion")))
+        if status == Article.Status.PUBLISHED:
+            buttons.append(("_withdraw", _("Zurückziehen")))
+        return buttons
+
     @admin.display(description=_("Sichtbarkeit"))
     def visibility(self, obj):
         return obj.visibility()
@@ -122,6 +175,7 @@ class ArticleAdmin(CreditedImageAdminMixin, RevisionAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+        status_changed(obj, form.initial.get("status"), by=request.user)
 
     def publication_message(self, obj, form):
         if "status" not in form.changed_data:
@@ -149,10 +203,11 @@ class ArticleAdmin(CreditedImageAdminMixin, RevisionAdmin):
                     messages.ERROR,
                 )
                 continue
-            article.status = Article.Status.PUBLISHED
+            previous, article.status = article.status, Article.Status.PUBLISHED
             article._history_user = request.user
             article.save()
             self.log_change(request, article, _("Veröffentlicht"))
+            status_changed(article, previous, by=request.user)
             published += 1
         if published:
             self.message_user(

@@ -63,8 +63,16 @@ class Category(models.Model):
     def get_absolute_url(self):
         return reverse("news:category", kwargs={"slug": self.slug})
 
+    def is_live(self):
+        """In use on a live (or scheduled) article: its name shows there."""
+        return self.articles.live().exists()
+
 
 class ArticleQuerySet(PublishableQuerySet):
+    def live(self):
+        """Released by the lead, whether already due or scheduled."""
+        return self.filter(status=Article.Status.PUBLISHED)
+
     def published(self):
         """Released, due and not yet expired; judged by the clock, so no job is needed."""
         now = timezone.now()
@@ -276,7 +284,7 @@ class Article(CreditedImage, VersionedModel, SearchableModel, SlugHistoryModel):
         return self.review_comment if self.status == self.Status.DRAFT else ""
 
     def is_live(self):
-        """Released (or scheduled) by the lead: editors may no longer change it."""
+        """Released (or scheduled) by the lead: editors change it through review."""
         return self.status == self.Status.PUBLISHED
 
     def allowed_statuses(self, can_publish):

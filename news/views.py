@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 
 from cities.models import City
+from cities.pending import PendingChange, apply, rolled_back
 from cities.views import PreviewableDetailView
 from partnership.models import CooperationArea, Partnership
 
@@ -145,6 +146,23 @@ class SharedPreviewView(DetailView):
         if link is None or link.article.slug != self.kwargs["slug"]:
             raise Http404
         return get_object_or_404(self.get_queryset(), pk=link.article_id)
+
+    def get(self, request, *args, **kwargs):
+        # A live article with a proposed change shows the proposal.
+        article = self.get_object()
+        pending = PendingChange.objects.for_object(article)
+        if pending is None:
+            return super().get(request, *args, **kwargs)
+
+        def render():
+            apply(article, pending.proposal, pending.base)
+            self.object = self.get_queryset().get(pk=article.pk)
+            context = self.get_context_data(object=self.object, is_pending_preview=True)
+            response = self.render_to_response(context)
+            response.render()
+            return response
+
+        return rolled_back(render)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(is_preview=True, is_shared_preview=True, **kwargs)

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -8,11 +9,14 @@ from cities.admin import URL_FIELDS_ASSUME_HTTPS
 from cities.editorial import (
     EditorialAdminMixin,
     EditorialInlineMixin,
+    OptimisticLockingForm,
     ReadOnlyAdminMixin,
     RevisionAdmin,
 )
+from cities.forms import DocumentInput, RemovableFileInput
 from cities.listfilters import BY_PUBLICATION, titled
 from cities.models import City
+from cities.uploads import FileField
 
 from .models import (
     Agreement,
@@ -25,11 +29,14 @@ from .models import (
 )
 
 CHECKBOXES = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+AGREEMENT_FIELDS = {**CHECKBOXES, FileField: {"widget": DocumentInput}}
 PUBLISH_PARTNERSHIP = "partnership.publish_partnership"
 
 
 @admin.register(CooperationArea)
-class CooperationAreaAdmin(admin.ModelAdmin):
+class CooperationAreaAdmin(EditorialAdminMixin, admin.ModelAdmin):
+    # An area in use shows its name on live pages: the lead changes it.
+    publish_permission = PUBLISH_PARTNERSHIP
     list_display = ["name", "slug"]
     search_fields = ["name", "description"]
 
@@ -47,7 +54,7 @@ class InstitutionalTieInline(EditorialInlineMixin, admin.TabularInline):
 class AgreementInline(EditorialInlineMixin, admin.StackedInline):
     model = Agreement
     extra = 0
-    formfield_overrides = CHECKBOXES
+    formfield_overrides = AGREEMENT_FIELDS
     show_change_link = True
 
 
@@ -97,9 +104,29 @@ class PartnershipAdmin(RevisionAdmin):
         return initial
 
 
+class AgreementAdminForm(OptimisticLockingForm):
+    # Set per request by AgreementAdmin.get_form.
+    can_publish = False
+
+    def clean_partnership(self):
+        partnership = self.cleaned_data["partnership"]
+        if partnership.is_live() and not self.can_publish:
+            raise ValidationError(
+                _(
+                    "Diese Partnerschaft ist veröffentlicht. Schlagen Sie die Vereinbarung "
+                    "bitte in der Partnerschaft selbst vor; die Redaktionsleitung gibt sie frei."
+                ),
+                code="live_partnership",
+            )
+        return partnership
+
+
 @admin.register(Agreement)
 class AgreementAdmin(RevisionAdmin):
     publish_permission = PUBLISH_PARTNERSHIP
+    # Editors propose agreements of live partnerships in the partnership.
+    pending_changes = False
+    form = AgreementAdminForm
     list_display = ["title", "partnership", "signed_on", "place"]
     list_filter = [
         (
@@ -113,7 +140,12 @@ class AgreementAdmin(RevisionAdmin):
     list_select_related = ["partnership__home_city", "partnership__partner_city"]
     search_fields = ["title", "summary", "signatories", "partnership__partner_city__name"]
     date_hierarchy = "signed_on"
-    formfield_overrides = CHECKBOXES
+    formfield_overrides = AGREEMENT_FIELDS
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.can_publish = self.can_publish(request)
+        return form
 
 
 @admin.register(Project)
@@ -170,6 +202,7 @@ class PageAdmin(RevisionAdmin):
     publish_fields = ("published",)
     list_display = ["kind", "title", "published", "updated"]
     readonly_fields = ["updated"]
+    formfield_overrides = {FileField: {"widget": RemovableFileInput}}
     ACCESSIBILITY_FIELDSET = (
         _("Angaben nach BITV 2.0"),
         {

@@ -1,8 +1,12 @@
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.forms import modelform_factory
+from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from cities.models import NotificationSetting
+from cities.pending import PendingChange
 from news.models import Article
 
 from . import two_factor
@@ -29,11 +33,45 @@ class EditorialAdminSite(admin.AdminSite):
             self.admin_view(lambda request: two_factor.setup_view(request, self)),
             name="two_factor",
         )
-        return [setup, *super().get_urls()]
+        notifications = path(
+            "benachrichtigungen/",
+            self.admin_view(self.notification_settings_view),
+            name="notification_settings",
+        )
+        return [setup, notifications, *super().get_urls()]
+
+    def notification_settings_view(self, request):
+        """Every staff member switches their own workflow mails, without rights on accounts."""
+        setting = NotificationSetting.objects.filter(user=request.user).first()
+        form_class = modelform_factory(NotificationSetting, fields=["editorial"])
+        form = form_class(
+            request.POST or None, instance=setting or NotificationSetting(user=request.user)
+        )
+        if request.method == "POST" and form.is_valid():
+            form.save()
+            messages.success(request, _("Ihre Einstellungen sind gespeichert."))
+            return redirect("admin:notification_settings")
+        context = {
+            **self.each_context(request),
+            "title": _("Benachrichtigungen"),
+            "form": form,
+        }
+        return render(request, "admin/notification_settings.html", context)
 
     def index(self, request, extra_context=None):
-        extra_context = {"worklists": self.worklists(request), **(extra_context or {})}
+        extra_context = {
+            "worklists": self.worklists(request),
+            "pending_changes": self.pending_changes(request),
+            **(extra_context or {}),
+        }
         return super().index(request, extra_context)
+
+    def pending_changes(self, request):
+        """Proposed changes to live content: all of them for those who may see them."""
+        if not request.user.has_perm("cities.view_pendingchange"):
+            return []
+        changes = PendingChange.objects.select_related("content_type", "author")
+        return list(changes.order_by("state", "updated")[: self.worklist_length * 2])
 
     def worklists(self, request):
         user = request.user

@@ -39,6 +39,15 @@ class CooperationArea(models.Model):
     def get_absolute_url(self):
         return reverse("news:area", kwargs={"slug": self.slug})
 
+    def is_live(self):
+        """Named on a live page: a live project, agreement or article uses it."""
+        return (
+            self.projects.filter(published=True, partnership__published=True).exists()
+            or self.agreements.filter(partnership__published=True).exists()
+            # News builds on this app; its articles are reached through the relation.
+            or self.articles.live().exists()
+        )
+
 
 class PartnershipQuerySet(PublishableQuerySet):
     @staticmethod

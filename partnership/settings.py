@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "post_office",
 ]
 
 MIDDLEWARE = [
@@ -175,6 +176,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Images chosen in a form that came back with an error wait here until the
+# form is saved; never inside MEDIA_ROOT, so no URL reaches them.
+HELD_UPLOADS_ROOT = Path(os.environ.get("HELD_UPLOADS_ROOT", BASE_DIR / "upload-holding"))
 # Uploads go through Django's storage API, so an S3-compatible store is a
 # matter of configuration (docs/deploy.md).
 STORAGES = {
@@ -242,6 +246,15 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Configured here, post_office does not install its own chatty handler, and
+    # the outbox timer logs only what needs attention.
+    "loggers": {
+        "post_office": {
+            "handlers": ["console"],
+            "level": os.environ.get("LOG_LEVEL", "WARNING"),
+            "propagate": False,
+        },
+    },
 }
 
 # --- The site -------------------------------------------------------------
@@ -258,6 +271,39 @@ SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 # The one accent colour of the public site; the default passes WCAG AA
 # (contrast >= 4.5:1) against white for text and buttons.
 SITE_ACCENT_COLOR = os.environ.get("SITE_ACCENT_COLOR", "#0b5ea8")
+
+# --- E-mail -----------------------------------------------------------------
+
+# Every message goes through the outbox (cities/outbox.py, django-post-office):
+# queued in the transaction of the change that causes it, sent after commit,
+# retried by `send_queued_mail` every minute. Without EMAIL_HOST messages are
+# printed to the console instead of sent.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL exclude each other.")
+# A mail server that does not answer must not hold an editor's request for long.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# A message that could not be sent is tried again every quarter of an hour
+# for a day, then marked failed (check_outbox reports it).
+POST_OFFICE = {
+    "MAX_RETRIES": 96,
+    "RETRY_INTERVAL": timedelta(minutes=15),
+    # Only failures are logged: the messages themselves are record enough.
+    "LOG_LEVEL": 1,
+}
 
 # --- Editorial workflow ---------------------------------------------------
 

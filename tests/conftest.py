@@ -20,6 +20,7 @@ def test_settings(settings, tmp_path):
     settings.STATIC_ROOT = tmp_path / "static"
     settings.STATIC_ROOT.mkdir()
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.HELD_UPLOADS_ROOT = tmp_path / "upload-holding"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 

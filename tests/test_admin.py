@@ -89,6 +89,18 @@ def test_image_in_body_without_alt_text_is_a_form_error(admin_client):
     assert not Article.objects.exists()
 
 
+def test_image_hidden_from_the_check_in_noscript_is_a_form_error(admin_client):
+    response = admin_client.post(
+        reverse("admin:news_article_add"),
+        article_form(
+            body='<noscript><p title="</noscript><img src=/media/editor/foto.jpg>"></noscript>'
+        ),
+    )
+    assert response.status_code == 200
+    assert "Bilder ohne Alternativtext: foto.jpg" in response.content.decode()
+    assert not Article.objects.exists()
+
+
 def test_main_image_without_alt_text_is_a_form_error(admin_client):
     response = admin_client.post(
         reverse("admin:news_article_add"), article_form(image=image_upload())

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
+from cities.pending import PendingChange
 from partnership.models import Page
 from partnership.pages import validate_captions, validate_video
 
@@ -134,8 +135,12 @@ def test_editors_prepare_pages_and_leads_publish_them(redakteur_client, leitung_
         == 302
     )
     assert Page.objects.get(pk=draft.pk).published
-    live_change = redakteur_client.post(url, {**form, "expected_version": 3})
-    assert live_change.status_code == 403
+    live_change = redakteur_client.post(
+        url, {**form, "body": "<p>Neu</p>", "expected_version": "3.0"}
+    )
+    assert live_change.status_code == 302
+    assert Page.objects.get(pk=draft.pk).body == "<p>Text</p>"
+    assert PendingChange.objects.for_object(draft).proposal["fields"]["body"] == "<p>Neu</p>"
 
 
 def test_pages_are_in_the_sitemap(client):

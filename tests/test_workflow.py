@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cities.models import City
+from cities.pending import PendingChange
 from news.models import Article
 from partnership.models import Agreement, Partnership, Project
 from tests.factories import (
@@ -124,24 +125,30 @@ def test_editor_cannot_rewrite_the_leads_comment(redakteur_client):
     assert draft.review_comment == "Quelle fehlt."
 
 
-def test_editor_sees_a_live_article_read_only_and_cannot_post_to_it(redakteur_client):
+def test_editor_changes_a_live_article_only_as_a_proposal(redakteur_client):
     article = ArticleFactory(title="Live")
     response = redakteur_client.get(change_url(article))
     assert response.status_code == 200
-    assert not response.context["has_change_permission"]
-    assert "Redaktionsleitung" in response.content.decode()
+    assert "geht als Änderung an die Redaktionsleitung" in response.content.decode()
 
-    response = redakteur_client.post(change_url(article), article_form(article, title="Geändert"))
+    response = redakteur_client.post(
+        change_url(article), article_form(article, title="Geändert", expected_version="1.0")
+    )
 
-    assert response.status_code == 403
+    assert response.status_code == 302
     article.refresh_from_db()
     assert article.title == "Live"
+    assert PendingChange.objects.for_object(article).proposal["fields"]["title"] == "Geändert"
 
 
-def test_editor_cannot_change_a_scheduled_article(redakteur_client):
+def test_editor_changes_a_scheduled_article_only_as_a_proposal(redakteur_client):
     scheduled = ArticleFactory(publish_at=timezone.now() + timedelta(days=3))
-    response = redakteur_client.post(change_url(scheduled), article_form(scheduled, title="X"))
-    assert response.status_code == 403
+    response = redakteur_client.post(
+        change_url(scheduled), article_form(scheduled, title="X", expected_version="1.0")
+    )
+    assert response.status_code == 302
+    assert Article.objects.get(pk=scheduled.pk).title != "X"
+    assert PendingChange.objects.for_object(scheduled)
 
 
 def test_editor_cannot_delete(redakteur_client):
@@ -207,14 +214,15 @@ def test_editor_forging_city_publication_gets_403(redakteur_client):
     assert not city.published
 
 
-def test_editor_cannot_change_a_published_city(redakteur_client):
+def test_editor_changes_a_published_city_only_as_a_proposal(redakteur_client):
     city = CityFactory(published=True, region="alt")
     response = redakteur_client.post(
-        change_url(city), city_form(city, region="neu", expected_version=city.version)
+        change_url(city), city_form(city, region="neu", expected_version=f"{city.version}.0")
     )
-    assert response.status_code == 403
+    assert response.status_code == 302
     city.refresh_from_db()
     assert city.region == "alt"
+    assert PendingChange.objects.for_object(city).proposal["fields"]["region"] == "neu"
 
 
 def test_editor_forging_a_project_publication_through_the_inline_gets_403(redakteur_client):
@@ -249,13 +257,14 @@ def test_editor_cannot_change_an_agreement_of_a_live_partnership(redakteur_clien
     assert Agreement.objects.get(pk=agreement.pk).title == "alt"
 
 
-def test_editor_sees_the_inlines_of_a_live_partnership_read_only(redakteur_client):
+def test_editor_edits_the_inlines_of_a_live_partnership_as_a_proposal(redakteur_client):
     partnership = PartnershipFactory()
     AgreementFactory(partnership=partnership)
     response = redakteur_client.get(change_url(partnership))
     assert response.status_code == 200
     for formset in response.context["inline_admin_formsets"]:
-        assert not formset.has_add_permission and not formset.has_change_permission
+        assert formset.has_add_permission and formset.has_change_permission
+    assert "geht als Änderung an die Redaktionsleitung" in response.content.decode()
 
 
 def test_editor_cannot_publish_a_partnership(redakteur_client):

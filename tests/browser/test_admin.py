@@ -196,8 +196,8 @@ def test_an_article_goes_from_draft_through_review_to_the_public_site(
     editor.locator("#id_teaser").fill("Zwanzig Sängerinnen und Sänger reisen nach Japan.")
     save(editor, "_continue")
     expect(editor.locator(".admin-image-preview")).to_be_visible()
-    editor.locator("#id_status").select_option(label="Zur Prüfung")
-    save(editor, "_save")
+    editor.get_by_role("button", name="Zur Prüfung einreichen").click()
+    expect(editor.locator(".messagelist .success")).to_be_visible()
     editor.goto(admin_site + "/admin/")
     expect(worklist(editor, "Warten auf Prüfung")).to_contain_text(title)
 
@@ -219,17 +219,17 @@ def test_an_article_goes_from_draft_through_review_to_the_public_site(
 
     # Sent back with a comment, the editor finds it on the start page.
     lead.goto(admin_site + f"/admin/news/article/{article.pk}/change/")
-    lead.locator("#id_status").select_option(label="Entwurf")
     lead.locator("#id_review_comment").fill("Bitte den Bildnachweis ergänzen.")
-    save(lead, "_save")
+    lead.get_by_role("button", name="Zurück an die Redaktion").click()
+    expect(lead.locator(".messagelist .success")).to_be_visible()
     editor.goto(admin_site + "/admin/")
     expect(worklist(editor, "Meine Entwürfe")).to_contain_text("Bitte den Bildnachweis ergänzen.")
 
     # Published from the form, the article is on the public site.
     lead.goto(admin_site + f"/admin/news/article/{article.pk}/change/")
     lead.locator("#id_image_credit").fill("Foto: Stadt Bochum")
-    lead.locator("#id_status").select_option(label="Veröffentlicht")
-    save(lead, "_save")
+    lead.get_by_role("button", name="Veröffentlichen").click()
+    expect(lead.locator(".messagelist .success")).to_be_visible()
     article.refresh_from_db()
     assert article.is_published()
     response = anonymous.goto(admin_site + article.get_absolute_url())
@@ -247,8 +247,10 @@ def test_an_article_scheduled_for_tomorrow_is_not_public_today(open_as, anonymou
     write_body(lead, "Der Oberbürgermeister empfängt die Gäste im Rathaus.")
     lead.locator("#id_publish_at_0").fill(tomorrow.strftime("%d.%m.%Y"))
     lead.locator("#id_publish_at_1").fill("09:00")
-    lead.locator("#id_status").select_option(label="Veröffentlicht")
-    save(lead, "_save")
+    save(lead, "_continue")
+    lead.get_by_role("button", name="Planen für").click()
+    expect(lead.locator(".messagelist .success")).to_be_visible()
+    lead.goto(admin_site + "/admin/news/article/")
     row = lead.locator("#result_list tr", has_text=title)
     expect(row).to_contain_text("geplant")
 

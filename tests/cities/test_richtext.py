@@ -85,6 +85,70 @@ def test_pasted_image_asks_staff_to_upload_it():
         validate_rich_text_images('<img src="data:image/png;base64,AAAA" alt="Screenshot">')
 
 
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        '<noscript><p title="</noscript><img src=/media/editor/x.jpg>"></noscript>',
+        '<title><p title="</title><img src=/media/editor/x.jpg>"></title>',
+        '<textarea><p title="</textarea><img src=/media/editor/x.jpg>">',
+        '<style><p title="</style><img src=/media/editor/x.jpg>"></style>',
+        # Browsers and the sanitiser keep the first of two alt attributes.
+        '<img src="/media/editor/x.jpg" alt="" alt="Rathaus">',
+    ],
+    ids=["noscript", "title", "textarea", "style", "two-alts"],
+)
+def test_image_the_sanitiser_keeps_is_checked_however_it_is_hidden(hidden):
+    # Quoted by the sanitiser: a real image, not text that looks like one.
+    assert 'src="/media/editor/x.jpg"' in sanitize_html(hidden)
+    with pytest.raises(ValidationError, match=r"ohne Alternativtext: x\.jpg"):
+        validate_rich_text_images(hidden)
+
+
+def test_described_image_inside_hidden_markup_is_accepted():
+    validate_rich_text_images(
+        '<noscript><p title="</noscript><img src=/media/editor/x.jpg alt=Rathaus>"></noscript>'
+    )
+
+
+@pytest.mark.parametrize(
+    "dropped",
+    [
+        '<p title="<img src=/media/editor/x.jpg>">Text</p>',
+        "<noscript><img src=/media/editor/x.jpg></noscript>",
+        "<template><img src=/media/editor/x.jpg></template>",
+        "<!-- <img src=/media/editor/x.jpg> -->",
+    ],
+    ids=["attribute", "noscript", "template", "comment"],
+)
+def test_markup_the_sanitiser_turns_into_text_is_no_image(dropped):
+    assert "<img" not in sanitize_html(dropped)
+    validate_rich_text_images(dropped)
+
+
+def test_pasted_image_hidden_in_markup_is_found():
+    with pytest.raises(ValidationError, match="Schaltfläche „Bild“"):
+        validate_rich_text_images(
+            '<noscript><p title="</noscript><img src=data:image/png;base64,AA>"></noscript>'
+        )
+
+
+def test_alt_is_added_when_only_the_address_mentions_it():
+    assert sanitize_html('<img src="/media/a b alt=c.jpg">') == (
+        '<img alt="" src="/media/a b alt=c.jpg">'
+    )
+
+
+@pytest.mark.django_db
+def test_hidden_image_without_alt_text_blocks_publishing():
+    article = ArticleFactory()
+    # As stored before the check read the sanitised text, or by a bulk import.
+    Article.objects.filter(pk=article.pk).update(
+        body='<noscript><p title="</noscript><img src=/media/editor/x.jpg>"></noscript>'
+    )
+    article.refresh_from_db()
+    assert any("x.jpg" in str(problem) for problem in article.accessibility_problems())
+
+
 def test_ordinary_nesting_keeps_its_markup():
     html = "<ul><li>" * 20 + "Punkt" + "</li></ul>" * 20
     assert sanitize_html(html).count("<ul>") == 20

@@ -32,11 +32,13 @@ class Command(BaseCommand):
                 )
                 continue
             password = secrets.token_urlsafe(12)
+            # A reserved domain: workflow e-mails reach nobody; locally they show in the terminal.
+            email = f"{username}@example.org"
             if group is None:
-                User.objects.create_superuser(username=username, email="", password=password)
+                User.objects.create_superuser(username=username, email=email, password=password)
             else:
                 user = User.objects.create_user(
-                    username=username, password=password, is_staff=True
+                    username=username, email=email, password=password, is_staff=True
                 )
                 user.groups.add(Group.objects.get(name=str(group)))
             role = str(group) if group else "Administrator"

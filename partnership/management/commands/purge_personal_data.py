@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db.models import Q
 from django.utils import timezone
 
+from cities import held_uploads, outbox
 from news.models import PreviewLink
 
 
@@ -13,7 +14,9 @@ class Command(BaseCommand):
     help = (
         "Löscht personenbezogene Sicherheitsdaten, die älter sind als SECURITY_RECORDS_DAYS "
         "(Standard 90 Tage): Protokolle fehlgeschlagener Anmeldungen und abgelaufene oder "
-        "widerrufene Vorschaulinks. Kann beliebig oft laufen, etwa täglich per cron."
+        "widerrufene Vorschaulinks, verschickte und aufgegebene E-Mails; dazu Bilder aus "
+        "Formularen, die seit mehr als einem Tag nicht gespeichert wurden. Kann beliebig oft "
+        "laufen, etwa täglich per cron."
     )
 
     def add_arguments(self, parser):
@@ -31,6 +34,9 @@ class Command(BaseCommand):
             "Vorschaulinks": PreviewLink.objects.filter(
                 Q(expires_at__lt=cutoff) | Q(revoked_at__lt=cutoff)
             ).delete()[0],
+            "E-Mails": outbox.purge(cutoff),
         }
         for what, count in deleted.items():
             self.stdout.write(f"{what} älter als {days} Tage gelöscht: {count}")
+        held = held_uploads.purge()
+        self.stdout.write(f"Zurückgehaltene Bilder älter als 1 Tag gelöscht: {held}")
