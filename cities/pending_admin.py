@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import notifications
+from .comparison import FieldChange, field_changes, word_diff
 from .pending import (
     PendingChange,
     apply,
@@ -42,35 +43,25 @@ def _display(value):
     return Truncator(" ".join(text.split())).chars(200)
 
 
-def _field_display(instance, field, m2m):
-    if field.many_to_many:
-        related = field.related_model._default_manager.filter(pk__in=m2m.get(field.name, []))
-        return ", ".join(str(item) for item in related) or "–"
-    if field.choices:
-        return getattr(instance, f"get_{field.name}_display")()
-    value = getattr(instance, field.name)
-    if isinstance(value, bool):
-        return _("ja") if value else _("nein")
-    if hasattr(value, "name") and hasattr(value, "storage"):
-        return value.name.rsplit("/", 1)[-1] if value else "–"
-    return _display(value)
+def _values(snapshot_fields, model, names):
+    """The named fields of a snapshot, as field_changes reads them."""
+    instance, m2m = build(model, None, snapshot_fields)
+    values = {}
+    for name in names:
+        field = model._meta.get_field(name)
+        if field.many_to_many:
+            values[name] = m2m.get(name, [])
+        else:
+            values[name] = getattr(instance, field.attname)
+    return values
 
 
 def snapshot_changes(model, older, newer):
-    """(label, older value, newer value) for each editable field that differs."""
+    """A ``FieldChange`` for each editable field and each inline that differs."""
     fields, inlines = changed_names(model, newer, older)
-    old_instance, old_m2m = build(model, None, older["fields"])
-    new_instance, new_m2m = build(model, None, newer["fields"])
-    rows = []
-    for field in [*model._meta.concrete_fields, *model._meta.many_to_many]:
-        if field.name in fields and field.editable:
-            rows.append(
-                (
-                    field.verbose_name,
-                    _field_display(old_instance, field, old_m2m),
-                    _field_display(new_instance, field, new_m2m),
-                )
-            )
+    rows = field_changes(
+        model, _values(older["fields"], model, fields), _values(newer["fields"], model, fields)
+    )
     for label in sorted(inlines):
         rows.append(_inline_change(label, older["inlines"].get(label), newer["inlines"][label]))
     return rows
@@ -85,7 +76,8 @@ def _inline_change(label, older, newer):
         rows = (inline or {}).get("rows", [])
         return "; ".join(str(build(model, row["pk"], row["fields"])[0]) for row in rows) or "–"
 
-    return (model._meta.verbose_name_plural, _display(describe(older)), _display(describe(newer)))
+    old, new = _display(describe(older)), _display(describe(newer))
+    return FieldChange(str(model._meta.verbose_name_plural), old, new, word_diff(old, new))
 
 
 class ReviewForm(forms.Form):

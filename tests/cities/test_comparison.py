@@ -4,6 +4,8 @@ import pytest
 
 from cities.comparison import field_changes, word_diff
 from cities.models import City
+from cities.pending import snapshot
+from cities.pending_admin import snapshot_changes
 from news.models import Article
 from partnership.models import Partnership
 from tests.factories import ArticleFactory, CategoryFactory, CityFactory, PartnershipFactory
@@ -102,3 +104,19 @@ def test_short_texts_are_shown_whole():
     assert word_diff("ein kurzer Satz", "ein langer Satz") == (
         "ein <del>kurzer</del> <ins>langer</ins> Satz"
     )
+
+
+def test_a_proposed_change_is_compared_with_the_live_version_the_same_way():
+    partnership = PartnershipFactory(status_note="", description="<p>Seit 1990 befreundet.</p>")
+    live = snapshot(partnership)
+    partnership.status = Partnership.Status.DORMANT
+    partnership.description = "<p>Seit 1990 eng befreundet.</p>"
+    partnership.partner_city = CityFactory(name="Nordhausen")
+    proposed = snapshot(partnership)
+
+    changes = snapshot_changes(Partnership, live, proposed)
+
+    rows = {change.label: change for change in changes}
+    assert rows["Partnerstadt"].new == "Nordhausen"
+    assert rows["aktueller Status"].new == Partnership.Status.DORMANT.label
+    assert rows["Beschreibung und Geschichte"].diff == "Seit 1990 <ins>eng</ins> befreundet."
