@@ -191,6 +191,8 @@ class PendingChangeAdminMixin:
         return response
 
     def _store_proposal(self, request, obj, pending, base, proposal):
+        # The proposal is stored now; the messages below tell the editor so.
+        request.proposal_done = True
         fields, inlines = changed_names(self.model, proposal, base)
         if not (fields or inlines):
             if pending:

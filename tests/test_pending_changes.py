@@ -308,3 +308,12 @@ def test_deleting_live_content_discards_its_proposal(demo, redakteur_client):
     article.delete()
 
     assert not PendingChange.objects.exists()
+
+
+def test_the_editor_is_told_that_the_change_waits_for_review(demo, redakteur_client):
+    article = live_article()
+
+    response = post_changed(redakteur_client, article, body="<p>Neuer Text.</p>")
+
+    page = redakteur_client.get(response.url)
+    assert "wartet auf Prüfung durch die Redaktionsleitung" in page.content.decode()
