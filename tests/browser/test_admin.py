@@ -237,6 +237,21 @@ def test_an_article_goes_from_draft_through_review_to_the_public_site(
     expect(anonymous.locator("h1")).to_have_text(title)
     expect(anonymous.get_by_alt_text("Der Jugendchor auf der Bühne des Rathauses")).to_be_visible()
 
+    # A change to the live article waits for the lead; the public page keeps
+    # the published text until the lead publishes the change.
+    editor.goto(admin_site + f"/admin/news/article/{article.pk}/change/")
+    write_body(editor, "Der Jugendchor singt im Juni in Tsukuba.")
+    save(editor, "_save")
+    anonymous.reload()
+    expect(anonymous.locator("main")).to_contain_text("singt im Mai")
+    lead.goto(admin_site + f"/admin/news/article/{article.pk}/aenderung/")
+    expect(lead.locator(".revision-compare del")).to_have_text("Mai")
+    expect(lead.locator(".revision-compare ins")).to_have_text("Juni")
+    lead.get_by_role("button", name="Veröffentlichen").click()
+    expect(lead.locator(".messagelist .success")).to_be_visible()
+    anonymous.reload()
+    expect(anonymous.locator("main")).to_contain_text("singt im Juni")
+
 
 def test_an_article_scheduled_for_tomorrow_is_not_public_today(open_as, anonymous, admin_site):
     title = "Empfang für die Delegation aus Oviedo"
