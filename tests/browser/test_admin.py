@@ -1,6 +1,7 @@
 """
 The editors' daily work in the admin, end to end in Chromium: logging in,
-writing, reviewing, publishing, scheduling, two people on one article, and
+writing, reviewing, publishing, changing live content through review, keeping
+an upload after a form error, scheduling, two people on one article, and
 accessibility and layout of the pages editors use most.
 
 The demo data is loaded once for the module and served by one live server.
@@ -251,6 +252,31 @@ def test_an_article_goes_from_draft_through_review_to_the_public_site(
     expect(lead.locator(".messagelist .success")).to_be_visible()
     anonymous.reload()
     expect(anonymous.locator("main")).to_contain_text("singt im Juni")
+
+
+def test_a_validation_error_keeps_the_chosen_image(open_as, admin_site):
+    title = "Neuer Platz der Partnerstädte"
+    editor = open_as("redakteurin")
+    editor.goto(admin_site + "/admin/news/article/add/")
+    editor.locator("#id_title").fill(title)
+    write_body(editor, "Der Platz vor dem Rathaus trägt jetzt einen neuen Namen.")
+    editor.locator("#id_image").set_input_files(
+        files=[{"name": "platz.png", "mimeType": "image/png", "buffer": png()}]
+    )
+    # No text alternative: the form comes back with an error.
+    editor.locator("input[name=_continue]").click()
+    expect(editor.locator(".errornote")).to_be_visible()
+    expect(editor.locator(".held-upload")).to_contain_text("platz.png")
+    thumbnail = editor.locator(".held-upload-thumbnail")
+    expect(thumbnail).to_be_visible()
+    assert thumbnail.evaluate("image => image.naturalWidth") > 0
+
+    editor.locator("#id_image_alt").fill("Schild mit dem neuen Namen des Platzes")
+    save(editor, "_continue")
+    expect(editor.locator(".admin-image-preview")).to_be_visible()
+    article = Article.objects.get(title=title)
+    assert article.image
+    assert article.image_width == 1200
 
 
 def test_an_article_scheduled_for_tomorrow_is_not_public_today(open_as, anonymous, admin_site):
