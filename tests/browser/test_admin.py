@@ -360,11 +360,16 @@ def test_no_serious_accessibility_problems_on_the_pages_editors_use(
         status=Article.Status.DRAFT,
         publish_at=timezone.now(),
     )
+    # A second version, so that history and comparison show differences.
+    draft.body = "<p>Text, überarbeitet.</p>"
+    draft.save()
     partnership = Partnership.objects.filter(projects__isnull=False).first()
     pages = [
         "/admin/",
         "/admin/news/article/",
         f"/admin/news/article/{draft.pk}/change/",
+        f"/admin/news/article/{draft.pk}/history/",
+        f"/admin/news/article/{draft.pk}/history/compare/",
         "/admin/news/article/add/",
         f"/admin/partnership/partnership/{partnership.pk}/change/",
     ]
