@@ -24,6 +24,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from .erasure import ErasureAdminMixin
 from .pending_admin import PendingChangeAdminMixin
 
 UNCHECKED_VALUES = {"", "0", "off", "false", "False"}
@@ -253,7 +254,9 @@ class OptimisticLockingForm(forms.ModelForm):
         }
 
 
-class RevisionAdmin(EditorialAdminMixin, PendingChangeAdminMixin, SimpleHistoryAdmin):
+class RevisionAdmin(
+    EditorialAdminMixin, ErasureAdminMixin, PendingChangeAdminMixin, SimpleHistoryAdmin
+):
     """History with field-by-field comparison; restoring is a publisher's right."""
 
     form = OptimisticLockingForm
