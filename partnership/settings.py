@@ -136,10 +136,22 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # A cache all app processes share (Redis) carries the page cache for
 # anonymous visitors; without one, pages are not cached at all
 # (partnership/page_cache.py explains why).
+# Redis only accelerates: a call waits at most REDIS_TIMEOUT seconds, and
+# after a failure each process leaves Redis alone for REDIS_PAUSE_SECONDS
+# (partnership/redis_cache.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.25"))
+REDIS_PAUSE_SECONDS = int(os.environ.get("REDIS_PAUSE_SECONDS", "30"))
 CACHES = {
     "default": (
-        {"BACKEND": "partnership.redis_cache.RedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "partnership.redis_cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT,
+                "socket_timeout": REDIS_TIMEOUT,
+            },
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

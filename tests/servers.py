@@ -1,11 +1,14 @@
 """The site under gunicorn, as separate processes, for tests that need real servers."""
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from pathlib import Path
 from urllib.request import urlopen
 
 from django.conf import settings
@@ -18,14 +21,18 @@ def database_url():
     return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
 
 
-@contextmanager
-def app_server(**env):
-    """A gunicorn process on a free local port; yields its base URL."""
+def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def app_server(workers=1, **env):
+    """A gunicorn process on a free local port; yields its base URL."""
+    port = free_port()
     command = [sys.executable, "-m", "gunicorn", "partnership.wsgi",
-               "--bind", f"127.0.0.1:{port}", "--workers", "1"]  # fmt: skip
+               "--bind", f"127.0.0.1:{port}", "--workers", str(workers)]  # fmt: skip
     process = subprocess.Popen(
         command,
         cwd=settings.BASE_DIR,
@@ -45,3 +52,80 @@ def app_server(**env):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def wait_for_port(port, seconds=10):
+    for _attempt in range(int(seconds * 20)):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"nothing listens on port {port}")
+
+
+class RedisServer:
+    """A redis-server of a test's own, on a free port, keeping its data in ``directory``."""
+
+    def __init__(self, directory):
+        self.directory = Path(directory)
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    @staticmethod
+    def available():
+        return shutil.which("redis-server") is not None
+
+    def start(self):
+        # An RDB snapshot written on shutdown is the old data a restart reads.
+        command = ["redis-server", "--bind", "127.0.0.1", "--port", str(self.port),
+                   "--dir", str(self.directory), "--dbfilename", "dump.rdb",
+                   "--save", "", "--appendonly", "no", "--daemonize", "no"]  # fmt: skip
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        wait_for_port(self.port)
+
+    def stop(self):
+        """Shut down after writing the data to disk, as a clean restart would."""
+        subprocess.run(
+            ["redis-cli", "-p", str(self.port), "shutdown", "save"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
+        self.process.wait(timeout=10)
+        self.process = None
+
+    def close(self):
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+            self.process = None
+
+
+class HungServer:
+    """A loopback server that accepts connections and never answers."""
+
+    def __init__(self):
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.connections = []
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self):
+        while True:
+            try:
+                accepted, _address = self.listener.accept()
+            except OSError:
+                return
+            self.connections.append(accepted)
+
+    def close(self):
+        # shutdown() wakes the accepting thread; close() alone may not.
+        with suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
+        self.listener.close()
+        for accepted in self.connections:
+            accepted.close()
