@@ -32,6 +32,7 @@ every hit for a bound the expiry already gives.
 """
 
 import hashlib
+from contextlib import suppress
 
 from django.apps import apps
 from django.conf import settings
@@ -47,7 +48,7 @@ from .redis_cache import CacheUnavailable
 
 VERSION_KEY = "page-cache:version"
 CONTENT_APPS = ("cities", "news", "partnership")
-SKIPPED_PREFIXES = ("/admin/", "/media/", "/static/", "/bench/")
+SKIPPED_PREFIXES = ("/admin/", "/media/", "/static/", "/bench/", "/healthz/")
 UNCACHEABLE = ("private", "no-store", "no-cache")
 STORED_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "X-Robots-Tag", "Vary")
 
@@ -108,12 +109,8 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if self.cacheable_response(response):
             response["X-Page-Cache"] = "miss"
-            try:
-                cache.set(
-                    key, self.freeze(response, version), timeout=seconds_until_next_change()
-                )
-            except CacheUnavailable:
-                pass
+            with suppress(CacheUnavailable):
+                cache.set(key, self.freeze(response, version), timeout=seconds_until_next_change())
         return response
 
     @staticmethod

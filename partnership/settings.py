@@ -231,6 +231,8 @@ SECURITY_RECORDS_DAYS = int(os.environ.get("SECURITY_RECORDS_DAYS", "90"))
 # HTTPS: one switch for the settings that only make sense behind TLS.
 HTTPS = env_bool("HTTPS")
 SECURE_SSL_REDIRECT = HTTPS
+# Load balancers probe the health check over plain HTTP on the inside.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", 31536000 if HTTPS else 0))
