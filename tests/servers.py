@@ -5,12 +5,14 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from urllib.request import urlopen
 
+import psycopg2
 from django.conf import settings
 from django.db import connection
 
@@ -28,7 +30,7 @@ def free_port():
 
 
 @contextmanager
-def app_server(workers=1, **env):
+def app_server(workers=1, output=subprocess.DEVNULL, **env):
     """A gunicorn process on a free local port; yields its base URL."""
     port = free_port()
     command = [sys.executable, "-m", "gunicorn", "partnership.wsgi",
@@ -37,8 +39,8 @@ def app_server(workers=1, **env):
         command,
         cwd=settings.BASE_DIR,
         env={**os.environ, **env},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=output,
+        stderr=output,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -129,3 +131,64 @@ class HungServer:
         self.listener.close()
         for accepted in self.connections:
             accepted.close()
+
+
+class PostgresCluster:
+    """
+    A PostgreSQL cluster of a test's own, in a temporary directory on a free
+    port. initdb and pg_ctl refuse to run as root, so as root they run as
+    the postgres user.
+    """
+
+    def __init__(self, bindir):
+        self.bindir = Path(bindir)
+        self.directory = Path(tempfile.mkdtemp(prefix="partnership-pg-"))
+        self.data = self.directory / "data"
+        self.port = free_port()
+        self.url = f"postgres://postgres@127.0.0.1:{self.port}/partnership"
+
+    @staticmethod
+    def find_bindir():
+        """The newest installed PostgreSQL's binaries, or None."""
+        found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), key=_version)
+        return found[-1].parent if found else None
+
+    def _run(self, program, *args):
+        command = [str(self.bindir / program), *args]
+        if os.geteuid() == 0:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def create(self):
+        if os.geteuid() == 0:
+            shutil.chown(self.directory, "postgres", "postgres")
+        self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust",
+                  "-E", "UTF8", "--locale=C.UTF-8")  # fmt: skip
+        self.start()
+        with closing(psycopg2.connect(self.url.rsplit("/", 1)[0] + "/postgres")) as admin:
+            admin.autocommit = True
+            admin.cursor().execute("CREATE DATABASE partnership")
+
+    def pg_ctl(self, *args):
+        options = (f"-p {self.port} -c listen_addresses=127.0.0.1 "
+                   f"-c unix_socket_directories={self.directory}")  # fmt: skip
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.directory / "log"),
+                  "-o", options, "-w", *args)  # fmt: skip
+
+    def start(self):
+        self.pg_ctl("start")
+
+    def stop(self):
+        self.pg_ctl("stop", "-m", "fast")
+
+    def restart(self):
+        self.pg_ctl("restart", "-m", "fast")
+
+    def close(self):
+        with suppress(subprocess.CalledProcessError):
+            self.pg_ctl("stop", "-m", "immediate")
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+def _version(pg_ctl):
+    return int(pg_ctl.parent.parent.name) if pg_ctl.parent.parent.name.isdigit() else 0
