@@ -30,11 +30,16 @@ def free_port():
 
 
 @contextmanager
-def app_server(workers=1, output=subprocess.DEVNULL, **env):
-    """A gunicorn process on a free local port; yields its base URL."""
+def app_server(workers=1, output=subprocess.DEVNULL, config=False, **env):
+    """
+    A gunicorn process on a free local port; yields its base URL. With
+    ``config``, it reads the production configuration (partnership/gunicorn_conf.py).
+    """
     port = free_port()
     command = [sys.executable, "-m", "gunicorn", "partnership.wsgi",
                "--bind", f"127.0.0.1:{port}", "--workers", str(workers)]  # fmt: skip
+    if config:
+        command += ["--config", "python:partnership.gunicorn_conf"]
     process = subprocess.Popen(
         command,
         cwd=settings.BASE_DIR,
