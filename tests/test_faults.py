@@ -121,10 +121,11 @@ class Load:
         while not self.stopping.is_set():
             phase = self.phase
             status, html = fetch(self.staff, url)
+            self.record(phase, "staff", status)
             if status != 200:
-                self.record(phase, "staff", status)
                 time.sleep(0.2)
                 continue
+            phase = self.phase
             number += 1
             title = f"Fassung {number}"
             form = AdminForm(html, "article_form")
