@@ -43,6 +43,7 @@ class Breaker:
         self.location = location
         self.paused_until = None
         self.logged_at = None
+        self.reported = False
         self.failures = 0
 
     def check(self):
@@ -50,6 +51,12 @@ class Breaker:
             if monotonic() < self.paused_until:
                 raise CacheUnavailable(f"Redis at {self.location} paused after a failure")
             self.paused_until = None
+
+    def succeeded(self):
+        # Follows a logged failure only, so a flapping Redis is no louder.
+        if self.reported:
+            logger.warning("Redis at %s answers again", self.location)
+            self.reported = False
 
     def trip(self, error):
         now = monotonic()
@@ -66,6 +73,7 @@ class Breaker:
                 self.failures,
             )
             self.logged_at = now
+            self.reported = True
             self.failures = 0
 
 
@@ -102,10 +110,12 @@ def _guarded(method):
     def call(self, *args, **kwargs):
         self.breaker.check()
         try:
-            return method(self, *args, **kwargs)
+            result = method(self, *args, **kwargs)
         except RedisError as error:
             self.breaker.trip(error)
             raise CacheUnavailable(str(error)) from error
+        self.breaker.succeeded()
+        return result
 
     return call
 
@@ -120,19 +130,16 @@ class RedisCache(redis.RedisCache):
         """True, or CacheUnavailable: for the health check."""
         return self._cache.ping()
 
-
-for _name in (
-    "add",
-    "get",
-    "set",
-    "touch",
-    "delete",
-    "get_many",
-    "has_key",
-    "incr",
-    "set_many",
-    "delete_many",
-    "clear",
-    "ping",
-):
-    setattr(RedisCache, _name, _guarded(getattr(RedisCache, _name)))
+    # Every call that reaches Redis; the rest of BaseCache is built on them.
+    add = _guarded(redis.RedisCache.add)
+    get = _guarded(redis.RedisCache.get)
+    set = _guarded(redis.RedisCache.set)
+    touch = _guarded(redis.RedisCache.touch)
+    delete = _guarded(redis.RedisCache.delete)
+    get_many = _guarded(redis.RedisCache.get_many)
+    has_key = _guarded(redis.RedisCache.has_key)
+    incr = _guarded(redis.RedisCache.incr)
+    set_many = _guarded(redis.RedisCache.set_many)
+    delete_many = _guarded(redis.RedisCache.delete_many)
+    clear = _guarded(redis.RedisCache.clear)
+    ping = _guarded(ping)

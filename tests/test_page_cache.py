@@ -319,7 +319,7 @@ def test_after_redis_returns_with_old_data_no_stale_page_outlives_page_cache_sec
 
 @requires_redis_server
 def test_the_process_whose_bump_failed_pays_it_when_redis_returns(
-    own_redis, client, admin_client, django_capture_on_commit_callbacks, settings
+    own_redis, client, admin_client, django_capture_on_commit_callbacks, settings, caplog
 ):
     article = ArticleFactory(title="Vor dem Ausfall")
     url = article.get_absolute_url()
@@ -333,3 +333,6 @@ def test_the_process_whose_bump_failed_pays_it_when_redis_returns(
         assert "Nach dem Ausfall" in response.content.decode()
         assert response["X-Page-Cache"] == "miss"
         assert client.get(url)["X-Page-Cache"] == "hit"
+    messages = [r.getMessage() for r in caplog.records if r.name == "partnership.redis_cache"]
+    assert len(messages) == 2
+    assert "unavailable" in messages[0] and "answers again" in messages[1]
