@@ -59,7 +59,7 @@ bench: install
 # restarted under load; prints the table in docs/security.md. Needs
 # PostgreSQL's binaries and redis-server; touches no running server.
 test-faults: install
-	$(PY) -m pytest tests/test_faults.py --run-faults -p no:cacheprovider $(PYTEST_ARGS)
+	$(PY) -m pytest tests/test_faults.py --run-faults $(PYTEST_ARGS)
 
 fault-db: test-faults
 
