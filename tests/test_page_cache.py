@@ -1,7 +1,10 @@
 """The page cache for anonymous visitors (on with a shared cache such as Redis)."""
 
 import logging
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 from datetime import timedelta
@@ -238,9 +241,30 @@ def save_title(client, article, title, capture):
         return client.post(url, form.data(title=title, _save="Sichern"))
 
 
-def test_timeouts_are_a_quarter_second_by_default(settings):
-    assert settings.REDIS_TIMEOUT == 0.25
-    assert settings.REDIS_PAUSE_SECONDS == 30
+def redis_connection_options(**env):
+    """The options of the connections a process would open with ``env``."""
+    script = (
+        "import django; django.setup(); from django.conf import settings;"
+        "from django.core.cache import cache;"
+        "options = cache._cache._get_connection_pool(True).connection_kwargs;"
+        "print(options['socket_connect_timeout'], options['socket_timeout'],"
+        " options['retry'].get_retries(), settings.REDIS_PAUSE_SECONDS)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "partnership.settings", **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.split()
+
+
+def test_redis_waits_a_quarter_second_at_most_and_never_retries():
+    url = "redis://127.0.0.1:1/0"
+    assert redis_connection_options(REDIS_URL=url) == ["0.25", "0.25", "0", "30"]
+    shorter = redis_connection_options(REDIS_URL=url, REDIS_TIMEOUT="0.1", REDIS_PAUSE_SECONDS="5")
+    assert shorter == ["0.1", "0.1", "0", "5"]
 
 
 @requires_redis_server
