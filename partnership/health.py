@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.db import Error, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .redis_cache import CacheUnavailable
 
@@ -37,7 +37,7 @@ def redis_state():
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     database, redis = database_state(), redis_state()
     if database != "ok":

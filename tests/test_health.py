@@ -19,6 +19,8 @@ def test_health_check_reports_database_and_redis_without_cookies_or_caching(clie
     assert "no-store" in response["Cache-Control"]
     assert not response.cookies
     assert "X-Page-Cache" not in response
+    assert client.head("/healthz/").status_code == 200
+    assert client.post("/healthz/").status_code == 405
 
 
 def test_health_check_answers_503_without_the_database():
