@@ -182,6 +182,9 @@ STORAGES = {
 # Without a front-end server (local runs, small installations) the app serves
 # uploaded files itself; production leaves this off and lets nginx do it.
 SERVE_MEDIA = env_bool("SERVE_MEDIA")
+# Where pg_dump and pg_restore of the server's version live, if not in
+# /usr/lib/postgresql/<version>/bin or on PATH (partnership/backups.py).
+PG_BIN_DIR = os.environ.get("PG_BIN_DIR", "")
 # Reference views for make bench (/bench/…); never on in production.
 BENCHMARK = env_bool("BENCHMARK")
 
