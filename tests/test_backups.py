@@ -229,3 +229,17 @@ def test_manifest_counts_rows_of_link_and_history_tables(tmp_path):
     assert tables["news_article_cities"]["rows"] == Article.cities.through.objects.count()
     assert tables["news_historicalarticle"]["rows"] == Article.history.count()
     assert tables["auth_group_permissions"]["rows"] > 0
+
+
+@postgres_only
+def test_restore_into_a_database_with_other_tables_fails_loudly(tmp_path):
+    """pg_restore replaces what the backup holds; anything else left in the database is named."""
+    run("backup", str(tmp_path / "sicherung"))
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE uebrig (id integer PRIMARY KEY)")
+    try:
+        with pytest.raises(CommandError, match="uebrig: Tabelle ist nicht in der Sicherung"):
+            run("restore", str(tmp_path / "sicherung"))
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TABLE uebrig")
