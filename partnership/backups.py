@@ -63,8 +63,12 @@ def postgres_digests_in_transaction(connection):
         queries = {}
         for table in connection.introspection.table_names(cursor):
             keys = connection.introspection.get_primary_key_columns(cursor, table)
-            order_by = ", ".join(f"t.{quote(key)}" for key in keys) or "t::text"
-            queries[table] = f"SELECT t::text FROM {quote(table)} AS t ORDER BY {order_by}"
+            # An alias no Django column takes: a column of the same name would
+            # shadow the whole-row reference.
+            order_by = ", ".join(f"whole_row_.{quote(key)}" for key in keys) or "whole_row_::text"
+            queries[table] = (
+                f"SELECT whole_row_::text FROM {quote(table)} AS whole_row_ ORDER BY {order_by}"
+            )
         cursor.execute(
             "SELECT sequencename, last_value FROM pg_sequences "
             "WHERE schemaname = current_schema() ORDER BY sequencename"
