@@ -80,6 +80,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "partnership.security.SecurityHeadersMiddleware",
+    # Before anything that reads the body: refuses oversized ones unread.
+    "partnership.request_limits.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "partnership.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -198,6 +200,9 @@ STORAGES = {
 # Without a front-end server (local runs, small installations) the app serves
 # uploaded files itself; production leaves this off and lets nginx do it.
 SERVE_MEDIA = env_bool("SERVE_MEDIA")
+# Where pg_dump and pg_restore of the server's version live, if not in
+# /usr/lib/postgresql/<version>/bin or on PATH (partnership/backups.py).
+PG_BIN_DIR = os.environ.get("PG_BIN_DIR", "")
 # Reference views for make bench (/bench/…); never on in production.
 BENCHMARK = env_bool("BENCHMARK")
 
