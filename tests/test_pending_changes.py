@@ -308,3 +308,20 @@ def test_deleting_live_content_discards_its_proposal(demo, redakteur_client):
     article.delete()
 
     assert not PendingChange.objects.exists()
+
+
+def test_a_shared_preview_link_shows_the_proposal(demo, redakteur_client, client):
+    from news.models import PreviewLink
+
+    article = live_article()
+    post_changed(redakteur_client, article, title="Titel für den Bürgermeister")
+    link, token = PreviewLink.objects.create_with_token(article=article)
+
+    html = client.get(link.url(token)).content.decode()
+
+    assert "Titel für den Bürgermeister" in html
+    assert "Vorschau – Änderung in Prüfung" in html
+    assert (
+        "Titel für den Bürgermeister"
+        not in client.get(article.get_absolute_url()).content.decode()
+    )
