@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from cities.models import City
-from cities.pending import PendingChange
+from cities.pending import PendingChange, changed_names
 from news.models import Article
 from partnership.models import Agreement, Partnership
 from tests.admin_forms import change_form
@@ -325,3 +325,15 @@ def test_a_shared_preview_link_shows_the_proposal(demo, redakteur_client, client
         "Titel für den Bürgermeister"
         not in client.get(article.get_absolute_url()).content.decode()
     )
+
+
+def test_line_breaks_the_editor_adds_between_blocks_are_no_change(demo, redakteur_client):
+    article = live_article()
+    body = article.body.replace("</p><", "</p>\n\n<")
+    assert body != article.body
+
+    post_changed(redakteur_client, article, body=body, title="Nur der Titel")
+
+    pending = PendingChange.objects.get()
+    fields, _inlines = changed_names(Article, pending.proposal, pending.base)
+    assert fields == {"title"}
