@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .comparison import ComparisonAdminMixin, field_changes
+from .erasure import ErasureAdminMixin
 from .pending_admin import PendingChangeAdminMixin
 
 UNCHECKED_VALUES = {"", "0", "off", "false", "False"}
@@ -214,13 +215,7 @@ class OptimisticLockingForm(forms.ModelForm):
             "bearbeitet haben. Ihre Eingaben stehen unverändert unten. Übernehmen Sie, was "
             "von der anderen Fassung bleiben soll, und speichern Sie erneut; dann gilt Ihre "
             "Fassung."
-        ) % {
-            "who": (pending.changed_by if pending and pending.changed_by else _("Jemand")),
-            "when": date_format(
-                timezone.localtime(pending.updated if pending else timezone.now()),
-                "DATETIME_FORMAT",
-            ),
-        }
+        ) % _who_and_when(pending and pending.changed_by, pending and pending.updated)
 
     def _live_conflict_message(self, expected):
         history = self.instance.history.order_by("-history_date", "-history_id")
@@ -235,17 +230,25 @@ class OptimisticLockingForm(forms.ModelForm):
             "Übernehmen Sie, was von der anderen Fassung bleiben soll, und speichern Sie "
             "erneut; dann gilt Ihre Fassung."
         ) % {
-            "who": (latest.history_user if latest and latest.history_user else _("Jemand")),
-            "when": date_format(
-                timezone.localtime(latest.history_date if latest else timezone.now()),
-                "DATETIME_FORMAT",
-            ),
+            **_who_and_when(latest and latest.history_user, latest and latest.history_date),
             "details": details or _("unbekannt"),
         }
 
 
+def _who_and_when(user, moment):
+    """Who saved the other version and when, for a conflict message."""
+    return {
+        "who": user or _("Jemand"),
+        "when": date_format(timezone.localtime(moment or timezone.now()), "DATETIME_FORMAT"),
+    }
+
+
 class RevisionAdmin(
-    ComparisonAdminMixin, EditorialAdminMixin, PendingChangeAdminMixin, SimpleHistoryAdmin
+    ComparisonAdminMixin,
+    EditorialAdminMixin,
+    ErasureAdminMixin,
+    PendingChangeAdminMixin,
+    SimpleHistoryAdmin,
 ):
     """History with field-by-field comparison; restoring is a publisher's right."""
 

@@ -17,6 +17,7 @@ shown both and must confirm.
 """
 
 import json
+import re
 
 from django.apps import apps
 from django.conf import settings
@@ -27,6 +28,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from .richtext import RichTextField
 
 
 class _RolledBack(Exception):
@@ -90,6 +93,17 @@ def build(model, pk, fields):
     return deserialized.object, deserialized.m2m_data
 
 
+# The rich-text editor puts line breaks between the blocks it sends back;
+# stored text without them is the same text.
+BLOCK_BREAKS = re.compile(r">\s*\n\s*<")
+
+
+def _comparable(rich, value):
+    if rich and isinstance(value, str):
+        return BLOCK_BREAKS.sub("><", value).strip()
+    return value
+
+
 def changed_names(model, proposal, base):
     """
     Names of the fields and inline models whose proposed state differs from
@@ -98,10 +112,14 @@ def changed_names(model, proposal, base):
     applied = {field.name for field in _applied_fields(model)} | {
         field.name for field in model._meta.many_to_many
     }
+    rich = {
+        field.name for field in model._meta.concrete_fields if isinstance(field, RichTextField)
+    }
     fields = {
         name
         for name, value in proposal["fields"].items()
-        if name in applied and base["fields"].get(name) != value
+        if name in applied
+        and _comparable(name in rich, base["fields"].get(name)) != _comparable(name in rich, value)
     }
     inlines = {
         label

@@ -7,6 +7,7 @@ to the search vocabulary. Other databases keep the column empty and search
 with plain text matching instead.
 """
 
+from django.apps import apps
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connections, models
 from django.db.models import TextField, Value
@@ -51,6 +52,32 @@ def collect_search_terms(connection, table, pk=None):
     """
     with connection.cursor() as cursor:
         cursor.execute(sql, [pk] if pk is not None else [])
+
+
+def forget_words(connection, text):
+    """
+    Remove the words of ``text`` from the vocabulary where no search vector
+    holds them any more: after an erasure, the vocabulary must not keep a name.
+    """
+    if connection.vendor != "postgresql":
+        return
+    tables = [
+        model._meta.db_table
+        for model in apps.get_models()
+        if issubclass(model, SearchableModel) and not model._meta.proxy
+    ]
+    still_used = " OR ".join(
+        f"EXISTS (SELECT 1 FROM {table} WHERE {table}.search_vector @@ to_tsquery("
+        f"'simple', quote_literal(term.word)))"
+        for table in tables
+    )
+    sql = f"""
+        DELETE FROM {SearchTerm._meta.db_table} AS term
+        WHERE term.word IN (SELECT lexeme FROM unnest(to_tsvector(%s, %s)))
+        AND NOT ({still_used})
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [SEARCH_CONFIG, text])
 
 
 class SearchableManager(models.Manager):

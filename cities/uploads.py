@@ -95,6 +95,11 @@ def validate_image(file):
     _open_image(file).close()
 
 
+# The setting holding each validator's size limit, which the admin's file
+# inputs pass on to the browser (UploadValidationMixin.formfield).
+validate_image.size_setting = "MAX_IMAGE_UPLOAD_SIZE"
+
+
 def reencode_image(file):
     """Return the image in ``file`` upright, re-encoded, under a random name."""
     image = _open_image(file)
@@ -128,6 +133,9 @@ def validate_pdf(file):
         )
 
 
+validate_pdf.size_setting = "MAX_DOCUMENT_UPLOAD_SIZE"
+
+
 def upload_path(instance, filename):
     """Keep each model's files in a folder of its own, under a random name."""
     suffix = PurePath(filename).suffix.lower()
@@ -144,6 +152,18 @@ class UploadValidationMixin:
     def run_validators(self, value):
         if value and not getattr(value, "_committed", False):
             super().run_validators(value)
+
+    def formfield(self, **kwargs):
+        """The file input names its size limit, so the admin checks a file before sending it."""
+        field = super().formfield(**kwargs)
+        limits = [
+            getattr(settings, validator.size_setting)
+            for validator in self.validators
+            if hasattr(validator, "size_setting")
+        ]
+        if limits:
+            field.widget.attrs["data-max-bytes"] = min(limits)
+        return field
 
 
 class FileField(UploadValidationMixin, models.FileField):

@@ -265,7 +265,6 @@ class ArticleAdmin(CreditedImageAdminMixin, RevisionAdmin):
             "opts": self.model._meta,
             "article": article,
             "links": article.preview_links.select_related("created_by"),
-            "now": timezone.now(),
             "default_days": settings.PREVIEW_LINK_DAYS,
         }
         return render(request, "admin/news/article/preview_links.html", context)
@@ -277,17 +276,20 @@ class ArticleAdmin(CreditedImageAdminMixin, RevisionAdmin):
             link.save(update_fields=["revoked_at"])
             self.message_user(request, _("Der Vorschaulink wurde widerrufen."), messages.SUCCESS)
         else:
-            link = PreviewLink.objects.create(
+            link, token = PreviewLink.objects.create_with_token(
                 article=article,
                 created_by=request.user,
                 note=request.POST.get("note", "")[:200],
             )
             self.message_user(
                 request,
-                _("Neuer Vorschaulink, gültig bis %(date)s: %(url)s")
+                _(
+                    "Neuer Vorschaulink, gültig bis %(date)s: %(url)s – Kopieren Sie ihn jetzt: "
+                    "Er wird nur dieses eine Mal angezeigt und nirgends gespeichert."
+                )
                 % {
                     "date": timezone.localtime(link.expires_at).strftime("%d.%m.%Y %H:%M"),
-                    "url": request.build_absolute_uri(link.get_absolute_url()),
+                    "url": request.build_absolute_uri(link.url(token)),
                 },
                 messages.SUCCESS,
             )
@@ -296,7 +298,7 @@ class ArticleAdmin(CreditedImageAdminMixin, RevisionAdmin):
 
 @admin.register(PreviewLink)
 class PreviewLinkAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    list_display = ["article", "note", "created_by", "created", "expires_at", "revoked_at"]
+    list_display = ["article", "note", "created_by", "created", "state"]
     list_select_related = ["article", "created_by"]
     list_filter = [
         ("created", titled(admin.DateFieldListFilter, _("Erstellungsdatum"))),

@@ -1,7 +1,9 @@
+import hashlib
+import hmac
+import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import connections, models
 from django.db.models import F, Min, Q
@@ -330,7 +332,26 @@ class Article(CreditedImage, VersionedModel, SearchableModel, SlugHistoryModel):
 
 class PreviewLinkQuerySet(models.QuerySet):
     def active(self):
-        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+        return self.filter(
+            revoked_at__isnull=True, expires_at__gt=timezone.now(), token_hash__isnull=False
+        )
+
+    def create_with_token(self, **fields):
+        """A new link and its token; the token is not stored, so show it now or never."""
+        link = self.model(**fields)
+        token = link.new_token()
+        link.save(force_insert=True)
+        return link, token
+
+    def for_token(self, token):
+        """The active link this token opens, or None."""
+        digest = PreviewLink.hash_token(token)
+        link = self.active().filter(token_hash=digest).select_related("article").first()
+        # The lookup is by a hash, which tells a guesser nothing; the final
+        # comparison is constant-time all the same.
+        if link is None or not hmac.compare_digest(link.token_hash, digest):
+            return None
+        return link
 
 
 def default_preview_expiry():
@@ -341,9 +362,12 @@ class PreviewLink(models.Model):
     """
     A link that shows one unpublished article to people without an account,
     e.g. the mayor's office, until it expires or staff revoke it.
-    """
 
-    SIGNING_SALT = "news.preview-link"
+    The link carries a random token; only its SHA-256 is stored, so neither
+    the database nor the key material of the installation yields a working
+    link. Links of the old form (a signed primary key) have no hash and
+    open nothing.
+    """
 
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="preview_links", verbose_name=_("Beitrag")
@@ -353,6 +377,10 @@ class PreviewLink(models.Model):
         max_length=200,
         blank=True,
         help_text=_("z. B. „Büro des Oberbürgermeisters“"),
+    )
+    # NULL, not "", for links of the old form: many of them, none unique.
+    token_hash = models.CharField(  # noqa: DJ001
+        _("Prüfwert des Links"), max_length=64, unique=True, null=True, editable=False
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -373,27 +401,44 @@ class PreviewLink(models.Model):
         ordering = ["-created"]
 
     def __str__(self):
-        return f"{self.article} ({self.note or self.created:%d.%m.%Y})"
+        return f"{self.article} ({self.note or f'{timezone.localtime(self.created):%d.%m.%Y}'})"
 
-    def get_absolute_url(self):
-        return reverse(
-            "news:shared-preview", kwargs={"slug": self.article.slug, "token": self.token}
-        )
+    @staticmethod
+    def hash_token(token):
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    def new_token(self):
+        token = secrets.token_urlsafe(32)
+        self.token_hash = self.hash_token(token)
+        return token
+
+    def url(self, token):
+        return reverse("news:shared-preview", kwargs={"slug": self.article.slug, "token": token})
 
     @property
-    def token(self):
-        return signing.dumps(self.pk, salt=self.SIGNING_SALT)
-
-    @classmethod
-    def pk_from_token(cls, token):
-        """The link's primary key, or None for a token that was not signed here."""
-        try:
-            return signing.loads(token, salt=cls.SIGNING_SALT)
-        except signing.BadSignature:
-            return None
+    def is_old_form(self):
+        return self.token_hash is None
 
     def is_active(self):
-        return self.revoked_at is None and self.expires_at > timezone.now()
+        return (
+            not self.is_old_form and self.revoked_at is None and self.expires_at > timezone.now()
+        )
+
+    def state(self):
+        """In words for staff: valid until when, revoked, expired."""
+        if self.revoked_at is not None:
+            return _("widerrufen am %(date)s") % {
+                "date": timezone.localtime(self.revoked_at).strftime("%d.%m.%Y %H:%M")
+            }
+        if self.is_old_form:
+            return _("abgelaufen (alte Form)")
+        if self.expires_at <= timezone.now():
+            return _("abgelaufen")
+        return _("gültig bis %(date)s") % {
+            "date": timezone.localtime(self.expires_at).strftime("%d.%m.%Y %H:%M")
+        }
+
+    state.short_description = _("Zustand")
 
 
 class ImportedPost(models.Model):

@@ -135,14 +135,13 @@ class ArticleDetailView(PreviewableDetailView):
 
 
 class SharedPreviewView(DetailView):
-    """One unpublished article for holders of a signed, unexpired, unrevoked link."""
+    """One unpublished article for holders of an unexpired, unrevoked link's token."""
 
     template_name = "news/article_detail.html"
     queryset = ArticleDetailView.queryset
 
     def get_object(self, queryset=None):
-        link_pk = PreviewLink.pk_from_token(self.kwargs["token"])
-        link = PreviewLink.objects.active().filter(pk=link_pk).first() if link_pk else None
+        link = PreviewLink.objects.for_token(self.kwargs["token"])
         if link is None or link.article.slug != self.kwargs["slug"]:
             raise Http404
         return get_object_or_404(self.get_queryset(), pk=link.article_id)

@@ -3,7 +3,9 @@ A page cache for anonymous visitors that never serves stale visibility.
 
 - Every save or delete of content bumps a version stored with each page, and
   a page of an older version is not served, so an edit in the admin shows on
-  the next request, from any process.
+  the next request, from any process. The bump happens after the save's
+  transaction commits: bumped earlier, a request running between bump and
+  commit would render the old rows and store them under the new version.
 - A cached page lives no longer than the next scheduled publish_at or
   unpublish_at, so scheduling works by the clock here too.
 - Only requests without a session cookie are served from it, and only plain
@@ -12,31 +14,65 @@ A page cache for anonymous visitors that never serves stale visibility.
 
 It is on when the cache is shared by all processes (REDIS_URL); a per-process
 cache would let one process serve a page another has already replaced.
+
+Redis is an accelerator, never a dependency. While it cannot be reached
+(``CacheUnavailable``, see partnership/redis_cache.py) pages are rendered and
+served uncached, and saves succeed: a bump that fails never fails a save.
+
+How stale a page can get, precisely: every page is stored with a Redis
+expiry of at most ``PAGE_CACHE_SECONDS``, and Redis keeps expiries as points
+in time, also across a restart with its old data (RDB or AOF). A page
+rendered before a save was stored at the latest one page render after that
+save's commit, so it is served at most ``PAGE_CACHE_SECONDS`` (plus that
+render time) after the commit, whatever happened to the bump. Usually far
+less: a bump that failed is owed by its process and paid before its first
+Redis call after the pause. A hit stays one Redis round trip (version and
+page in one MGET); a marker kept in the database would cost a query on
+every hit for a bound the expiry already gives.
 """
 
 import hashlib
+from contextlib import suppress
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 
 from news.models import Article
 
+from .redis_cache import CacheUnavailable
+
 VERSION_KEY = "page-cache:version"
 CONTENT_APPS = ("cities", "news", "partnership")
-SKIPPED_PREFIXES = ("/admin/", "/media/", "/static/", "/bench/")
+SKIPPED_PREFIXES = ("/admin/", "/media/", "/static/", "/bench/", "/healthz/")
 UNCACHEABLE = ("private", "no-store", "no-cache")
 STORED_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "X-Robots-Tag", "Vary")
 
 
-def bump_version(**kwargs):
+class _Owed:
+    """Set when a bump could not reach the cache; paid by the next call that can."""
+
+    bump = False
+
+
+def bump_version(using=None, **kwargs):
+    transaction.on_commit(increment_version, using=using)
+
+
+def increment_version():
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, timeout=None)
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:
+            cache.set(VERSION_KEY, 1, timeout=None)
+    except CacheUnavailable:
+        _Owed.bump = True
+    else:
+        _Owed.bump = False
 
 
 def connect_signals():
@@ -64,9 +100,27 @@ class PageCacheMiddleware:
         if not self.cacheable_request(request):
             return self.get_response(request)
         key = self.key(request)
-        # The version and the page in one round trip; a page stored under an
-        # older version is stale. The version read here is stored with the
-        # new page, so an edit made while it renders makes it stale at once.
+        try:
+            version, stored = self.lookup(key)
+        except CacheUnavailable:
+            return self.get_response(request)
+        if stored is not None and stored[0] == version:
+            return self.rebuild(stored)
+        response = self.get_response(request)
+        if self.cacheable_response(response):
+            response["X-Page-Cache"] = "miss"
+            with suppress(CacheUnavailable):
+                cache.set(key, self.freeze(response, version), timeout=seconds_until_next_change())
+        return response
+
+    @staticmethod
+    def lookup(key):
+        """The current version and the stored page (or None): one round trip."""
+        if _Owed.bump:
+            increment_version()
+        # A page stored under an older version is stale. The version read
+        # here is stored with the new page, so an edit committed while it
+        # renders makes it stale at once.
         found = cache.get_many([VERSION_KEY, key])
         version = found.get(VERSION_KEY)
         if version is None:
@@ -75,14 +129,7 @@ class PageCacheMiddleware:
             # merely never served.
             cache.add(VERSION_KEY, 1, timeout=None)
             version = 1
-        stored = found.get(key)
-        if stored is not None and stored[0] == version:
-            return self.rebuild(stored)
-        response = self.get_response(request)
-        if self.cacheable_response(response):
-            cache.set(key, self.freeze(response, version), timeout=seconds_until_next_change())
-            response["X-Page-Cache"] = "miss"
-        return response
+        return version, found.get(key)
 
     @staticmethod
     def cacheable_request(request):

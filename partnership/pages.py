@@ -37,6 +37,9 @@ def validate_video(file):
         raise ValidationError(_("Bitte laden Sie ein Video im Format MP4 oder WebM hoch."))
 
 
+validate_video.size_setting = "MAX_VIDEO_UPLOAD_SIZE"
+
+
 def validate_captions(file):
     file.seek(0)
     head = file.read(16)

@@ -1,17 +1,97 @@
 """
-Django's Redis cache backend, with one client per connection pool.
+Django's Redis cache backend, made an accelerator the site never waits for.
 
-The stock backend builds a new ``redis.Redis`` for every cache call, and
-each one copies redis-py's table of response callbacks: on a page served
-from the cache that was half the time spent. A client is thread-safe and
-holds no connection of its own, so one per pool is kept and reused.
+- One client per connection pool: the stock backend builds a new
+  ``redis.Redis`` for every cache call, and each one copies redis-py's table
+  of response callbacks; on a page served from the cache that was half the
+  time spent. A client is thread-safe and holds no connection of its own.
+- Short timeouts and no retries: the settings give connect and read timeouts
+  of 0.25 s (``REDIS_TIMEOUT``), so a Redis that accepts connections but
+  never answers costs one short wait, not redis-py's default of seconds.
+- A circuit breaker: after a failure the process leaves Redis alone for
+  ``REDIS_PAUSE_SECONDS`` (30) and every call raises ``CacheUnavailable`` at
+  once. An outage thus costs at most one timeout per process per pause, and
+  it is logged once per process per minute, not once per request.
+
+Callers that can do without the cache (the page cache) catch
+``CacheUnavailable``; anything else sees it as an error, as before.
 """
 
+import functools
+import logging
+from time import monotonic
+
+from django.conf import settings
 from django.core.cache.backends import redis
+from redis.backoff import NoBackoff
+from redis.exceptions import RedisError
+from redis.retry import Retry
+
+logger = logging.getLogger(__name__)
+
+LOG_INTERVAL_SECONDS = 60
+
+
+class CacheUnavailable(Exception):
+    """Redis failed just now, or failed within the pause and is left alone."""
+
+
+class Breaker:
+    """The state of one Redis server as this process sees it."""
+
+    def __init__(self, location):
+        self.location = location
+        self.paused_until = None
+        self.logged_at = None
+        self.reported = False
+        self.failures = 0
+
+    def check(self):
+        if self.paused_until is not None:
+            if monotonic() < self.paused_until:
+                raise CacheUnavailable(f"Redis at {self.location} paused after a failure")
+            self.paused_until = None
+
+    def succeeded(self):
+        # Follows a logged failure only, so a flapping Redis is no louder.
+        if self.reported:
+            logger.warning("Redis at %s answers again", self.location)
+            self.reported = False
+
+    def trip(self, error):
+        now = monotonic()
+        self.paused_until = now + settings.REDIS_PAUSE_SECONDS
+        self.failures += 1
+        if self.logged_at is None or now - self.logged_at >= LOG_INTERVAL_SECONDS:
+            logger.warning(
+                "Redis at %s unavailable (%s: %s); pages are served uncached, "
+                "next attempt in %s s (%d failure(s) since the last message)",
+                self.location,
+                type(error).__name__,
+                error,
+                settings.REDIS_PAUSE_SECONDS,
+                self.failures,
+            )
+            self.logged_at = now
+            self.reported = True
+            self.failures = 0
+
+
+# Django makes a cache backend per thread; the breaker is per process.
+_breakers = {}
+
+
+def breaker_for(location):
+    if location not in _breakers:
+        _breakers[location] = Breaker(location)
+    return _breakers[location]
 
 
 class RedisCacheClient(redis.RedisCacheClient):
     def __init__(self, *args, **kwargs):
+        # redis-py retries only when asked; say so explicitly, since a retry
+        # would multiply the timeout a hung server costs.
+        kwargs.setdefault("retry", Retry(NoBackoff(), 0))
         super().__init__(*args, **kwargs)
         self._clients = {}
 
@@ -21,8 +101,45 @@ class RedisCacheClient(redis.RedisCacheClient):
             self._clients[id(pool)] = self._client(connection_pool=pool)
         return self._clients[id(pool)]
 
+    def ping(self):
+        return self.get_client(write=True).ping()
+
+
+def _guarded(method):
+    @functools.wraps(method)
+    def call(self, *args, **kwargs):
+        self.breaker.check()
+        try:
+            result = method(self, *args, **kwargs)
+        except RedisError as error:
+            self.breaker.trip(error)
+            raise CacheUnavailable(str(error)) from error
+        self.breaker.succeeded()
+        return result
+
+    return call
+
 
 class RedisCache(redis.RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = RedisCacheClient
+        self.breaker = breaker_for(",".join(self._servers))
+
+    def ping(self):
+        """True, or CacheUnavailable: for the health check."""
+        return self._cache.ping()
+
+    # Every call that reaches Redis; the rest of BaseCache is built on them.
+    add = _guarded(redis.RedisCache.add)
+    get = _guarded(redis.RedisCache.get)
+    set = _guarded(redis.RedisCache.set)
+    touch = _guarded(redis.RedisCache.touch)
+    delete = _guarded(redis.RedisCache.delete)
+    get_many = _guarded(redis.RedisCache.get_many)
+    has_key = _guarded(redis.RedisCache.has_key)
+    incr = _guarded(redis.RedisCache.incr)
+    set_many = _guarded(redis.RedisCache.set_many)
+    delete_many = _guarded(redis.RedisCache.delete_many)
+    clear = _guarded(redis.RedisCache.clear)
+    ping = _guarded(ping)

@@ -81,6 +81,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "partnership.security.SecurityHeadersMiddleware",
+    # Before anything that reads the body: refuses oversized ones unread.
+    "partnership.request_limits.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "partnership.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -142,10 +144,22 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # A cache all app processes share (Redis) carries the page cache for
 # anonymous visitors; without one, pages are not cached at all
 # (partnership/page_cache.py explains why).
+# Redis only accelerates: a call waits at most REDIS_TIMEOUT seconds, and
+# after a failure each process leaves Redis alone for REDIS_PAUSE_SECONDS
+# (partnership/redis_cache.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.25"))
+REDIS_PAUSE_SECONDS = int(os.environ.get("REDIS_PAUSE_SECONDS", "30"))
 CACHES = {
     "default": (
-        {"BACKEND": "partnership.redis_cache.RedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "partnership.redis_cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT,
+                "socket_timeout": REDIS_TIMEOUT,
+            },
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -172,7 +186,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -191,6 +205,9 @@ STORAGES = {
 # Without a front-end server (local runs, small installations) the app serves
 # uploaded files itself; production leaves this off and lets nginx do it.
 SERVE_MEDIA = env_bool("SERVE_MEDIA")
+# Where pg_dump and pg_restore of the server's version live, if not in
+# /usr/lib/postgresql/<version>/bin or on PATH (partnership/backups.py).
+PG_BIN_DIR = os.environ.get("PG_BIN_DIR", "")
 # Reference views for make bench (/bench/…); never on in production.
 BENCHMARK = env_bool("BENCHMARK")
 
@@ -228,6 +245,8 @@ SECURITY_RECORDS_DAYS = int(os.environ.get("SECURITY_RECORDS_DAYS", "90"))
 # HTTPS: one switch for the settings that only make sense behind TLS.
 HTTPS = env_bool("HTTPS")
 SECURE_SSL_REDIRECT = HTTPS
+# Load balancers probe the health check over plain HTTP on the inside.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", 31536000 if HTTPS else 0))
@@ -241,10 +260,22 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 8 * 60 * 60))
 
+# One line a message on standard error, with visitors' IP addresses
+# shortened to their network (partnership/logs.py; retention: docs/deploy.md).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"shorten_addresses": {"()": "partnership.logs.ShortenAddresses"}},
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["shorten_addresses"],
+            "formatter": "line",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     # Configured here, post_office does not install its own chatty handler, and
     # the outbox timer logs only what needs attention.
@@ -316,7 +347,13 @@ PREVIEW_LINK_DAYS = int(os.environ.get("PREVIEW_LINK_DAYS", "7"))
 # The editor is only reachable by authenticated staff in the admin, and
 # everything it produces is cleaned on the server by cities.richtext before it
 # is stored, so a flaw in the editor cannot put markup on the public site.
-SILENCED_SYSTEM_CHECKS = ["ckeditor.W001"]
+#
+# HSTS for subdomains (security.W005) and preloading (security.W021) are the
+# city's decision for its domain, not this site's: the site usually runs on
+# one name of a domain that carries other services, and a preload entry
+# covers every subdomain and is hard to take back. Where the city's IT
+# decides for them, it sets HSTS_INCLUDE_SUBDOMAINS and HSTS_PRELOAD.
+SILENCED_SYSTEM_CHECKS = ["ckeditor.W001", "security.W005", "security.W021"]
 
 CKEDITOR_UPLOAD_PATH = "editor/"
 CKEDITOR_ALLOW_NONIMAGE_FILES = False

@@ -4,12 +4,15 @@ the theme stylesheet, uploaded media and the template context every page
 shares.
 """
 
+import sys
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost, RequestDataTooBig
-from django.http import Http404, HttpResponse
+from django.db import InterfaceError, OperationalError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -87,6 +90,37 @@ def bad_request(request, exception):
             status=400,
         )
     return render(request, "400.html", status=400)
+
+
+# How long visitors are asked to wait while the database is away: a restart
+# takes seconds, a longer outage is answered again after this.
+DATABASE_RETRY_SECONDS = 30
+
+
+def server_error(request):
+    """
+    500, or 503 while the database cannot be reached.
+
+    Django calls this while it handles the exception, for errors in views
+    and in middleware alike. Neither page touches the database: the
+    templates are rendered without a request, so no context processor runs.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, (OperationalError, InterfaceError)):
+        return database_unavailable(request)
+    return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def database_unavailable(request):
+    """503 with Retry-After; staff whose form was not saved are told so."""
+    context = {
+        "form_not_saved": request.method == "POST" and request.path.startswith("/admin/"),
+        "retry_seconds": DATABASE_RETRY_SECONDS,
+    }
+    response = HttpResponse(loader.get_template("503.html").render(context), status=503)
+    response["Retry-After"] = str(DATABASE_RETRY_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_GET

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
-from . import editor, search, site
+from . import editor, health, search, site
 from .models import Page
 from .sitemaps import SITEMAPS
 
@@ -21,6 +21,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", site.robots_txt, name="robots"),
     path("theme.css", site.theme_css, name="theme-css"),
+    path("healthz/", health.healthz, name="healthz"),
     path("admin/editor/", include(editor.urlpatterns)),
     path("admin/", admin.site.urls),
     re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", site.serve_media),
@@ -30,3 +31,4 @@ if settings.BENCHMARK:
     urlpatterns.append(path("bench/", include("partnership.bench")))
 
 handler400 = "partnership.site.bad_request"
+handler500 = "partnership.site.server_error"

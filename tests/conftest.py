@@ -8,6 +8,24 @@ from django.test import Client
 from tests.factories import UserFactory
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--run-faults",
+        action="store_true",
+        help="run the fault suite (tests marked fault); make test-faults does",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """The fault suite stops and starts servers for a minute: only when asked for."""
+    if config.getoption("--run-faults"):
+        return
+    skip = pytest.mark.skip(reason="fault suite, runs with make test-faults")
+    for item in items:
+        if "fault" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def test_settings(settings, tmp_path):
     # Plain static storage: the manifest only exists after collectstatic.

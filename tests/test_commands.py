@@ -1,4 +1,4 @@
-"""Maintenance commands: content and media checks, retention, backup and restore."""
+"""Maintenance commands: content and media checks, retention."""
 
 import os
 import time
@@ -15,8 +15,7 @@ from django.utils import timezone
 
 from cities.models import City
 from news.models import Article, PreviewLink
-from partnership.management.commands.backup import checksum, row_counts
-from tests.factories import ArticleFactory, CityFactory, PartnershipFactory, image_upload
+from tests.factories import ArticleFactory, CityFactory, image_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -123,41 +122,3 @@ def test_failed_save_leaves_no_row_and_its_file_is_reported(settings):
     # The upload and its smaller copy, made before the INSERT.
     assert "Verwaiste Dateien gefunden: 2" in report
     assert report.count(Path(city.image.name).stem) == 2
-
-
-# --- backup and restore --------------------------------------------------
-
-
-# Committed transactions: PostgreSQL cannot empty tables with pending checks.
-@pytest.mark.django_db(transaction=True)
-def test_backup_and_restore_give_identical_counts_and_files(tmp_path, settings):
-    run("load_demo")
-    run("setup_roles")
-    draft = Article.objects.get(status=Article.Status.DRAFT)
-    PartnershipFactory(published=False)
-    counts = row_counts()
-    root = Path(settings.MEDIA_ROOT)
-    files = {path.relative_to(root): checksum(path) for path in root.rglob("*") if path.is_file()}
-    assert files
-
-    run("backup", str(tmp_path / "sicherung"))
-    run("flush", interactive=False)
-    for path in root.rglob("*"):
-        if path.is_file():
-            path.unlink()
-    assert not Article.objects.exists()
-
-    run("restore", str(tmp_path / "sicherung"))
-    run("restore", str(tmp_path / "sicherung"))  # safe to run again
-
-    assert row_counts() == counts
-    assert Article.objects.get(pk=draft.pk).title == draft.title
-    restored = {
-        path.relative_to(root): checksum(path) for path in root.rglob("*") if path.is_file()
-    }
-    assert restored == files
-
-
-def test_restore_refuses_an_incomplete_backup(tmp_path):
-    with pytest.raises(CommandError, match="keine vollständige Sicherung"):
-        run("restore", str(tmp_path))

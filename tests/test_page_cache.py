@@ -1,19 +1,31 @@
 """The page cache for anonymous visitors (on with a shared cache such as Redis)."""
 
+import logging
+import os
 import socket
+import subprocess
+import sys
+import threading
+import time
 from datetime import timedelta
+from unittest import mock
 from urllib.request import urlopen
 
 import pytest
 import time_machine
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article
+from partnership import page_cache as page_cache_module
+from partnership import redis_cache
 from partnership.redis_cache import RedisCache
 from tests import servers
+from tests.admin_forms import change_form
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,11 +52,12 @@ def test_second_anonymous_request_is_served_from_the_cache(client, page_cache):
     assert "default-src 'self'" in second["Content-Security-Policy"]
 
 
-def test_a_save_shows_on_the_next_request(client, page_cache):
+def test_a_save_shows_on_the_next_request(client, page_cache, django_capture_on_commit_callbacks):
     article = ArticleFactory(title="Alter Titel")
     client.get("/aktuelles/")
     article.title = "Neuer Titel"
-    article.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save()
     response = client.get("/aktuelles/")
     assert "Neuer Titel" in response.content.decode()
     assert response["X-Page-Cache"] == "miss"
@@ -124,3 +137,226 @@ def test_two_app_processes_share_database_and_cache(settings):
         assert "Zweite Fassung" in urlopen(second).read().decode()
         assert "Zweite Fassung" in urlopen(first).read().decode()
     cache.clear()
+
+
+def test_a_rolled_back_save_bumps_nothing(client, page_cache, django_capture_on_commit_callbacks):
+    ArticleFactory(title="Bleibt")
+    client.get("/aktuelles/")
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        ArticleFactory(title="Nie gespeichert")
+        raise RuntimeError
+    assert callbacks == []
+    assert client.get("/aktuelles/")["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_a_reader_between_save_and_commit_stores_no_page_served_after_the_commit(page_cache):
+    """
+    The reader runs on its own connection while the save is still open: it
+    sees the old rows. Whatever it stores must not be served once the save
+    has committed.
+    """
+    article = ArticleFactory(title="Alte Fassung")
+    url = article.get_absolute_url()
+    saved, read = threading.Event(), threading.Event()
+
+    def reader():
+        try:
+            saved.wait(10)
+            response = Client().get(url)
+            assert "Alte Fassung" in response.content.decode()
+        finally:
+            connection.close()
+            read.set()
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    with transaction.atomic():
+        article.title = "Neue Fassung"
+        article.save()
+        saved.set()
+        assert read.wait(10)
+    thread.join()
+    response = Client().get(url)
+    assert "Neue Fassung" in response.content.decode()
+    assert response["X-Page-Cache"] == "miss"
+
+
+# --- Redis is an accelerator, never a dependency ---------------------------
+
+requires_redis_server = pytest.mark.skipif(
+    not servers.RedisServer.available(), reason="needs redis-server"
+)
+
+
+@pytest.fixture
+def use_cache_at(settings):
+    """Point the cache at a Redis URL, as REDIS_URL does; forget any earlier outage."""
+
+    def use(url):
+        settings.PAGE_CACHE = True
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "partnership.redis_cache.RedisCache",
+                "LOCATION": url,
+                "OPTIONS": {
+                    "socket_connect_timeout": settings.REDIS_TIMEOUT,
+                    "socket_timeout": settings.REDIS_TIMEOUT,
+                },
+            }
+        }
+
+    yield use
+    redis_cache._breakers.clear()
+    page_cache_module._Owed.bump = False
+
+
+@pytest.fixture
+def own_redis(tmp_path, use_cache_at):
+    server = servers.RedisServer(tmp_path)
+    server.start()
+    use_cache_at(server.url)
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def hung_redis(use_cache_at):
+    server = servers.HungServer()
+    use_cache_at(server.url)
+    yield server
+    server.close()
+
+
+def save_title(client, article, title, capture):
+    """Post the article's change form as the admin renders it, with a new title."""
+    url = reverse("admin:news_article_change", args=[article.pk])
+    form = change_form(client.get(url))
+    with capture(execute=True):
+        return client.post(url, form.data(title=title, _save="Sichern"))
+
+
+def redis_connection_options(**env):
+    """The options of the connections a process would open with ``env``."""
+    script = (
+        "import django; django.setup(); from django.conf import settings;"
+        "from django.core.cache import cache;"
+        "options = cache._cache._get_connection_pool(True).connection_kwargs;"
+        "print(options['socket_connect_timeout'], options['socket_timeout'],"
+        " options['retry'].get_retries(), settings.REDIS_PAUSE_SECONDS)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "partnership.settings", **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.split()
+
+
+def test_redis_waits_a_quarter_second_at_most_and_never_retries():
+    url = "redis://127.0.0.1:1/0"
+    assert redis_connection_options(REDIS_URL=url) == ["0.25", "0.25", "0", "30"]
+    shorter = redis_connection_options(REDIS_URL=url, REDIS_TIMEOUT="0.1", REDIS_PAUSE_SECONDS="5")
+    assert shorter == ["0.1", "0.1", "0", "5"]
+
+
+@requires_redis_server
+def test_with_redis_stopped_pages_are_served_uncached_and_saves_succeed(
+    own_redis, client, admin_client, django_capture_on_commit_callbacks, caplog
+):
+    article = ArticleFactory(title="Vorher")
+    url = article.get_absolute_url()
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    own_redis.stop()
+    with caplog.at_level(logging.WARNING, logger="partnership.redis_cache"):
+        for _attempt in range(3):
+            response = client.get(url)
+            assert response.status_code == 200
+            assert "X-Page-Cache" not in response
+        response = save_title(admin_client, article, "Nachher", django_capture_on_commit_callbacks)
+        assert response.status_code == 302
+        assert "Nachher" in client.get(url).content.decode()
+    article.refresh_from_db()
+    assert article.title == "Nachher"
+    outage_messages = [r for r in caplog.records if r.name == "partnership.redis_cache"]
+    assert len(outage_messages) == 1
+    assert "unavailable" in outage_messages[0].getMessage()
+
+
+def test_a_hung_redis_costs_one_short_timeout_per_process_per_pause(
+    hung_redis, client, admin_client, django_capture_on_commit_callbacks, settings
+):
+    article = ArticleFactory(title="Vorher")
+    for url in ("/", "/aktuelles/", article.get_absolute_url(), "/aktuelles/"):
+        assert client.get(url).status_code == 200
+    response = save_title(admin_client, article, "Nachher", django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    assert "Nachher" in client.get(article.get_absolute_url()).content.decode()
+    assert len(hung_redis.connections) == 1
+    later = time.monotonic() + settings.REDIS_PAUSE_SECONDS + 1
+    with mock.patch.object(redis_cache, "monotonic", return_value=later):
+        for url in ("/", "/aktuelles/", "/"):
+            assert client.get(url).status_code == 200
+    assert len(hung_redis.connections) == 2
+
+
+@requires_redis_server
+def test_after_redis_returns_with_old_data_no_stale_page_outlives_page_cache_seconds(
+    own_redis, client, admin_client, django_capture_on_commit_callbacks, settings
+):
+    """
+    A process whose breaker has closed and that owes no bump (it never saw
+    the outage, or was restarted since): the old page, restored
+    with Redis's data, is served only until its expiry, which is at most
+    PAGE_CACHE_SECONDS after it was stored, before the save.
+    """
+    settings.PAGE_CACHE_SECONDS = 5
+    article = ArticleFactory(title="Vor dem Ausfall")
+    url = article.get_absolute_url()
+    client.get(url)
+    stored_at = time.monotonic()
+    own_redis.stop()
+    response = save_title(
+        admin_client, article, "Nach dem Ausfall", django_capture_on_commit_callbacks
+    )
+    assert response.status_code == 302
+    own_redis.start()
+    page_cache_module._Owed.bump = False
+    later = time.monotonic() + settings.REDIS_PAUSE_SECONDS + 1
+    with mock.patch.object(redis_cache, "monotonic", return_value=later):
+        stale = client.get(url)
+        # The old data is back: without the expiry this page would be served on.
+        assert stale["X-Page-Cache"] == "hit"
+        assert "Vor dem Ausfall" in stale.content.decode()
+        time.sleep(max(0, stored_at + settings.PAGE_CACHE_SECONDS - time.monotonic()) + 0.1)
+        fresh = client.get(url)
+    assert "Nach dem Ausfall" in fresh.content.decode()
+
+
+@requires_redis_server
+def test_the_process_whose_bump_failed_pays_it_when_redis_returns(
+    own_redis, client, admin_client, django_capture_on_commit_callbacks, settings, caplog
+):
+    article = ArticleFactory(title="Vor dem Ausfall")
+    url = article.get_absolute_url()
+    client.get(url)
+    own_redis.stop()
+    save_title(admin_client, article, "Nach dem Ausfall", django_capture_on_commit_callbacks)
+    own_redis.start()
+    later = time.monotonic() + settings.REDIS_PAUSE_SECONDS + 1
+    with mock.patch.object(redis_cache, "monotonic", return_value=later):
+        response = client.get(url)
+        assert "Nach dem Ausfall" in response.content.decode()
+        assert response["X-Page-Cache"] == "miss"
+        assert client.get(url)["X-Page-Cache"] == "hit"
+    messages = [r.getMessage() for r in caplog.records if r.name == "partnership.redis_cache"]
+    assert len(messages) == 2
+    assert "unavailable" in messages[0] and "answers again" in messages[1]

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from cities.models import City
-from cities.pending import PendingChange
+from cities.pending import PendingChange, changed_names
 from news.models import Article
 from partnership.models import Agreement, Partnership
 from tests.admin_forms import change_form
@@ -308,6 +308,35 @@ def test_deleting_live_content_discards_its_proposal(demo, redakteur_client):
     article.delete()
 
     assert not PendingChange.objects.exists()
+
+
+def test_a_shared_preview_link_shows_the_proposal(demo, redakteur_client, client):
+    from news.models import PreviewLink
+
+    article = live_article()
+    post_changed(redakteur_client, article, title="Titel für den Bürgermeister")
+    link, token = PreviewLink.objects.create_with_token(article=article)
+
+    html = client.get(link.url(token)).content.decode()
+
+    assert "Titel für den Bürgermeister" in html
+    assert "Vorschau – Änderung in Prüfung" in html
+    assert (
+        "Titel für den Bürgermeister"
+        not in client.get(article.get_absolute_url()).content.decode()
+    )
+
+
+def test_line_breaks_the_editor_adds_between_blocks_are_no_change(demo, redakteur_client):
+    article = live_article()
+    body = article.body.replace("</p><", "</p>\n\n<")
+    assert body != article.body
+
+    post_changed(redakteur_client, article, body=body, title="Nur der Titel")
+
+    pending = PendingChange.objects.get()
+    fields, _inlines = changed_names(Article, pending.proposal, pending.base)
+    assert fields == {"title"}
 
 
 def test_the_editor_is_told_that_the_change_waits_for_review(demo, redakteur_client):

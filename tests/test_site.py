@@ -5,6 +5,7 @@ import sys
 from unittest import mock
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.db.utils import OperationalError
 from django.test import Client
@@ -65,16 +66,57 @@ def test_not_found_page_is_the_sites_own(client):
     assert "Diese Seite gibt es nicht" in response.content.decode()
 
 
-def test_server_error_page_renders_without_the_database():
-    client = Client(raise_request_exception=False)
-    with mock.patch.object(
+def database_gone():
+    return mock.patch.object(
         connection, "cursor", side_effect=OperationalError("Datenbank nicht erreichbar")
-    ):
+    )
+
+
+def test_database_outage_gives_a_503_page_rendered_without_the_database():
+    client = Client(raise_request_exception=False)
+    with database_gone():
         response = client.get("/aktuelles/")
-    assert response.status_code == 500
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "no-store" in response["Cache-Control"]
     html = response.content.decode()
-    assert "Da ist etwas schiefgegangen" in html
+    assert "503 – vorübergehend nicht erreichbar" in html
     assert "Traceback" not in html and "Datenbank nicht erreichbar" not in html
+    assert not response.cookies
+
+
+def test_other_errors_give_the_500_page():
+    client = Client(raise_request_exception=False)
+    with mock.patch("partnership.site.HomeView.get_context_data", side_effect=RuntimeError):
+        response = client.get("/")
+    assert response.status_code == 500
+    assert "Da ist etwas schiefgegangen" in response.content.decode()
+
+
+def test_admin_form_sent_during_an_outage_says_nothing_was_saved(superuser):
+    client = Client(raise_request_exception=False)
+    client.force_login(superuser)
+    with database_gone():
+        response = client.post("/admin/news/article/add/", {"title": "Verloren?"})
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "Ihre Eingaben wurden nicht gespeichert." in html
+    assert "Zurück-Taste" in html
+    assert not Article.objects.exists()
+
+
+def test_cached_pages_are_served_while_the_database_is_away(settings):
+    settings.PAGE_CACHE = True
+    cache.clear()
+    ArticleFactory(title="Im Cache")
+    client = Client(raise_request_exception=False)
+    client.get("/aktuelles/")
+    with database_gone():
+        cached = client.get("/aktuelles/")
+        uncached = client.get("/staedte/")
+    cache.clear()
+    assert cached.status_code == 200 and "Im Cache" in cached.content.decode()
+    assert uncached.status_code == 503
 
 
 def test_theme_stylesheet_carries_the_accent_colour(client, settings):

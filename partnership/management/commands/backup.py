@@ -1,36 +1,24 @@
-import hashlib
 import json
 import tarfile
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
-from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.utils import timezone
 
+from partnership import backups
 from partnership.media import media_files
 
-# Rebuilt by migrate, or short-lived: not part of a backup.
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes"]
-
-
-def checksum(path):
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-def row_counts():
-    return {
-        model._meta.label: model._base_manager.count()
-        for model in apps.get_models()
-        if model._meta.app_label not in {"contenttypes", "sessions", "axes"}
-        and model._meta.label != "auth.Permission"
-    }
+MANIFEST = "manifest.json"
+MEDIA_ARCHIVE = "media.tar.gz"
 
 
 class Command(BaseCommand):
     help = (
-        "Sichert die Datenbank (alle Inhalte, auch unveröffentlichte, mit Fassungen und "
-        "Konten) und alle hochgeladenen Dateien in ein Verzeichnis. Gegenstück: restore."
+        "Sichert die ganze Datenbank (PostgreSQL mit pg_dump, SQLite mit seiner "
+        "Online-Sicherung) und alle hochgeladenen Dateien in ein Verzeichnis, mit einem "
+        "Manifest aus Zeilenzahlen und Prüfsummen über jede Zeile. Gegenstück: restore."
     )
 
     def add_arguments(self, parser):
@@ -39,32 +27,44 @@ class Command(BaseCommand):
     def handle(self, *args, directory, **options):
         target = Path(directory)
         target.mkdir(parents=True, exist_ok=True)
-        # Written under a temporary name first: an interrupted run never
-        # leaves a backup that looks complete.
-        partial = target / "database.json.partial"
-        call_command(
-            "dumpdata",
-            natural_foreign=True,
-            natural_primary=True,
-            exclude=EXCLUDED,
-            output=str(partial),
-            verbosity=0,
-        )
-        partial.replace(target / "database.json")
+        # The manifest is written last: a directory without one, or with one
+        # that does not match its files, is never taken for a complete backup.
+        (target / MANIFEST).unlink(missing_ok=True)
+        try:
+            engine = backups.engine()
+            dump = target / engine["file"]
+            partial = dump.with_name(dump.name + ".partial")
+            digests = engine["dump"](partial)
+        except backups.BackupError as error:
+            raise CommandError(str(error)) from error
+        partial.replace(dump)
+
         media_root = Path(settings.MEDIA_ROOT)
         files = media_files(media_root)
-        with tarfile.open(target / "media.tar.gz.partial", "w:gz") as archive:
+        archive_path = target / MEDIA_ARCHIVE
+        with tarfile.open(archive_path.with_name(MEDIA_ARCHIVE + ".partial"), "w:gz") as archive:
             for name in files:
                 archive.add(media_root / name, arcname=name)
-        (target / "media.tar.gz.partial").replace(target / "media.tar.gz")
+        archive_path.with_name(MEDIA_ARCHIVE + ".partial").replace(archive_path)
+
         manifest = {
-            "rows": row_counts(),
-            "files": {name: checksum(media_root / name) for name in files},
+            "created": timezone.now().isoformat(),
+            "engine": connection.vendor,
+            "database": {
+                "file": dump.name,
+                "sha256": backups.file_checksum(dump),
+                **digests,
+            },
+            "media": {"file": MEDIA_ARCHIVE, "sha256": backups.file_checksum(archive_path)},
+            "files": {name: backups.file_checksum(media_root / name) for name in files},
         }
-        (target / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True))
+        partial_manifest = target / (MANIFEST + ".partial")
+        partial_manifest.write_text(json.dumps(manifest, indent=2, sort_keys=True))
+        partial_manifest.replace(target / MANIFEST)
+        rows = sum(table["rows"] for table in digests["tables"].values())
         self.stdout.write(
             self.style.SUCCESS(
-                f"Gesichert nach {target}: {sum(manifest['rows'].values())} Zeilen, "
+                f"Gesichert nach {target}: {len(digests['tables'])} Tabellen, {rows} Zeilen, "
                 f"{len(files)} Dateien."
             )
         )

@@ -1,0 +1,78 @@
+"""Logs name visitors' networks, never their full IP addresses."""
+
+import io
+import logging
+import subprocess
+import sys
+import time
+from urllib.request import Request, urlopen
+
+import pytest
+from django.conf import settings
+
+from partnership.logs import ShortenAddresses, shorten_addresses
+from tests import servers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ip_address: '203.0.113.77'", "ip_address: '203.0.113.0'"),
+        ("2001:db8:abcd:12::1", "2001:db8:abcd::"),
+        ("::ffff:198.51.100.9", "198.51.100.0"),
+        ("10.1.2.3:8000", "10.1.2.0:8000"),
+        ("203.0.113.77, 10.0.0.5", "203.0.113.0, 10.0.0.0"),
+    ],
+)
+def test_addresses_are_shortened_to_their_network(text, expected):
+    assert shorten_addresses(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["CKEditor 4.22.1", "um 12:30:45", "/aktuelles/2019/12/", "abc.de"]
+)
+def test_other_text_is_left_alone(text):
+    assert shorten_addresses(text) == text
+
+
+def test_the_apps_log_shortens_addresses_of_failed_logins():
+    handler = logging.getLogger().handlers
+    console = next(h for h in handler if any(isinstance(f, ShortenAddresses) for f in h.filters))
+    stream = io.StringIO()
+    original = console.setStream(stream)
+    try:
+        logging.getLogger("axes.watch_login").warning(
+            "AXES: Locked out %s after repeated login failures", "ip_address: 203.0.113.77"
+        )
+    finally:
+        console.setStream(original)
+    line = stream.getvalue()
+    assert "203.0.113.0" in line
+    assert "203.0.113.77" not in line
+    assert "WARNING axes.watch_login" in line
+
+
+def test_gunicorns_access_log_shortens_the_client_and_forwarded_addresses(tmp_path):
+    log = tmp_path / "access.log"
+    with open(log, "wb") as output, servers.app_server(output=output, config=True) as base:
+        request = Request(f"{base}/robots.txt?probe", headers={"X-Forwarded-For": "203.0.113.77"})
+        assert urlopen(request).status == 200
+        for _attempt in range(50):
+            if "probe" in log.read_text():
+                break
+            time.sleep(0.1)
+    line = next(line for line in log.read_text().splitlines() if "probe" in line)
+    assert line.startswith("127.0.0.0 203.0.113.0 [")
+    assert '"GET /robots.txt?probe HTTP/1.1" 200' in line
+    assert "203.0.113.77" not in line
+
+
+def test_the_gunicorn_configuration_loads():
+    result = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "--config", "python:partnership.gunicorn_conf",
+         "--check-config", "partnership.wsgi"],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
