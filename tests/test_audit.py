@@ -42,6 +42,8 @@ NPM_UNREACHABLE = {"message": "405 Method Not Allowed", "error": {"summary": "",
 def fake_tools(monkeypatch, audit, pip, npm, ckeditor_advisories):
     def run(args, **kwargs):
         tool = Path(str(args[0])).name
+        if args[1:3] == ["config", "get"]:
+            return subprocess.CompletedProcess(args, 0, stdout="http://registry.test/\n")
         output = {
             "pip-audit": json.dumps(pip),
             "npm": json.dumps(npm),
@@ -50,6 +52,7 @@ def fake_tools(monkeypatch, audit, pip, npm, ckeditor_advisories):
         return subprocess.CompletedProcess(args, 0, stdout=output, stderr="")
 
     def urlopen(request, timeout):
+        assert request.full_url.startswith("http://registry.test/-/npm/")
         if ckeditor_advisories is None:
             raise audit.urllib.error.URLError("unreachable")
         return io.BytesIO(json.dumps({"ckeditor4": ckeditor_advisories}).encode())
