@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class CitiesConfig(AppConfig):
     name = "cities"
     verbose_name = _("Städte")
-
-    def ready(self):
-        from . import held_uploads  # noqa: F401  (registers its system check)

@@ -1,7 +1,5 @@
 from decimal import Decimal
 
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -10,63 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from .publishing import PublishableQuerySet
-from .richtext import RichTextField, plain_text
-from .searching import SearchableManager, SearchableModel
-from .slugs import unique_slug
-from .uploads import CreditedImage
-from .versioning import VersionedModel
-
-
-class RetiredSlugQuerySet(models.QuerySet):
-    def target(self, model, slug):
-        """The object of ``model`` that was once at ``slug``, or None."""
-        retired = self.filter(
-            content_type=ContentType.objects.get_for_model(model), slug=slug
-        ).first()
-        if retired is None:
-            return None
-        return model._default_manager.filter(pk=retired.object_id).first()
-
-
-class RetiredSlug(models.Model):
-    """A slug that live content used to have; its old URL redirects (301)."""
-
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    slug = models.SlugField(max_length=100)
-    created = models.DateTimeField(auto_now_add=True)
-
-    objects = RetiredSlugQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("frühere Adresse")
-        verbose_name_plural = _("frühere Adressen")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["content_type", "slug"], name="cities_retiredslug_unique"
-            )
-        ]
-
-    def __str__(self):
-        return self.slug
-
-
-class SlugHistoryModel(models.Model):
-    """Remembers the old slug when the slug of live content changes."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        stored = type(self)._default_manager.filter(pk=self.pk).first() if self.pk else None
-        super().save(*args, **kwargs)
-        if stored is not None and stored.slug != self.slug and stored.is_live():
-            RetiredSlug.objects.update_or_create(
-                content_type=ContentType.objects.get_for_model(self),
-                slug=stored.slug,
-                defaults={"object_id": self.pk},
-            )
+from core.models import SlugHistoryModel
+from core.publishing import PublishableQuerySet
+from core.richtext import RichTextField, plain_text
+from core.searching import SearchableManager, SearchableModel
+from core.slugs import unique_slug
+from core.uploads import CreditedImage
+from core.versioning import VersionedModel
 
 
 class CityQuerySet(PublishableQuerySet):
@@ -245,34 +193,3 @@ class City(CreditedImage, VersionedModel, SearchableModel, SlugHistoryModel):
     @property
     def has_coordinates(self):
         return self.latitude is not None and self.longitude is not None
-
-
-class NotificationSetting(models.Model):
-    """Which e-mails a staff member wants (cities/notifications.py); without a row, all."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="notification_setting",
-        verbose_name=_("Konto"),
-    )
-    editorial = models.BooleanField(
-        _("E-Mails zum Redaktionsablauf"),
-        default=True,
-        help_text=_(
-            "Wenn etwas zur Prüfung eingereicht wird (für die Redaktionsleitung) und wenn "
-            "Ihr Beitrag veröffentlicht oder an die Redaktion zurückgegeben wird."
-        ),
-    )
-
-    class Meta:
-        verbose_name = _("Benachrichtigungseinstellung")
-        verbose_name_plural = _("Benachrichtigungseinstellungen")
-
-    def __str__(self):
-        return str(self.user)
-
-
-# Proposed changes to live content live in a module of their own; importing
-# them here registers the model with this app.
-from .pending import PendingChange  # noqa: E402, F401

@@ -12,14 +12,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from cities.admin import CreditedImageAdminMixin
-from cities.editorial import (
+from core.admin import CreditedImageAdminMixin
+from core.editorial import (
     EditorialAdminMixin,
     OptimisticLockingForm,
     ReadOnlyAdminMixin,
     RevisionAdmin,
 )
-from cities.listfilters import titled
+from core.listfilters import titled
 
 from .models import Article, Category, ImportedPost, LegacyRedirect, PreviewLink
 from .notifications import status_changed

@@ -13,13 +13,14 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cities.models import City, SlugHistoryModel
-from cities.publishing import PublishableQuerySet
-from cities.richtext import RichTextField, images_missing_alt, plain_text
-from cities.searching import SearchableManager, SearchableModel
-from cities.slugs import unique_slug
-from cities.uploads import CreditedImage
-from cities.versioning import VersionedModel
+from cities.models import City
+from core.models import SlugHistoryModel
+from core.publishing import PublishableQuerySet
+from core.richtext import RichTextField, images_missing_alt, plain_text
+from core.searching import SearchableManager, SearchableModel
+from core.slugs import unique_slug
+from core.uploads import CreditedImage
+from core.versioning import VersionedModel
 from partnership.models import CooperationArea, Partnership
 
 # Path segments under /aktuelles/ that belong to lists, archives and feeds.

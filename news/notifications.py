@@ -1,6 +1,6 @@
-"""Which workflow mail an article's change of status sends (cities/notifications.py)."""
+"""Which workflow mail an article's change of status sends (core/notifications.py)."""
 
-from cities import notifications
+from core import notifications
 
 from .models import Article
 

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 
 from cities.models import City
-from cities.pending import PendingChange, apply, rolled_back
-from cities.views import PreviewableDetailView
+from core.pending import PendingChange, apply, rolled_back
+from core.views import PreviewableDetailView
 from partnership.models import CooperationArea, Partnership
 
 from .models import Article, Category, PreviewLink

@@ -25,9 +25,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from cities.models import City
-from cities.richtext import plain_text
-from cities.slugs import german_slugify, unique_slug
-from cities.uploads import reencode_image
+from core.richtext import plain_text
+from core.slugs import german_slugify, unique_slug
+from core.uploads import reencode_image
 
 from .models import Article, Category, ImportedPost, LegacyRedirect, is_allowed_slug
 

@@ -5,18 +5,18 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cities.admin import URL_FIELDS_ASSUME_HTTPS
-from cities.editorial import (
+from cities.models import City
+from core.admin import URL_FIELDS_ASSUME_HTTPS
+from core.editorial import (
     EditorialAdminMixin,
     EditorialInlineMixin,
     OptimisticLockingForm,
     ReadOnlyAdminMixin,
     RevisionAdmin,
 )
-from cities.forms import DocumentInput, RemovableFileInput
-from cities.listfilters import BY_PUBLICATION, titled
-from cities.models import City
-from cities.uploads import FileField
+from core.forms import DocumentInput, RemovableFileInput
+from core.listfilters import BY_PUBLICATION, titled
+from core.uploads import FileField
 
 from .models import (
     Agreement,

@@ -5,8 +5,8 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from cities.models import NotificationSetting
-from cities.pending import PendingChange
+from core.models import NotificationSetting
+from core.pending import PendingChange
 from news.models import Article
 
 from . import two_factor
@@ -68,7 +68,7 @@ class EditorialAdminSite(admin.AdminSite):
 
     def pending_changes(self, request):
         """Proposed changes to live content: all of them for those who may see them."""
-        if not request.user.has_perm("cities.view_pendingchange"):
+        if not request.user.has_perm("core.view_pendingchange"):
             return []
         changes = PendingChange.objects.select_related("content_type", "author")
         return list(changes.order_by("state", "updated")[: self.worklist_length * 2])

@@ -2,7 +2,7 @@
 Image uploads for the rich-text editor, in place of django-ckeditor's own.
 
 Its uploader trusts file names and keeps what it receives; this one checks
-the content like every other image upload (cities.uploads), stores a
+the content like every other image upload (core.uploads), stores a
 re-encoded copy under a random name and answers in German.
 """
 
@@ -26,7 +26,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from PIL import Image
 
-from cities.uploads import reencode_image, validate_image
+from core.uploads import reencode_image, validate_image
 
 THUMBNAIL_SIZE = (300, 300)
 # Whoever may edit one of the rich-text models may upload pictures for it.

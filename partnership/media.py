@@ -9,8 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from cities.renditions import original_stem
-from cities.richtext import RichTextField
+from core.renditions import original_stem
+from core.richtext import RichTextField
 
 _MEDIA_IN_HTML = re.compile(r'(?:src|href)="[^"]*?' + re.escape(settings.MEDIA_URL) + r'([^"?#]+)')
 

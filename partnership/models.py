@@ -7,13 +7,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cities.models import City, CityQuerySet, SlugHistoryModel
-from cities.publishing import PublishableQuerySet
-from cities.richtext import RichTextField, plain_text
-from cities.searching import SearchableManager, SearchableModel
-from cities.slugs import unique_slug
-from cities.uploads import FileField, upload_path, validate_pdf
-from cities.versioning import VersionedModel
+from cities.models import City, CityQuerySet
+from core.models import SlugHistoryModel
+from core.publishing import PublishableQuerySet
+from core.richtext import RichTextField, plain_text
+from core.searching import SearchableManager, SearchableModel
+from core.slugs import unique_slug
+from core.uploads import FileField, upload_path, validate_pdf
+from core.versioning import VersionedModel
 
 YEAR_VALIDATORS = [MinValueValidator(800), MaxValueValidator(2200)]
 

@@ -14,10 +14,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cities.publishing import PublishableQuerySet
-from cities.richtext import RichTextField
-from cities.uploads import FileField, upload_path
-from cities.versioning import VersionedModel
+from core.publishing import PublishableQuerySet
+from core.richtext import RichTextField
+from core.uploads import FileField, upload_path
+from core.versioning import VersionedModel
 
 VIDEO_TYPES = {".mp4": b"ftyp", ".webm": b"\x1a\x45\xdf\xa3"}
 

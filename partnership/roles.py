@@ -24,7 +24,7 @@ CONTENT = [
 
 EDITOR_PERMISSIONS = [
     f"{app}.{action}_{model}" for app, model in CONTENT for action in ("add", "change", "view")
-] + ["news.view_previewlink", "cities.view_pendingchange"]
+] + ["news.view_previewlink", "core.view_pendingchange"]
 
 LEAD_PERMISSIONS = [
     *EDITOR_PERMISSIONS,

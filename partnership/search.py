@@ -31,8 +31,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
 from cities.models import City
-from cities.richtext import plain_text
-from cities.searching import SEARCH_CONFIG, SearchTerm
+from core.richtext import plain_text
+from core.searching import SEARCH_CONFIG, SearchTerm
 from news.models import Article
 
 from .models import Partnership, Project

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "partnership.apps.PartnershipConfig",
     "news.apps.NewsConfig",
     "cities.apps.CitiesConfig",
+    "core.apps.CoreConfig",
     "partnership.apps.EditorialAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -305,7 +306,7 @@ SITE_ACCENT_COLOR = os.environ.get("SITE_ACCENT_COLOR", "#0b5ea8")
 
 # --- E-mail -----------------------------------------------------------------
 
-# Every message goes through the outbox (cities/outbox.py, django-post-office):
+# Every message goes through the outbox (core/outbox.py, django-post-office):
 # queued in the transaction of the change that causes it, sent after commit,
 # retried by `send_queued_mail` every minute. Without EMAIL_HOST messages are
 # printed to the console instead of sent.
@@ -345,7 +346,7 @@ PREVIEW_LINK_DAYS = int(os.environ.get("PREVIEW_LINK_DAYS", "7"))
 
 # django-ckeditor bundles CKEditor 4.22.1, which is end-of-life (ckeditor.W001).
 # The editor is only reachable by authenticated staff in the admin, and
-# everything it produces is cleaned on the server by cities.richtext before it
+# everything it produces is cleaned on the server by core.richtext before it
 # is stored, so a flaw in the editor cannot put markup on the public site.
 #
 # HSTS for subdomains (security.W005) and preloading (security.W021) are the
@@ -375,7 +376,7 @@ CKEDITOR_CONFIGS = {
             ["Maximize"],
         ],
         "format_tags": "p;h2;h3;h4",
-        # The class is what cities.richtext accepts as "decorative, no alt".
+        # The class is what core.richtext accepts as "decorative, no alt".
         "stylesSet": [
             {"name": "Bild: dekorativ", "element": "img", "attributes": {"class": "dekorativ"}},
         ],

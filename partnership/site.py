@@ -20,7 +20,7 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from cities.models import City
-from cities.views import PreviewableDetailView
+from core.views import PreviewableDetailView
 from news.models import Article
 
 from .map import partnership_map

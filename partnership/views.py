@@ -1,7 +1,7 @@
 from django.views.generic import ListView
 
 from cities.models import City
-from cities.views import PreviewableDetailView
+from core.views import PreviewableDetailView
 
 from .map import partnership_map
 from .models import Partnership, Project

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from cities.searching import SearchTerm
+from core.searching import SearchTerm
 from news.models import Article
 from partnership.management.commands.run_bench import Command, parse_wrk
 

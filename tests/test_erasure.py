@@ -5,7 +5,7 @@ from django.contrib.admin.models import LogEntry
 from django.db import connection
 from django.urls import reverse
 
-from cities.pending import PendingChange
+from core.pending import PendingChange
 from news.models import Article
 from tests.admin_forms import change_form
 from tests.factories import ArticleFactory
@@ -86,7 +86,7 @@ def test_erasing_needs_a_confirmation(leitung_client, article_naming_a_person):
     connection.vendor != "postgresql", reason="the search vocabulary needs PostgreSQL"
 )
 def test_the_name_leaves_the_search_vocabulary(leitung_client, article_naming_a_person):
-    from cities.searching import SearchTerm
+    from core.searching import SearchTerm
 
     article = article_naming_a_person
     assert SearchTerm.objects.filter(word="mustermann").exists()

@@ -15,7 +15,7 @@ from django.db import models
 from django.test import RequestFactory
 from django.urls import reverse
 
-from cities.pending import PendingChange
+from core.pending import PendingChange
 from tests.admin_forms import change_form
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from cities.pending import PendingChange
+from core.pending import PendingChange
 from partnership.models import Page
 from partnership.pages import validate_captions, validate_video
 

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from cities.models import City
-from cities.pending import PendingChange, changed_names
+from core.pending import PendingChange, changed_names
 from news.models import Article
 from partnership.models import Agreement, Partnership
 from tests.admin_forms import change_form

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from cities.searching import SearchTerm
+from core.searching import SearchTerm
 from news.models import Article
 from partnership.search import clean_query, full_text_query, highlight
 from tests.factories import ArticleFactory, CityFactory, PartnershipFactory, ProjectFactory

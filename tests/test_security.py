@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from cities.richtext import sanitize_html
-from cities.uploads import reencode_image, validate_image
+from core.richtext import sanitize_html
+from core.uploads import reencode_image, validate_image
 from news.models import Article
 from tests import servers
 from tests.factories import (

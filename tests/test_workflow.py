@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cities.models import City
-from cities.pending import PendingChange
+from core.pending import PendingChange
 from news.models import Article
 from partnership.models import Agreement, Partnership, Project
 from tests.factories import (

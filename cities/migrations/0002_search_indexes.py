@@ -1,7 +1,7 @@
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
-from cities.postgres import search_indexes
+from core.postgres import search_indexes
 
 
 class Migration(migrations.Migration):

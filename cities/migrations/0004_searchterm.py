@@ -1,6 +1,6 @@
 from django.db import migrations, models
 
-from cities.postgres import PostgresOnlySQL, fill_vocabulary, drop_trigram_index
+from core.postgres import PostgresOnlySQL, fill_vocabulary, drop_trigram_index
 
 
 class Migration(migrations.Migration):

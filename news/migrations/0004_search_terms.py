@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from cities.postgres import fill_vocabulary, drop_trigram_index
+from core.postgres import fill_vocabulary, drop_trigram_index
 
 
 class Migration(migrations.Migration):

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from cities.postgres import search_indexes
+from core.postgres import search_indexes
 
 
 class Migration(migrations.Migration):

@@ -2,10 +2,10 @@
 
 import pytest
 
-from cities.comparison import field_changes, word_diff
 from cities.models import City
-from cities.pending import snapshot
-from cities.pending_admin import snapshot_changes
+from core.comparison import field_changes, word_diff
+from core.pending import snapshot
+from core.pending_admin import snapshot_changes
 from news.models import Article
 from partnership.models import Partnership
 from tests.factories import ArticleFactory, CategoryFactory, CityFactory, PartnershipFactory

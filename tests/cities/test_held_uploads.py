@@ -16,9 +16,9 @@ from django.contrib import admin
 from django.core.management import call_command
 from django.urls import path, reverse
 
-from cities import held_uploads
-from cities.admin import URL_FIELDS_ASSUME_HTTPS, CreditedImageAdminMixin
 from cities.models import City
+from core import held_uploads
+from core.admin import URL_FIELDS_ASSUME_HTTPS, CreditedImageAdminMixin
 from news.models import Article
 from partnership import site_urls
 from partnership.admin_site import EditorialAdminSite

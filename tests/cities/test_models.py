@@ -4,7 +4,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
 from cities.models import City
-from cities.slugs import german_slugify
+from core.slugs import german_slugify
 from tests.factories import ArticleFactory, CityFactory, HomeCityFactory, PartnershipFactory
 
 pytestmark = pytest.mark.django_db

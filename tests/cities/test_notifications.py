@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from post_office.models import STATUS, Email
 
-from cities import notifications
-from cities.models import NotificationSetting
+from core import notifications
+from core.models import NotificationSetting
 from news.models import Article, LegacyRedirect
 from tests.admin_forms import AdminForm, change_form
 from tests.conftest import logged_in, member_of

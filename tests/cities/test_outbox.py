@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from post_office.models import STATUS, Email
 
-from cities import outbox
+from core import outbox
 from news.admin import ArticleAdmin
 from news.models import Article
 from tests.admin_forms import change_form

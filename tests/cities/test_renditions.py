@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from PIL import Image
 
-from cities.renditions import rendition_name
+from core.renditions import rendition_name
 from news.models import Article
 from partnership.media import orphaned_files
 from tests.factories import ArticleFactory, CityFactory, image_upload

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from cities.richtext import sanitize_html, validate_rich_text_images
+from core.richtext import sanitize_html, validate_rich_text_images
 from news.models import Article
 from tests.factories import ArticleFactory, CityFactory
 

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from cities.uploads import reencode_image, validate_image, validate_pdf
+from core.uploads import reencode_image, validate_image, validate_pdf
 from tests.factories import CityFactory, image_upload
 
 

@@ -2,7 +2,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from simple_history.models import HistoricalChanges
 
-from cities.richtext import RichTextField, sanitize_html
+from core.richtext import RichTextField, sanitize_html
 
 
 def rich_text_fields():

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from cities import outbox
+from core import outbox
 
 
 class Command(BaseCommand):

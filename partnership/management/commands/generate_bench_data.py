@@ -10,8 +10,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from cities.models import City
-from cities.renditions import make_renditions
-from cities.searching import collect_search_terms
+from core.renditions import make_renditions
+from core.searching import collect_search_terms
 from news.models import Article, Category
 from partnership.demo import IMAGE_SIZE, draw_picture
 

@@ -1,7 +1,7 @@
 from django.apps import apps
 from django.core.management.base import BaseCommand
 
-from cities.uploads import CreditedImage
+from core.uploads import CreditedImage
 from partnership.page_cache import bump_version
 
 

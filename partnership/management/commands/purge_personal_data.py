@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db.models import Q
 from django.utils import timezone
 
-from cities import held_uploads, outbox
+from core import held_uploads, outbox
 from news.models import PreviewLink
 
 

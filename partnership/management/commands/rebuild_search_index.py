@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 
 from cities.models import City
-from cities.searching import SearchTerm
+from core.searching import SearchTerm
 from news.models import Article
 from partnership.models import Partnership, Project
 

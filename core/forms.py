@@ -1,7 +1,7 @@
 """
 Admin form parts for uploads: file inputs that say what their tick box
 removes, a sentence-sized box for alt text, and a form mixin that keeps an
-image chosen in a form that comes back with an error (cities.held_uploads).
+image chosen in a form that comes back with an error (core.held_uploads).
 """
 
 from django import forms

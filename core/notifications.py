@@ -3,7 +3,7 @@ E-mail notifications of the editorial workflow, for any content model.
 
 Whatever changes the state of a piece of content calls one of these, inside
 the transaction of that change; the mails go through the outbox
-(cities/outbox.py), so they leave only if the change is committed:
+(core/outbox.py), so they leave only if the change is committed:
 
 - ``submitted(obj, by=…)``: it waits for review. Every active staff member
   who may publish it hears of it, except ``by``.
@@ -13,7 +13,7 @@ the transaction of that change; the mails go through the outbox
   comment.
 
 ``obj`` is a model instance registered in the admin. Who may publish it is
-the ``publish_permission`` of its ModelAdmin (cities.editorial); pass
+the ``publish_permission`` of its ModelAdmin (core.editorial); pass
 ``permission="app.codename"`` where that does not apply. The mail links the
 object's admin change page, or ``url`` (a path on this site) where the work
 happens elsewhere, such as a review page. Nobody is mailed about their own

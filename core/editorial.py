@@ -96,7 +96,7 @@ class EditorialAdminMixin:
 
     def response_action(self, request, queryset):
         # One transaction per bulk action, as for a form: the changes and the
-        # mails they cause (cities/outbox.py) are committed together or not at all.
+        # mails they cause (core/outbox.py) are committed together or not at all.
         with transaction.atomic(using=router.db_for_write(self.model)):
             return super().response_action(request, queryset)
 

@@ -47,7 +47,7 @@ def fill_vocabulary(*tables):
 
     def forwards(apps, schema_editor):
         # Imported when run: the module defines a model.
-        from cities.searching import collect_search_terms
+        from core.searching import collect_search_terms
 
         if schema_editor.connection.vendor == "postgresql":
             for table in tables:

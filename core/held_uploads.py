@@ -22,7 +22,7 @@ from .uploads import IMAGE_FORMATS, reencode_image
 
 # A form left open longer than this has to have its image chosen again.
 MAX_AGE = timedelta(days=1)
-_SALT = "cities.held_uploads"
+_SALT = "core.held_uploads"
 _CONTENT_TYPES = {suffix: f"image/{kind.lower()}" for kind, suffix in IMAGE_FORMATS.items()}
 
 

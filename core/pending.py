@@ -270,6 +270,7 @@ class PendingChange(models.Model):
     objects = PendingChangeQuerySet.as_manager()
 
     class Meta:
+        db_table = "cities_pendingchange"
         verbose_name = _("Änderung in Prüfung")
         verbose_name_plural = _("Änderungen in Prüfung")
         ordering = ["updated"]

@@ -30,6 +30,7 @@ class SearchTerm(models.Model):
     word = models.CharField(max_length=100, primary_key=True)
 
     class Meta:
+        db_table = "cities_searchterm"
         verbose_name = "Suchbegriff"
         verbose_name_plural = "Suchbegriffe"
 

@@ -1,0 +1,94 @@
+"""
+The shared base of the apps: old addresses of live content, per-user
+e-mail settings, and (in their own modules) proposed changes and the search
+vocabulary. The tables keep the names they had when these lived in cities.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RetiredSlugQuerySet(models.QuerySet):
+    def target(self, model, slug):
+        """The object of ``model`` that was once at ``slug``, or None."""
+        retired = self.filter(
+            content_type=ContentType.objects.get_for_model(model), slug=slug
+        ).first()
+        if retired is None:
+            return None
+        return model._default_manager.filter(pk=retired.object_id).first()
+
+
+class RetiredSlug(models.Model):
+    """A slug that live content used to have; its old URL redirects (301)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    slug = models.SlugField(max_length=100)
+    created = models.DateTimeField(auto_now_add=True)
+
+    objects = RetiredSlugQuerySet.as_manager()
+
+    class Meta:
+        db_table = "cities_retiredslug"
+        verbose_name = _("frühere Adresse")
+        verbose_name_plural = _("frühere Adressen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "slug"], name="cities_retiredslug_unique"
+            )
+        ]
+
+    def __str__(self):
+        return self.slug
+
+
+class SlugHistoryModel(models.Model):
+    """Remembers the old slug when the slug of live content changes."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        stored = type(self)._default_manager.filter(pk=self.pk).first() if self.pk else None
+        super().save(*args, **kwargs)
+        if stored is not None and stored.slug != self.slug and stored.is_live():
+            RetiredSlug.objects.update_or_create(
+                content_type=ContentType.objects.get_for_model(self),
+                slug=stored.slug,
+                defaults={"object_id": self.pk},
+            )
+
+
+class NotificationSetting(models.Model):
+    """Which e-mails a staff member wants (core/notifications.py); without a row, all."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_setting",
+        verbose_name=_("Konto"),
+    )
+    editorial = models.BooleanField(
+        _("E-Mails zum Redaktionsablauf"),
+        default=True,
+        help_text=_(
+            "Wenn etwas zur Prüfung eingereicht wird (für die Redaktionsleitung) und wenn "
+            "Ihr Beitrag veröffentlicht oder an die Redaktion zurückgegeben wird."
+        ),
+    )
+
+    class Meta:
+        db_table = "cities_notificationsetting"
+        verbose_name = _("Benachrichtigungseinstellung")
+        verbose_name_plural = _("Benachrichtigungseinstellungen")
+
+    def __str__(self):
+        return str(self.user)
+
+
+# Models in modules of their own; importing them here registers them.
+from .pending import PendingChange  # noqa: E402, F401
+from .searching import SearchTerm  # noqa: E402, F401

@@ -1,0 +1,77 @@
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.views.generic import DetailView
+
+from .models import RetiredSlug
+from .pending import PendingChange, apply, rolled_back
+from .publishing import change_permission
+
+
+class PreviewableDetailView(DetailView):
+    """
+    A detail page that 404s for unpublished objects, except for staff who may
+    edit them: they get a preview that is never cached nor indexed. The old
+    address of live content whose slug changed redirects permanently.
+    """
+
+    # Staff preview a proposed change to live content at its public address.
+    pending_preview_parameter = "aenderung"
+    previewing_change = False
+
+    def get(self, request, *args, **kwargs):
+        if self.pending_preview_parameter in request.GET:
+            response = self.pending_preview()
+            if response is not None:
+                return response
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            model = self.get_queryset().model
+            target = RetiredSlug.objects.target(model, kwargs.get("slug"))
+            if target is None or not self.get_queryset().filter(pk=target.pk).exists():
+                raise
+            return HttpResponsePermanentRedirect(target.get_absolute_url())
+
+    def get_queryset(self):
+        return super().get_queryset().visible_to(self.request.user)
+
+    def pending_preview(self):
+        """The page as it would look with its pending change, or None if there is none."""
+        queryset = self.get_queryset()
+        if not self.request.user.has_perm(change_permission(queryset.model)):
+            return None
+        obj = self.get_object(queryset)
+        pending = PendingChange.objects.for_object(obj)
+        if pending is None:
+            return None
+
+        def render():
+            apply(obj, pending.proposal, pending.base)
+            self.object = queryset.get(pk=obj.pk)
+            self.previewing_change = True
+            response = self.render_to_response(self.get_context_data(object=self.object))
+            response.render()
+            return response
+
+        return rolled_back(render)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(
+            is_preview=self.previewing_change or not self.object.is_published(),
+            is_pending_preview=self.previewing_change,
+            **kwargs,
+        )
+        if context["is_preview"]:
+            opts = self.object._meta
+            context["admin_change_url"] = reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_change", args=[self.object.pk]
+            )
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context["is_preview"]:
+            add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
