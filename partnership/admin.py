@@ -1,6 +1,5 @@
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,10 +10,9 @@ from core.editorial import (
     EditorialAdminMixin,
     EditorialInlineMixin,
     OptimisticLockingForm,
-    ReadOnlyAdminMixin,
     RevisionAdmin,
 )
-from core.forms import DocumentInput, RemovableFileInput
+from core.forms import DocumentInput
 from core.listfilters import BY_PUBLICATION, titled
 from core.uploads import FileField
 
@@ -22,7 +20,6 @@ from .models import (
     Agreement,
     CooperationArea,
     InstitutionalTie,
-    Page,
     Partnership,
     Project,
     StatusChange,
@@ -166,69 +163,3 @@ class ProjectAdmin(EditorialAdminMixin, admin.ModelAdmin):
             {"fields": ["contact_name", ("contact_email", "contact_phone")]},
         ),
     ]
-
-
-@admin.register(LogEntry)
-class AuditTrailAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    """Who published, withdrew, deleted, restored or changed roles, and when."""
-
-    list_display = ["action_time", "user", "content_type", "object_repr", "action", "message"]
-    list_filter = [
-        ("action_flag", titled(admin.ChoicesFieldListFilter, _("Aktion"))),
-        "content_type",
-        ("user", titled(admin.RelatedFieldListFilter, _("Person"))),
-    ]
-    list_select_related = ["user", "content_type"]
-    search_fields = ["object_repr", "change_message", "user__username"]
-    date_hierarchy = "action_time"
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description=_("Aktion"), ordering="action_flag")
-    def action(self, obj):
-        return {ADDITION: _("angelegt"), CHANGE: _("geändert"), DELETION: _("gelöscht")}[
-            obj.action_flag
-        ]
-
-    @admin.display(description=_("Was"))
-    def message(self, obj):
-        return obj.get_change_message()
-
-
-@admin.register(Page)
-class PageAdmin(RevisionAdmin):
-    publish_permission = "partnership.publish_page"
-    publish_fields = ("published",)
-    list_display = ["kind", "title", "published", "updated"]
-    readonly_fields = ["updated"]
-    formfield_overrides = {FileField: {"widget": RemovableFileInput}}
-    ACCESSIBILITY_FIELDSET = (
-        _("Angaben nach BITV 2.0"),
-        {
-            "fields": [
-                "conformity",
-                "known_limitations",
-                "feedback_contact",
-                "enforcement",
-                "last_reviewed",
-            ],
-            "description": _("Nur für die Erklärung zur Barrierefreiheit."),
-        },
-    )
-    VIDEO_FIELDSET = (
-        _("Video in Gebärdensprache"),
-        {
-            "fields": ["video", "video_captions", "video_description"],
-            "description": _("Nur für die Seite in Gebärdensprache."),
-        },
-    )
-
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = [(None, {"fields": ["kind", "title", "body", "published", "updated"]})]
-        kind = obj.kind if obj else None
-        if kind in (None, Page.Kind.ACCESSIBILITY):
-            fieldsets.append(self.ACCESSIBILITY_FIELDSET)
-        if kind in (None, Page.Kind.SIGN_LANGUAGE):
-            fieldsets.append(self.VIDEO_FIELDSET)
-        return self.with_version_field(self.with_rendered_rich_text(request, obj, fieldsets), obj)

@@ -432,8 +432,3 @@ class Project(SearchableModel):
     @property
     def has_contact(self):
         return bool(self.contact_name or self.contact_email or self.contact_phone)
-
-
-# The site's fixed pages live in a module of their own; importing them here
-# registers the model with this app.
-from .pages import Page  # noqa: E402, F401

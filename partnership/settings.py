@@ -54,11 +54,12 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # The project's templates override the admin's, so they must be found first.
+    "partnership.site.apps.SiteConfig",
     "partnership.apps.PartnershipConfig",
     "news.apps.NewsConfig",
     "cities.apps.CitiesConfig",
     "core.apps.CoreConfig",
-    "partnership.apps.EditorialAdminConfig",
+    "partnership.site.apps.EditorialAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -81,11 +82,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "partnership.security.SecurityHeadersMiddleware",
+    "partnership.site.security.SecurityHeadersMiddleware",
     # Before anything that reads the body: refuses oversized ones unread.
-    "partnership.request_limits.RequestSizeLimitMiddleware",
+    "partnership.site.request_limits.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "partnership.page_cache.PageCacheMiddleware",
+    "partnership.site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -101,7 +102,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "partnership.site_urls"
+ROOT_URLCONF = "partnership.site.urls"
 
 TEMPLATES = [
     {
@@ -113,7 +114,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "partnership.site.site_context",
+                "partnership.site.views.site_context",
             ],
         },
     },
@@ -135,7 +136,7 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Search matches words by trigram word similarity. At 0.5 rather than
     # pg_trgm's 0.6, one indexed operator finds typos ("Sheffeld") as well
-    # as parts of compound words (partnership/search.py).
+    # as parts of compound words (partnership/site/search.py).
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options["options"] = (
         f"{_options.get('options', '')} -c pg_trgm.word_similarity_threshold=0.5".strip()
@@ -144,17 +145,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A cache all app processes share (Redis) carries the page cache for
 # anonymous visitors; without one, pages are not cached at all
-# (partnership/page_cache.py explains why).
+# (partnership/site/page_cache.py explains why).
 # Redis only accelerates: a call waits at most REDIS_TIMEOUT seconds, and
 # after a failure each process leaves Redis alone for REDIS_PAUSE_SECONDS
-# (partnership/redis_cache.py).
+# (partnership/site/redis_cache.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.25"))
 REDIS_PAUSE_SECONDS = int(os.environ.get("REDIS_PAUSE_SECONDS", "30"))
 CACHES = {
     "default": (
         {
-            "BACKEND": "partnership.redis_cache.RedisCache",
+            "BACKEND": "partnership.site.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {
                 "socket_connect_timeout": REDIS_TIMEOUT,
@@ -207,7 +208,7 @@ STORAGES = {
 # uploaded files itself; production leaves this off and lets nginx do it.
 SERVE_MEDIA = env_bool("SERVE_MEDIA")
 # Where pg_dump and pg_restore of the server's version live, if not in
-# /usr/lib/postgresql/<version>/bin or on PATH (partnership/backups.py).
+# /usr/lib/postgresql/<version>/bin or on PATH (partnership/site/backups.py).
 PG_BIN_DIR = os.environ.get("PG_BIN_DIR", "")
 # Reference views for make bench (/bench/…); never on in production.
 BENCHMARK = env_bool("BENCHMARK")
@@ -262,11 +263,11 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 8 * 60 * 60))
 
 # One line a message on standard error, with visitors' IP addresses
-# shortened to their network (partnership/logs.py; retention: docs/deploy.md).
+# shortened to their network (partnership/site/logs.py; retention: docs/deploy.md).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"shorten_addresses": {"()": "partnership.logs.ShortenAddresses"}},
+    "filters": {"shorten_addresses": {"()": "partnership.site.logs.ShortenAddresses"}},
     "formatters": {
         "line": {"format": "%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s"}
     },

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from cities.models import City
 from news.models import Article
-from partnership.models import Page
+from partnership.site.models import LegalPage
 from tests.factories import (
     AgreementFactory,
     ArticleFactory,
@@ -27,7 +27,7 @@ MODELS = [
     ("partnership", "cooperationarea", CooperationAreaFactory),
     ("news", "article", ArticleFactory),
     ("news", "category", CategoryFactory),
-    ("partnership", "page", lambda: Page.objects.create(kind="impressum", title="Impressum")),
+    ("site", "legalpage", lambda: LegalPage.objects.create(kind="impressum", title="Impressum")),
 ]
 
 

@@ -12,7 +12,7 @@ from django.contrib import admin
 from django.core.management import call_command
 from django.urls import reverse
 
-from partnership.roles import CONTENT
+from partnership.site.roles import CONTENT
 from tests.admin_forms import change_form
 from tests.conftest import logged_in
 

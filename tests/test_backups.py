@@ -14,8 +14,8 @@ from django.db import connection, connections
 
 from cities.models import City
 from news.models import Article, Category
-from partnership import backups
 from partnership.models import Partnership
+from partnership.site import backups
 from tests.factories import CityFactory, PartnershipFactory, image_upload
 
 postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")

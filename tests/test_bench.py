@@ -8,7 +8,7 @@ from django.db import connection
 
 from core.searching import SearchTerm
 from news.models import Article
-from partnership.management.commands.run_bench import Command, parse_wrk
+from partnership.site.management.commands.run_bench import Command, parse_wrk
 
 WRK_OUTPUT = """\
 Running 10s test @ http://127.0.0.1:8000/

@@ -35,7 +35,7 @@ def test_health_check_is_degraded_but_200_without_redis(client, settings):
     hung = servers.HungServer()
     settings.CACHES = {
         "default": {
-            "BACKEND": "partnership.redis_cache.RedisCache",
+            "BACKEND": "partnership.site.redis_cache.RedisCache",
             "LOCATION": hung.url,
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         }
@@ -56,7 +56,7 @@ def test_health_check_pings_a_running_redis(client, settings, tmp_path):
     redis = servers.RedisServer(tmp_path)
     redis.start()
     settings.CACHES = {
-        "default": {"BACKEND": "partnership.redis_cache.RedisCache", "LOCATION": redis.url}
+        "default": {"BACKEND": "partnership.site.redis_cache.RedisCache", "LOCATION": redis.url}
     }
     try:
         response = client.get("/healthz/")

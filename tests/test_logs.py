@@ -10,7 +10,7 @@ from urllib.request import Request, urlopen
 import pytest
 from django.conf import settings
 
-from partnership.logs import ShortenAddresses, shorten_addresses
+from partnership.site.logs import ShortenAddresses, shorten_addresses
 from tests import servers
 
 

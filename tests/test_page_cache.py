@@ -21,9 +21,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article
-from partnership import page_cache as page_cache_module
-from partnership import redis_cache
-from partnership.redis_cache import RedisCache
+from partnership.site import page_cache as page_cache_module
+from partnership.site import redis_cache
+from partnership.site.redis_cache import RedisCache
 from tests import servers
 from tests.admin_forms import change_form
 from tests.factories import ArticleFactory
@@ -120,7 +120,7 @@ def test_two_app_processes_share_database_and_cache(settings):
     redis_url = "redis://127.0.0.1:6379/15"
     settings.CACHES = {
         "default": {
-            "BACKEND": "partnership.redis_cache.RedisCache",
+            "BACKEND": "partnership.site.redis_cache.RedisCache",
             "LOCATION": redis_url,
         }
     }
@@ -202,7 +202,7 @@ def use_cache_at(settings):
         settings.PAGE_CACHE = True
         settings.CACHES = {
             "default": {
-                "BACKEND": "partnership.redis_cache.RedisCache",
+                "BACKEND": "partnership.site.redis_cache.RedisCache",
                 "LOCATION": url,
                 "OPTIONS": {
                     "socket_connect_timeout": settings.REDIS_TIMEOUT,
@@ -276,7 +276,7 @@ def test_with_redis_stopped_pages_are_served_uncached_and_saves_succeed(
     client.get(url)
     assert client.get(url)["X-Page-Cache"] == "hit"
     own_redis.stop()
-    with caplog.at_level(logging.WARNING, logger="partnership.redis_cache"):
+    with caplog.at_level(logging.WARNING, logger="partnership.site.redis_cache"):
         for _attempt in range(3):
             response = client.get(url)
             assert response.status_code == 200
@@ -286,7 +286,7 @@ def test_with_redis_stopped_pages_are_served_uncached_and_saves_succeed(
         assert "Nachher" in client.get(url).content.decode()
     article.refresh_from_db()
     assert article.title == "Nachher"
-    outage_messages = [r for r in caplog.records if r.name == "partnership.redis_cache"]
+    outage_messages = [r for r in caplog.records if r.name == "partnership.site.redis_cache"]
     assert len(outage_messages) == 1
     assert "unavailable" in outage_messages[0].getMessage()
 
@@ -357,6 +357,6 @@ def test_the_process_whose_bump_failed_pays_it_when_redis_returns(
         assert "Nach dem Ausfall" in response.content.decode()
         assert response["X-Page-Cache"] == "miss"
         assert client.get(url)["X-Page-Cache"] == "hit"
-    messages = [r.getMessage() for r in caplog.records if r.name == "partnership.redis_cache"]
+    messages = [r.getMessage() for r in caplog.records if r.name == "partnership.site.redis_cache"]
     assert len(messages) == 2
     assert "unavailable" in messages[0] and "answers again" in messages[1]

@@ -10,19 +10,18 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from core.pending import PendingChange
-from partnership.models import Page
-from partnership.pages import validate_captions, validate_video
+from partnership.site.models import LegalPage, validate_captions, validate_video
 
 pytestmark = pytest.mark.django_db
 
 
 def page(kind, **fields):
-    return Page.objects.create(
-        kind=kind, title=str(Page.Kind(kind).label), published=True, **fields
+    return LegalPage.objects.create(
+        kind=kind, title=str(LegalPage.Kind(kind).label), published=True, **fields
     )
 
 
-@pytest.mark.parametrize("kind", Page.Kind.values)
+@pytest.mark.parametrize("kind", LegalPage.Kind.values)
 def test_each_page_has_its_fixed_address(client, kind):
     page(kind, body=f"<p>Inhalt {kind}</p>")
     response = client.get(f"/{kind}/")
@@ -31,7 +30,7 @@ def test_each_page_has_its_fixed_address(client, kind):
 
 
 def test_unpublished_page_gives_404_to_visitors_and_a_preview_to_editors(client, redakteur):
-    Page.objects.create(kind=Page.Kind.IMPRINT, title="Impressum")
+    LegalPage.objects.create(kind=LegalPage.Kind.IMPRINT, title="Impressum")
     assert client.get("/impressum/").status_code == 404
     client.force_login(redakteur)
     assert "Vorschau – Entwurf" in client.get("/impressum/").content.decode()
@@ -47,8 +46,8 @@ def test_every_page_links_the_legal_pages_and_the_accessible_versions(client):
 
 def test_accessibility_statement_shows_what_the_law_asks_for(client):
     page(
-        Page.Kind.ACCESSIBILITY,
-        conformity=Page.Conformity.PARTIAL,
+        LegalPage.Kind.ACCESSIBILITY,
+        conformity=LegalPage.Conformity.PARTIAL,
         known_limitations="<p>Alte PDF-Dateien.</p>",
         feedback_contact="barrierefrei@example.org",
         enforcement="<p>Ombudsstelle NRW.</p>",
@@ -68,14 +67,14 @@ def test_accessibility_statement_shows_what_the_law_asks_for(client):
 
 def test_sign_language_page_plays_a_self_hosted_video_with_captions(client, settings):
     page(
-        Page.Kind.SIGN_LANGUAGE,
+        LegalPage.Kind.SIGN_LANGUAGE,
         video=SimpleUploadedFile("dgs.mp4", b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 32),
         video_captions=SimpleUploadedFile("dgs.vtt", b"WEBVTT\n\n"),
         video_description="Eine Dolmetscherin erklärt die Website.",
     )
     html = client.get("/gebaerdensprache/").content.decode()
     assert '<video controls preload="metadata"' in html
-    assert '<source src="/media/partnership/page/' in html
+    assert '<source src="/media/site/legalpage/' in html
     assert '<track kind="captions"' in html
     assert "Eine Dolmetscherin erklärt" in html
 
@@ -96,31 +95,32 @@ def test_captions_must_be_webvtt():
 
 
 def test_passages_in_another_language_keep_their_lang(client):
-    page(Page.Kind.PLAIN_LANGUAGE, body='<p>Das heißt <span lang="en">twin town</span>.</p>')
+    page(LegalPage.Kind.PLAIN_LANGUAGE, body='<p>Das heißt <span lang="en">twin town</span>.</p>')
     assert '<span lang="en">twin town</span>' in client.get("/leichte-sprache/").content.decode()
 
 
 def test_page_bodies_are_sanitised():
-    saved = page(Page.Kind.IMPRINT, body="<p>Anbieter</p><script>alert(1)</script>")
+    saved = page(LegalPage.Kind.IMPRINT, body="<p>Anbieter</p><script>alert(1)</script>")
     saved.refresh_from_db()
     assert saved.body == "<p>Anbieter</p>"
 
 
 def test_each_kind_exists_once():
-    page(Page.Kind.IMPRINT)
+    page(LegalPage.Kind.IMPRINT)
     with pytest.raises(ValidationError):
-        Page(kind=Page.Kind.IMPRINT, title="Zweites Impressum").full_clean()
+        LegalPage(kind=LegalPage.Kind.IMPRINT, title="Zweites Impressum").full_clean()
 
 
 def test_demo_loads_all_five_pages_with_german_text(client):
     call_command("load_demo", stdout=StringIO())
-    assert set(Page.objects.published().values_list("kind", flat=True)) == set(Page.Kind.values)
+    kinds = LegalPage.objects.published().values_list("kind", flat=True)
+    assert set(kinds) == set(LegalPage.Kind.values)
     assert "Schlichtungsverfahren" in client.get("/barrierefreiheit/").content.decode()
 
 
 def test_editors_prepare_pages_and_leads_publish_them(redakteur_client, leitung_client):
-    draft = Page.objects.create(kind=Page.Kind.PRIVACY, title="Datenschutz")
-    url = reverse("admin:partnership_page_change", args=[draft.pk])
+    draft = LegalPage.objects.create(kind=LegalPage.Kind.PRIVACY, title="Datenschutz")
+    url = reverse("admin:site_legalpage_change", args=[draft.pk])
     form = {
         "kind": draft.kind,
         "title": "Datenschutz",
@@ -129,20 +129,20 @@ def test_editors_prepare_pages_and_leads_publish_them(redakteur_client, leitung_
     }
     assert redakteur_client.post(url, {**form, "published": "on"}).status_code == 403
     assert redakteur_client.post(url, form).status_code == 302
-    assert not Page.objects.get(pk=draft.pk).published
+    assert not LegalPage.objects.get(pk=draft.pk).published
     assert (
         leitung_client.post(url, {**form, "published": "on", "expected_version": 2}).status_code
         == 302
     )
-    assert Page.objects.get(pk=draft.pk).published
+    assert LegalPage.objects.get(pk=draft.pk).published
     live_change = redakteur_client.post(
         url, {**form, "body": "<p>Neu</p>", "expected_version": "3.0"}
     )
     assert live_change.status_code == 302
-    assert Page.objects.get(pk=draft.pk).body == "<p>Text</p>"
+    assert LegalPage.objects.get(pk=draft.pk).body == "<p>Text</p>"
     assert PendingChange.objects.for_object(draft).proposal["fields"]["body"] == "<p>Neu</p>"
 
 
 def test_pages_are_in_the_sitemap(client):
-    page(Page.Kind.IMPRINT)
+    page(LegalPage.Kind.IMPRINT)
     assert "http://testserver/impressum/" in client.get("/sitemap.xml").content.decode()

@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from news.models import Article
 from partnership.models import Agreement
-from partnership.pages import Page
-from partnership.request_limits import (
+from partnership.site.models import LegalPage
+from partnership.site.request_limits import (
     MB,
     PUBLIC_BODY_LIMIT,
     RequestSizeLimitMiddleware,
@@ -48,7 +48,7 @@ def send_headers_and_wait(server, head):
     [
         ("/admin/news/article/add/", 50),
         ("/admin/editor/upload/?CKEditorFuncNum=1", 12),
-        ("/admin/partnership/page/1/change/", 400),
+        ("/admin/site/legalpage/1/change/", 400),
         ("/aktuelles/", 1),
     ],
 )
@@ -75,8 +75,8 @@ def test_each_address_has_its_limit(settings):
 
     assert body_limit("/admin/editor/upload/").bytes == 11 * MB
     assert body_limit("/admin/news/article/add/").bytes == 25 * MB
-    assert body_limit("/admin/partnership/page/3/change/").bytes == 305 * MB
-    assert body_limit("/admin/partnership/page/add/").bytes == 305 * MB
+    assert body_limit("/admin/site/legalpage/3/change/").bytes == 305 * MB
+    assert body_limit("/admin/site/legalpage/add/").bytes == 305 * MB
     assert body_limit("/admin/partnership/partnership/3/change/").bytes == 25 * MB
     assert body_limit("/suche/").bytes == PUBLIC_BODY_LIMIT
 
@@ -146,7 +146,7 @@ def test_admin_file_inputs_name_their_limit_for_the_size_check(admin_client, set
     assert re.search(r'<input type="file" name="image"[^>]*data-max-bytes="3145728"', html)
     assert "js/upload-limits.js" in html
     assert (
-        modelform_factory(Page, fields=["video", "video_captions"])()
+        modelform_factory(LegalPage, fields=["video", "video_captions"])()
         .fields["video"]
         .widget.attrs["data-max-bytes"]
         == settings.MAX_VIDEO_UPLOAD_SIZE

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from news.models import Article
-from partnership.pages import Page
+from partnership.site.models import LegalPage
 from tests.admin_forms import change_form
 from tests.conftest import logged_in
 from tests.factories import (
@@ -238,7 +238,7 @@ def viewer_client(db):
     """Staff who may look at content but change none of it."""
     user = UserFactory(is_staff=True)
     user.user_permissions.set(
-        Permission.objects.filter(codename__in=["view_article", "view_page"])
+        Permission.objects.filter(codename__in=["view_article", "view_legalpage"])
     )
     return logged_in(user)
 
@@ -268,11 +268,11 @@ def test_revision_view_for_an_editor_is_read_only_and_rendered(redakteur_client)
 
 
 def test_read_only_legal_page_renders_its_rich_text(viewer_client):
-    page = Page.objects.create(
-        kind=Page.Kind.IMPRINT, title="Impressum", published=True, body="<p><b>Stadt</b></p>"
+    page = LegalPage.objects.create(
+        kind=LegalPage.Kind.IMPRINT, title="Impressum", published=True, body="<p><b>Stadt</b></p>"
     )
 
-    response = viewer_client.get(reverse("admin:partnership_page_change", args=[page.pk]))
+    response = viewer_client.get(reverse("admin:site_legalpage_change", args=[page.pk]))
 
     html = response.content.decode()
     assert "<p><b>Stadt</b></p>" in html

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from core.searching import SearchTerm
 from news.models import Article
-from partnership.search import clean_query, full_text_query, highlight
+from partnership.site.search import clean_query, full_text_query, highlight
 from tests.factories import ArticleFactory, CityFactory, PartnershipFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -173,8 +173,8 @@ def test_websearch_syntax_is_kept_as_written(client):
 def test_only_the_newest_matches_of_a_common_word_are_ranked(
     client, monkeypatch, few_matches, expected
 ):
-    monkeypatch.setattr("partnership.search.FEW_MATCHES", few_matches)
-    monkeypatch.setattr("partnership.search.RANKED_MATCHES", 2)
+    monkeypatch.setattr("partnership.site.search.FEW_MATCHES", few_matches)
+    monkeypatch.setattr("partnership.site.search.RANKED_MATCHES", 2)
     now = timezone.now()
     for days, title in [(3, "Älteste"), (2, "Mittlere"), (1, "Neueste")]:
         ArticleFactory(title=title, body="<p>Freundschaft</p>", publish_at=now - timedelta(days))

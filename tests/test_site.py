@@ -87,7 +87,7 @@ def test_database_outage_gives_a_503_page_rendered_without_the_database():
 
 def test_other_errors_give_the_500_page():
     client = Client(raise_request_exception=False)
-    with mock.patch("partnership.site.HomeView.get_context_data", side_effect=RuntimeError):
+    with mock.patch("partnership.site.views.HomeView.get_context_data", side_effect=RuntimeError):
         response = client.get("/")
     assert response.status_code == 500
     assert "Da ist etwas schiefgegangen" in response.content.decode()

@@ -3,7 +3,7 @@
 import core.richtext
 import core.uploads
 import django.db.models.deletion
-import partnership.pages
+import partnership.site.models
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -31,8 +31,8 @@ class Migration(migrations.Migration):
                 ('feedback_contact', models.TextField(blank=True, help_text='Wer Barrieren meldet, erreicht uns so: Stelle, E-Mail, Telefon.', verbose_name='Kontakt für Rückmeldungen')),
                 ('enforcement', core.richtext.RichTextField(blank=True, help_text='Wohin man sich wenden kann, wenn die Rückmeldung nicht hilft.', verbose_name='Durchsetzungs- und Schlichtungsverfahren')),
                 ('last_reviewed', models.DateField(blank=True, null=True, verbose_name='zuletzt überprüft am')),
-                ('video', models.FileField(blank=True, help_text='MP4 oder WebM, wird auf dieser Website selbst bereitgestellt.', upload_to=core.uploads.upload_path, validators=[partnership.pages.validate_video], verbose_name='Video')),
-                ('video_captions', models.FileField(blank=True, upload_to=core.uploads.upload_path, validators=[partnership.pages.validate_captions], verbose_name='Untertitel (WebVTT)')),
+                ('video', models.FileField(blank=True, help_text='MP4 oder WebM, wird auf dieser Website selbst bereitgestellt.', upload_to=core.uploads.upload_path, validators=[partnership.site.models.validate_video], verbose_name='Video')),
+                ('video_captions', models.FileField(blank=True, upload_to=core.uploads.upload_path, validators=[partnership.site.models.validate_captions], verbose_name='Untertitel (WebVTT)')),
                 ('video_description', models.TextField(blank=True, help_text='Worum es im Video geht, in ein, zwei Sätzen.', verbose_name='Beschreibung des Videos')),
                 ('updated', models.DateTimeField(auto_now=True, verbose_name='geändert')),
             ],
@@ -57,8 +57,8 @@ class Migration(migrations.Migration):
                 ('feedback_contact', models.TextField(blank=True, help_text='Wer Barrieren meldet, erreicht uns so: Stelle, E-Mail, Telefon.', verbose_name='Kontakt für Rückmeldungen')),
                 ('enforcement', core.richtext.RichTextField(blank=True, help_text='Wohin man sich wenden kann, wenn die Rückmeldung nicht hilft.', verbose_name='Durchsetzungs- und Schlichtungsverfahren')),
                 ('last_reviewed', models.DateField(blank=True, null=True, verbose_name='zuletzt überprüft am')),
-                ('video', models.TextField(blank=True, help_text='MP4 oder WebM, wird auf dieser Website selbst bereitgestellt.', max_length=100, validators=[partnership.pages.validate_video], verbose_name='Video')),
-                ('video_captions', models.TextField(blank=True, max_length=100, validators=[partnership.pages.validate_captions], verbose_name='Untertitel (WebVTT)')),
+                ('video', models.TextField(blank=True, help_text='MP4 oder WebM, wird auf dieser Website selbst bereitgestellt.', max_length=100, validators=[partnership.site.models.validate_video], verbose_name='Video')),
+                ('video_captions', models.TextField(blank=True, max_length=100, validators=[partnership.site.models.validate_captions], verbose_name='Untertitel (WebVTT)')),
                 ('video_description', models.TextField(blank=True, help_text='Worum es im Video geht, in ein, zwei Sätzen.', verbose_name='Beschreibung des Videos')),
                 ('updated', models.DateTimeField(blank=True, editable=False, verbose_name='geändert')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),

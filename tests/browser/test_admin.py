@@ -28,7 +28,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from news.models import Article
 from partnership.models import Partnership
-from partnership.roles import EDITORS, LEADS
+from partnership.site.roles import EDITORS, LEADS
 
 from .test_public_site import WCAG_AA
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from partnership.models import Page
+from partnership.site.models import LegalPage
 from tests.admin_forms import change_form
 from tests.factories import AgreementFactory, ArticleFactory, CityFactory, image_upload
 
@@ -74,14 +74,14 @@ def test_agreement_document_is_removed_with_dokument_entfernen(admin_client):
 
 
 def test_sign_language_video_is_removed_with_datei_entfernen(admin_client):
-    page = Page.objects.create(
-        kind=Page.Kind.SIGN_LANGUAGE,
+    page = LegalPage.objects.create(
+        kind=LegalPage.Kind.SIGN_LANGUAGE,
         title="Gebärdensprache",
         video=SimpleUploadedFile("dgs.mp4", b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 32),
         video_captions=SimpleUploadedFile("dgs.vtt", b"WEBVTT\n\n"),
     )
 
-    html = admin_client.get(reverse("admin:partnership_page_change", args=[page.pk]))
+    html = admin_client.get(reverse("admin:site_legalpage_change", args=[page.pk]))
 
     assert clear_label(html.content.decode(), "video") == "Datei entfernen"
     assert clear_label(html.content.decode(), "video_captions") == "Datei entfernen"

@@ -20,9 +20,9 @@ from cities.models import City
 from core import held_uploads
 from core.admin import URL_FIELDS_ASSUME_HTTPS, CreditedImageAdminMixin
 from news.models import Article
-from partnership import site_urls
-from partnership.admin_site import EditorialAdminSite
 from partnership.models import Partnership
+from partnership.site import urls as site_urls
+from partnership.site.admin_site import EditorialAdminSite
 from tests.admin_forms import change_form
 from tests.conftest import logged_in
 from tests.factories import CityFactory, UserFactory, image_upload

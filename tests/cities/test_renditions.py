@@ -12,7 +12,7 @@ from PIL import Image
 
 from core.renditions import rendition_name
 from news.models import Article
-from partnership.media import orphaned_files
+from partnership.site.media import orphaned_files
 from tests.factories import ArticleFactory, CityFactory, image_upload
 
 pytestmark = pytest.mark.django_db

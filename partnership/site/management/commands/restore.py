@@ -7,8 +7,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from partnership import backups
-from partnership.management.commands.backup import MANIFEST
+from partnership.site import backups
+from partnership.site.management.commands.backup import MANIFEST
 
 
 class Command(BaseCommand):

@@ -34,8 +34,7 @@ from cities.models import City
 from core.richtext import plain_text
 from core.searching import SEARCH_CONFIG, SearchTerm
 from news.models import Article
-
-from .models import Partnership, Project
+from partnership.models import Partnership, Project
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 10

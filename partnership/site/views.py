@@ -22,9 +22,10 @@ from django.views.static import serve
 from cities.models import City
 from core.views import PreviewableDetailView
 from news.models import Article
+from partnership.map import partnership_map
+from partnership.models import Partnership, Project
 
-from .map import partnership_map
-from .models import Page, Partnership, Project
+from .models import LegalPage
 
 
 def canonical_url(request):
@@ -63,10 +64,15 @@ class HomeView(TemplateView):
         )
 
 
-class PageView(PreviewableDetailView):
-    """Impressum, Datenschutz, Barrierefreiheit, Leichte Sprache, Gebärdensprache."""
+class LegalPageView(PreviewableDetailView):
+    """
+    Impressum, Datenschutz, Barrierefreiheit, Leichte Sprache, Gebärdensprache.
 
-    model = Page
+    Template: ``site/legalpage_detail.html``; context: ``page``.
+    """
+
+    model = LegalPage
+    context_object_name = "page"
     slug_field = "kind"
     slug_url_kwarg = "kind"
 

@@ -4,7 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from partnership.media import orphaned_files
+from partnership.site.media import orphaned_files
 
 
 class Command(BaseCommand):

@@ -7,8 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
-from partnership import backups
-from partnership.media import media_files
+from partnership.site import backups
+from partnership.site.media import media_files
 
 MANIFEST = "manifest.json"
 MEDIA_ARCHIVE = "media.tar.gz"

@@ -5,7 +5,7 @@ It answers 200 while the site can serve pages and 503 while the database
 cannot be reached; Redis being away is reported as "degraded" with 200, as
 pages are then served uncached. Never cached, never a cookie, and it runs
 one ``SELECT 1`` and at most one Redis PING (none during the pause after a
-Redis failure, see partnership/redis_cache.py).
+Redis failure, see partnership/site/redis_cache.py).
 """
 
 from django.core.cache import cache

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Q
 
-from partnership.roles import ROLES
+from partnership.site.roles import ROLES
 
 
 def permissions_for(names):

@@ -50,7 +50,7 @@ def body_limit(path):
     text = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
     if path.startswith("/admin/editor/"):
         return Limit(image + FRAMING, _("Bilder bis %(mb)s MB") % {"mb": _mb(image)})
-    if re.fullmatch(r"/admin/partnership/page/(add|[^/]+/change)/", path):
+    if re.fullmatch(r"/admin/site/legalpage/(add|[^/]+/change)/", path):
         return Limit(
             video + text,
             _("Videos bis %(mb)s MB, Untertitel und Bilder bis %(image)s MB")

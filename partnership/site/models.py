@@ -50,12 +50,12 @@ def validate_captions(file):
         raise ValidationError(_("Untertitel bitte als WebVTT-Datei (.vtt) hochladen."))
 
 
-class PageQuerySet(PublishableQuerySet):
+class LegalPageQuerySet(PublishableQuerySet):
     def published(self):
         return self.filter(published=True)
 
 
-class Page(VersionedModel):
+class LegalPage(VersionedModel):
     class Kind(models.TextChoices):
         IMPRINT = "impressum", _("Impressum")
         PRIVACY = "datenschutz", _("Datenschutzerklärung")
@@ -114,14 +114,18 @@ class Page(VersionedModel):
     )
     updated = models.DateTimeField(_("geändert"), auto_now=True)
 
-    objects = PageQuerySet.as_manager()
-    history = HistoricalRecords(verbose_name=_("Fassung einer Seite"))
+    objects = LegalPageQuerySet.as_manager()
+    history = HistoricalRecords(
+        verbose_name=_("Fassung einer Seite"), table_name="partnership_historicalpage"
+    )
 
     class Meta:
+        # The table of the model's first home, the partnership app.
+        db_table = "partnership_page"
         verbose_name = _("Pflichtseite")
         verbose_name_plural = _("Pflichtseiten")
         ordering = ["kind"]
-        permissions = [("publish_page", _("Kann Pflichtseiten veröffentlichen"))]
+        permissions = [("publish_legalpage", _("Kann Pflichtseiten veröffentlichen"))]
 
     def __str__(self):
         return self.get_kind_display()

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from partnership.demo import DemoLoader
+from partnership.site.demo import DemoLoader
 
 
 class Command(BaseCommand):

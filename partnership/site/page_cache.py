@@ -16,7 +16,7 @@ It is on when the cache is shared by all processes (REDIS_URL); a per-process
 cache would let one process serve a page another has already replaced.
 
 Redis is an accelerator, never a dependency. While it cannot be reached
-(``CacheUnavailable``, see partnership/redis_cache.py) pages are rendered and
+(``CacheUnavailable``, see partnership/site/redis_cache.py) pages are rendered and
 served uncached, and saves succeed: a bump that fails never fails a save.
 
 How stale a page can get, precisely: every page is stored with a Redis

@@ -13,7 +13,7 @@ from cities.models import City
 from core.renditions import make_renditions
 from core.searching import collect_search_terms
 from news.models import Article, Category
-from partnership.demo import IMAGE_SIZE, draw_picture
+from partnership.site.demo import IMAGE_SIZE, draw_picture
 
 WORDS = [
     "Partnerschaft", "Begegnung", "Austausch", "Delegation", "Schule", "Jugend", "Kultur",

@@ -5,8 +5,9 @@ from django.urls import reverse
 
 from cities.models import City
 from news.models import Article
+from partnership.models import Partnership
 
-from .models import Page, Partnership
+from .models import LegalPage
 
 
 class ArticleSitemap(Sitemap):
@@ -56,7 +57,7 @@ class PageSitemap(Sitemap):
     changefreq = "yearly"
 
     def items(self):
-        return Page.objects.published().only("kind", "updated")
+        return LegalPage.objects.published().only("kind", "updated")
 
     def lastmod(self, page):
         return page.updated

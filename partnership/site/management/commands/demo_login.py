@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from partnership.roles import EDITORS, LEADS
+from partnership.site.roles import EDITORS, LEADS
 
 # Username -> editorial group (None: a superuser).
 DEMO_ACCOUNTS = {"admin": None, "redaktion": EDITORS, "leitung": LEADS}

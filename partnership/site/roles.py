@@ -19,7 +19,7 @@ CONTENT = [
     ("partnership", "statuschange"),
     ("partnership", "institutionaltie"),
     ("partnership", "cooperationarea"),
-    ("partnership", "page"),
+    ("site", "legalpage"),
 ]
 
 EDITOR_PERMISSIONS = [
@@ -33,7 +33,7 @@ LEAD_PERMISSIONS = [
     "news.delete_previewlink",
     "cities.publish_city",
     "partnership.publish_partnership",
-    "partnership.publish_page",
+    "site.publish_legalpage",
     "admin.view_logentry",
 ]
 

@@ -2,7 +2,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 
 from core.uploads import CreditedImage
-from partnership.page_cache import bump_version
+from partnership.site.page_cache import bump_version
 
 
 class Command(BaseCommand):

@@ -19,16 +19,16 @@ from PIL import Image, ImageDraw, ImageFont
 
 from cities.models import City
 from news.models import Article, Category
-
-from .models import (
+from partnership.models import (
     Agreement,
     CooperationArea,
     InstitutionalTie,
-    Page,
     Partnership,
     Project,
     StatusChange,
 )
+
+from .models import LegalPage
 
 IMAGE_SIZE = (1200, 675)
 IMAGE_CREDIT = "Grafik: Demo-Inhalt, automatisch erzeugt"
@@ -238,7 +238,7 @@ PARTNERSHIPS = [
 
 PAGES = [
     {
-        "kind": Page.Kind.IMPRINT,
+        "kind": LegalPage.Kind.IMPRINT,
         "title": "Impressum",
         "body": (
             "<h2>Anbieterin</h2>"
@@ -256,7 +256,7 @@ PAGES = [
         ),
     },
     {
-        "kind": Page.Kind.PRIVACY,
+        "kind": LegalPage.Kind.PRIVACY,
         "title": "Datenschutzerklärung",
         "body": (
             "<h2>Das Wichtigste in Kürze</h2>"
@@ -280,7 +280,7 @@ PAGES = [
         ),
     },
     {
-        "kind": Page.Kind.ACCESSIBILITY,
+        "kind": LegalPage.Kind.ACCESSIBILITY,
         "title": "Erklärung zur Barrierefreiheit",
         "body": (
             "<p>Die Stadt Bochum ist bemüht, diese Website im Einklang mit dem "
@@ -288,7 +288,7 @@ PAGES = [
             "Barrierefreie-Informationstechnik-Verordnung NRW barrierefrei zugänglich zu "
             "machen.</p>"
         ),
-        "conformity": Page.Conformity.PARTIAL,
+        "conformity": LegalPage.Conformity.PARTIAL,
         "known_limitations": (
             "<ul><li>Ältere PDF-Dokumente von Partnerschaftsvereinbarungen sind nicht "
             "durchgehend barrierefrei. Auf Anfrage senden wir den Inhalt in zugänglicher "
@@ -308,7 +308,7 @@ PAGES = [
         "last_reviewed": date(2026, 11, 1),
     },
     {
-        "kind": Page.Kind.PLAIN_LANGUAGE,
+        "kind": LegalPage.Kind.PLAIN_LANGUAGE,
         "title": "Leichte Sprache",
         "body": (
             "<p>Bochum ist eine Stadt in Deutschland.</p>"
@@ -324,7 +324,7 @@ PAGES = [
         ),
     },
     {
-        "kind": Page.Kind.SIGN_LANGUAGE,
+        "kind": LegalPage.Kind.SIGN_LANGUAGE,
         "title": "Gebärdensprache",
         "body": (
             "<p>Hier erklären wir die Website in Deutscher Gebärdensprache. Das Video "
@@ -577,7 +577,7 @@ class DemoLoader:
             self._article(item, cities, partnerships, areas)
         for item in PAGES:
             fields = {key: value for key, value in item.items() if key != "kind"}
-            self._get_or_create(Page, {"kind": item["kind"]}, {**fields, "published": True})
+            self._get_or_create(LegalPage, {"kind": item["kind"]}, {**fields, "published": True})
         return self.created
 
     def _city(self, item):
