@@ -34,9 +34,12 @@ test: install
 	if [ $$status -eq 5 ]; then echo "ERROR: pytest collected no tests." >&2; exit 1; fi; \
 	exit $$status
 
+# Templates: djlint's formatting and rules, configured in pyproject.toml.
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates/ --check
+	$(VENV)/bin/djlint templates/ --lint
 
 check: install
 	$(PY) manage.py makemigrations --check --dry-run
