@@ -34,10 +34,17 @@ test: install
 	if [ $$status -eq 5 ]; then echo "ERROR: pytest collected no tests." >&2; exit 1; fi; \
 	exit $$status
 
+# Templates: djlint's formatting and rules, configured in pyproject.toml,
+# and no HTML template line over 160 characters, which djlint's formatter
+# leaves to the author.
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/djlint templates/ --check
+	$(VENV)/bin/djlint templates/ --lint
+	@! grep -rnE --include='*.html' '^.{161,}' templates/ || \
+	(echo "Template lines over 160 characters (above)." >&2; exit 1)
 
 check: install
 	$(PY) manage.py makemigrations --check --dry-run
