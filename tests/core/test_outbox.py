@@ -115,7 +115,7 @@ def test_a_rolled_back_block_leaves_no_message(mailoutbox, django_capture_on_com
 def test_a_message_the_server_refuses_stays_queued_until_the_command_sends_it(
     submit, leitung, settings, mailoutbox, tmp_path
 ):
-    settings.EMAIL_BACKEND = "tests.cities.test_outbox.RefusingBackend"
+    settings.EMAIL_BACKEND = "tests.core.test_outbox.RefusingBackend"
 
     article, response = submit()
 
@@ -140,7 +140,7 @@ def test_a_message_the_server_refuses_stays_queued_until_the_command_sends_it(
 def test_after_one_refusal_the_other_messages_wait_for_the_timer(
     settings, monkeypatch, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = "tests.cities.test_outbox.RefusingBackend"
+    settings.EMAIL_BACKEND = "tests.core.test_outbox.RefusingBackend"
     monkeypatch.setattr(RefusingBackend, "attempts", [])
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -152,7 +152,7 @@ def test_after_one_refusal_the_other_messages_wait_for_the_timer(
 
 @pytest.mark.django_db(transaction=True)
 def test_the_command_retries_while_the_server_is_down(settings, mailoutbox, tmp_path):
-    settings.EMAIL_BACKEND = "tests.cities.test_outbox.RefusingBackend"
+    settings.EMAIL_BACKEND = "tests.core.test_outbox.RefusingBackend"
     outbox.queue([message()])
 
     send_queued_mail(tmp_path)
