@@ -6,7 +6,7 @@ word at the top of the URL space (``/aktuelles/``, ``/impressum/``,
 ``/robots.txt``). Anything that lets staff choose a top-level slug asks
 ``is_reserved()`` first, so that a page can never hide a section, and the
 language codes of settings.LANGUAGES are kept free for language prefixes.
-tests/test_sections.py checks this list against the URL patterns.
+tests/site/test_sections.py checks this list against the URL patterns.
 """
 
 from django.conf import settings
