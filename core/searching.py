@@ -73,11 +73,7 @@ def forget_words(connection, text):
     """
     if connection.vendor != "postgresql":
         return
-    tables = [
-        model._meta.db_table
-        for model in apps.get_models()
-        if issubclass(model, SearchableModel) and not model._meta.proxy
-    ]
+    tables = [model._meta.db_table for model in searchable_models()]
     still_used = " OR ".join(
         f"EXISTS (SELECT 1 FROM {table} WHERE {table}.search_vector @@ to_tsquery("
         f"'simple', quote_literal(term.word)))"
@@ -93,6 +89,15 @@ def forget_words(connection, text):
     """
     with connection.cursor() as cursor:
         cursor.execute(sql, [value for config in configs for value in (config, text)])
+
+
+def searchable_models():
+    """Every model whose rows carry a search vector."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, SearchableModel) and not model._meta.proxy
+    ]
 
 
 class SearchableManager(models.Manager):

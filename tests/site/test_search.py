@@ -8,10 +8,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from cities.models import City
 from core import search
 from core.search import clean_query, full_text_query, highlight
 from core.searching import SearchTerm
 from news.models import Article
+from partnership.models import Partnership, Project
 from tests.factories import ArticleFactory, CityFactory, PartnershipFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -228,6 +230,18 @@ def test_rebuild_search_index_runs_on_any_database():
     output = StringIO()
     call_command("rebuild_search_index", stdout=output)
     assert output.getvalue()
+
+
+@postgres_only
+def test_rebuild_search_index_rewrites_every_searchable_model(client, content):
+    City.objects.update(search_vector=None)
+    Project.objects.update(search_vector=None)
+    output = StringIO()
+    call_command("rebuild_search_index", stdout=output)
+    for model in (Article, City, Partnership, Project):
+        assert f"{model._meta.verbose_name_plural}: " in output.getvalue()
+    _response, found = hits(client, "Tsukuba")
+    assert {"Stadt", "Projekt"} <= {kind for kind, _title in found}
 
 
 @postgres_only
