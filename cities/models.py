@@ -117,7 +117,7 @@ class City(CreditedImage, VersionedModel, SearchableModel, SlugHistoryModel):
 
     objects = SearchableManager.from_queryset(CityQuerySet)()
     history = HistoricalRecords(
-        verbose_name=_("Fassung einer Stadt"), excluded_fields=["search_vector"]
+        verbose_name=_("Fassung einer Stadt"), excluded_fields=["search_vector", "search_language"]
     )
 
     class Meta:

@@ -9,12 +9,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .searching import DEFAULT_LANGUAGE
+
 
 class RetiredSlugQuerySet(models.QuerySet):
-    def target(self, model, slug):
-        """The object of ``model`` that was once at ``slug``, or None."""
+    def target(self, model, slug, language=DEFAULT_LANGUAGE):
+        """The object of ``model`` that was once at ``slug`` in ``language``, or None."""
         retired = self.filter(
-            content_type=ContentType.objects.get_for_model(model), slug=slug
+            content_type=ContentType.objects.get_for_model(model), language=language, slug=slug
         ).first()
         if retired is None:
             return None
@@ -27,6 +29,8 @@ class RetiredSlug(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     slug = models.SlugField(max_length=100)
+    # The same slug may have been retired in each language of the site.
+    language = models.CharField(max_length=10, default=DEFAULT_LANGUAGE)
     created = models.DateTimeField(auto_now_add=True)
 
     objects = RetiredSlugQuerySet.as_manager()
@@ -37,7 +41,7 @@ class RetiredSlug(models.Model):
         verbose_name_plural = _("frühere Adressen")
         constraints = [
             models.UniqueConstraint(
-                fields=["content_type", "slug"], name="cities_retiredslug_unique"
+                fields=["content_type", "language", "slug"], name="core_retiredslug_unique"
             )
         ]
 

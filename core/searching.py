@@ -1,10 +1,11 @@
 """
 Full-text search vectors, stored on each searchable row.
 
-On PostgreSQL every save writes the row's weighted German search vector
-(title > summary > body), which a GIN index serves, and adds the row's words
-to the search vocabulary. Other databases keep the column empty and search
-with plain text matching instead.
+On PostgreSQL every save writes the row's weighted search vector (title >
+summary > body) in the text search configuration of the row's language,
+which a GIN index serves, and adds the row's words to the search vocabulary.
+Other databases keep the column empty and search with plain text matching
+instead. The queries that read this index are in core/search.py.
 """
 
 from django.apps import apps
@@ -12,7 +13,17 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connections, models
 from django.db.models import TextField, Value
 
-SEARCH_CONFIG = "german"
+# The language of rows that name none, and the text search configuration of
+# each language PostgreSQL stems; any other language is searched word by
+# word ("simple") until its configuration is added here.
+DEFAULT_LANGUAGE = "de"
+SEARCH_CONFIGS = {"de": "german"}
+SEARCH_CONFIG = SEARCH_CONFIGS[DEFAULT_LANGUAGE]
+
+
+def search_config(language):
+    """The text search configuration for ``language``."""
+    return SEARCH_CONFIGS.get(language, "simple")
 
 
 class SearchTerm(models.Model):
@@ -62,23 +73,31 @@ def forget_words(connection, text):
     """
     if connection.vendor != "postgresql":
         return
-    tables = [
-        model._meta.db_table
-        for model in apps.get_models()
-        if issubclass(model, SearchableModel) and not model._meta.proxy
-    ]
+    tables = [model._meta.db_table for model in searchable_models()]
     still_used = " OR ".join(
         f"EXISTS (SELECT 1 FROM {table} WHERE {table}.search_vector @@ to_tsquery("
         f"'simple', quote_literal(term.word)))"
         for table in tables
     )
+    # The text may have been indexed in any configured language.
+    configs = sorted({*SEARCH_CONFIGS.values(), "simple"})
+    words = " UNION ".join("SELECT lexeme FROM unnest(to_tsvector(%s, %s))" for _ in configs)
     sql = f"""
         DELETE FROM {SearchTerm._meta.db_table} AS term
-        WHERE term.word IN (SELECT lexeme FROM unnest(to_tsvector(%s, %s)))
+        WHERE term.word IN ({words})
         AND NOT ({still_used})
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, [SEARCH_CONFIG, text])
+        cursor.execute(sql, [value for config in configs for value in (config, text)])
+
+
+def searchable_models():
+    """Every model whose rows carry a search vector."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, SearchableModel) and not model._meta.proxy
+    ]
 
 
 class SearchableManager(models.Manager):
@@ -90,6 +109,9 @@ class SearchableManager(models.Manager):
 
 class SearchableModel(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
+    # The language the row's text is written in: it picks the stemming of
+    # the search vector, and a search looks only at rows of its language.
+    search_language = models.CharField(max_length=10, default=DEFAULT_LANGUAGE, editable=False)
 
     class Meta:
         abstract = True
@@ -105,10 +127,11 @@ class SearchableModel(models.Model):
     def update_search_vector(self):
         if connections[self._state.db].vendor != "postgresql":
             return
+        config = search_config(self.search_language)
         vector = None
         for weight, text in self.search_texts().items():
             part = SearchVector(
-                Value(text, output_field=TextField()), weight=weight, config=SEARCH_CONFIG
+                Value(text, output_field=TextField()), weight=weight, config=config
             )
             vector = part if vector is None else vector + part
         type(self)._default_manager.filter(pk=self.pk).update(search_vector=vector)

@@ -1,9 +1,7 @@
-from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView
 
-from .models import RetiredSlug
 from .pending import PendingChange, apply, rolled_back
 from .publishing import change_permission
 
@@ -12,7 +10,8 @@ class PreviewableDetailView(DetailView):
     """
     A detail page that 404s for unpublished objects, except for staff who may
     edit them: they get a preview that is never cached nor indexed. The old
-    address of live content whose slug changed redirects permanently.
+    address of live content whose slug changed redirects permanently
+    (core/redirects.py).
     """
 
     # Staff preview a proposed change to live content at its public address.
@@ -24,14 +23,7 @@ class PreviewableDetailView(DetailView):
             response = self.pending_preview()
             if response is not None:
                 return response
-        try:
-            return super().get(request, *args, **kwargs)
-        except Http404:
-            model = self.get_queryset().model
-            target = RetiredSlug.objects.target(model, kwargs.get("slug"))
-            if target is None or not self.get_queryset().filter(pk=target.pk).exists():
-                raise
-            return HttpResponsePermanentRedirect(target.get_absolute_url())
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         return super().get_queryset().visible_to(self.request.user)

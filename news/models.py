@@ -235,7 +235,8 @@ class Article(CreditedImage, VersionedModel, SearchableModel, SlugHistoryModel):
 
     objects = SearchableManager.from_queryset(ArticleQuerySet)()
     history = HistoricalRecords(
-        verbose_name=_("Fassung eines Beitrags"), excluded_fields=["created_by", "search_vector"]
+        verbose_name=_("Fassung eines Beitrags"),
+        excluded_fields=["created_by", "search_vector", "search_language"],
     )
 
     class Meta:

@@ -162,7 +162,8 @@ class Partnership(VersionedModel, SearchableModel, SlugHistoryModel):
 
     objects = SearchableManager.from_queryset(PartnershipQuerySet)()
     history = HistoricalRecords(
-        verbose_name=_("Fassung einer Partnerschaft"), excluded_fields=["search_vector"]
+        verbose_name=_("Fassung einer Partnerschaft"),
+        excluded_fields=["search_vector", "search_language"],
     )
 
     class Meta:

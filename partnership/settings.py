@@ -90,7 +90,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "news.middleware.LegacyRedirectMiddleware",
+    # Old addresses: changed slugs and imported permalinks (core/redirects.py).
+    "core.redirects.RedirectMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -136,7 +137,7 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Search matches words by trigram word similarity. At 0.5 rather than
     # pg_trgm's 0.6, one indexed operator finds typos ("Sheffeld") as well
-    # as parts of compound words (partnership/site/search.py).
+    # as parts of compound words (core/search.py).
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options["options"] = (
         f"{_options.get('options', '')} -c pg_trgm.word_similarity_threshold=0.5".strip()

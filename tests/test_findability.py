@@ -12,7 +12,9 @@ import xmlschema
 from django.conf import settings
 from django.utils import timezone
 
-from news.models import Article
+from core import redirects
+from core.models import RetiredSlug
+from news.models import Article, LegacyRedirect
 from tests.factories import (
     ArticleFactory,
     CategoryFactory,
@@ -289,6 +291,38 @@ def test_old_slug_does_not_reveal_an_article_withdrawn_since(client):
     article.status = Article.Status.WITHDRAWN
     article.save()
     assert client.get("/aktuelles/alt/").status_code == 404
+
+
+def test_a_changed_slug_wins_over_an_imported_redirect_at_the_same_address(client):
+    article = ArticleFactory(title="Alt")
+    article.slug = "neu"
+    article.save()
+    LegacyRedirect.objects.create(old_path="/aktuelles/alt/", new_path="/aktuelles/")
+    assert client.get("/aktuelles/alt/")["Location"] == "/aktuelles/neu/"
+    assert client.get("/aktuelles/nie-da-gewesen/").status_code == 404
+
+
+def test_old_slugs_are_kept_per_language_and_answered_in_their_own(client):
+    article = ArticleFactory(title="Alt")
+    article.slug = "neu"
+    article.save()
+    retired = RetiredSlug.objects.get(slug="alt")
+    assert retired.language == "de"
+    RetiredSlug.objects.filter(pk=retired.pk).update(language="en")
+    # The site speaks German only, so an English old slug leads nowhere yet.
+    assert client.get("/aktuelles/alt/").status_code == 404
+
+
+def test_apps_answer_their_old_addresses_through_the_one_module(client, monkeypatch):
+    monkeypatch.setattr(
+        redirects,
+        "_lookups",
+        [lambda request: "/staedte/" if request.path == "/altes-archiv/" else None],
+    )
+    response = client.get("/altes-archiv/")
+    assert response.status_code == 301
+    assert response["Location"] == "/staedte/"
+    assert client.get("/anderes-archiv/").status_code == 404
 
 
 # --- Archives ------------------------------------------------------------

@@ -11,6 +11,7 @@ class SiteConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
+        from . import sections  # noqa: F401  (registers its system check)
         from .page_cache import connect_signals
 
         connect_signals()

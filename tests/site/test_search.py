@@ -2,14 +2,18 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
+from django.contrib.postgres.search import SearchQuery
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from cities.models import City
+from core import search
+from core.search import clean_query, full_text_query, highlight
 from core.searching import SearchTerm
 from news.models import Article
-from partnership.site.search import clean_query, full_text_query, highlight
+from partnership.models import Partnership, Project
 from tests.factories import ArticleFactory, CityFactory, PartnershipFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -173,8 +177,8 @@ def test_websearch_syntax_is_kept_as_written(client):
 def test_only_the_newest_matches_of_a_common_word_are_ranked(
     client, monkeypatch, few_matches, expected
 ):
-    monkeypatch.setattr("partnership.site.search.FEW_MATCHES", few_matches)
-    monkeypatch.setattr("partnership.site.search.RANKED_MATCHES", 2)
+    monkeypatch.setattr("core.search.FEW_MATCHES", few_matches)
+    monkeypatch.setattr("core.search.RANKED_MATCHES", 2)
     now = timezone.now()
     for days, title in [(3, "Älteste"), (2, "Mittlere"), (1, "Neueste")]:
         ArticleFactory(title=title, body="<p>Freundschaft</p>", publish_at=now - timedelta(days))
@@ -229,6 +233,18 @@ def test_rebuild_search_index_runs_on_any_database():
 
 
 @postgres_only
+def test_rebuild_search_index_rewrites_every_searchable_model(client, content):
+    City.objects.update(search_vector=None)
+    Project.objects.update(search_vector=None)
+    output = StringIO()
+    call_command("rebuild_search_index", stdout=output)
+    for model in (Article, City, Partnership, Project):
+        assert f"{model._meta.verbose_name_plural}: " in output.getvalue()
+    _response, found = hits(client, "Tsukuba")
+    assert {"Stadt", "Projekt"} <= {kind for kind, _title in found}
+
+
+@postgres_only
 def test_vocabulary_words_with_tsquery_syntax_are_quoted():
     ArticleFactory(title="Besuch", body="<p>O'Neill kommt.</p>")
     odd_words = {"oneil": ["o'neill", "a\\b", "x|y", "(z)", "neill"]}
@@ -248,3 +264,39 @@ def test_only_the_first_long_words_are_looked_up_and_short_words_still_count(cli
     )
     assert vocabulary.count("%>") == 3
     assert hits(client, "EU Projekt")[1] == [("Nachricht", "EU-Projekt")]
+
+
+def test_every_app_registers_its_kinds_in_the_order_of_equal_scores():
+    labels = [str(kind.label) for kind in search.kinds()]
+    assert labels == ["Nachricht", "Stadt", "Partnerschaft", "Projekt"]
+    with pytest.raises(ValueError):
+        search.register(search.kinds()[0])
+
+
+def test_a_search_looks_only_at_rows_in_its_language(client):
+    german = ArticleFactory(title="Robotik in Tsukuba")
+    english = ArticleFactory(title="Robotics in Tsukuba")
+    english.search_language = "en"
+    english.save()
+    assert german.search_language == "de"
+    assert [hit.obj.pk for hit in search.search("Tsukuba")] == [german.pk]
+    assert [hit.obj.pk for hit in search.search("Tsukuba", language="en")] == [english.pk]
+    _response, found = hits(client, "Tsukuba")
+    assert found == [("Nachricht", "Robotik in Tsukuba")]
+
+
+@postgres_only
+def test_rows_in_a_language_without_configuration_are_indexed_word_by_word():
+    english = ArticleFactory(title="Partnerships")
+    english.search_language = "en"
+    english.save()
+    german = ArticleFactory(title="Partnerschaften")
+
+    def indexed_as(article, word):
+        query = SearchQuery(word, config="simple")
+        return Article.objects.filter(pk=article.pk, search_vector=query).exists()
+
+    # German stems, "simple" keeps each word as written.
+    assert indexed_as(german, "partnerschaft")
+    assert not indexed_as(german, "partnerschaften")
+    assert indexed_as(english, "partnerships")

@@ -1,18 +1,14 @@
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from cities.models import City
-from core.searching import SearchTerm
-from news.models import Article
-from partnership.models import Partnership, Project
-
-SEARCHABLE = [Article, City, Partnership, Project]
+from core.searching import SearchTerm, searchable_models
 
 
 class Command(BaseCommand):
     help = (
-        "Schreibt die Suchindizes aller Beiträge, Städte, Partnerschaften und Projekte neu, "
-        "etwa nach einem Import mit bulk_create oder update(). Nur für PostgreSQL nötig."
+        "Schreibt die Suchindizes aller durchsuchbaren Inhalte (Beiträge, Städte, "
+        "Partnerschaften, Projekte) neu, etwa nach einem Import mit bulk_create oder "
+        "update(). Nur für PostgreSQL nötig."
     )
 
     def handle(self, *args, **options):
@@ -21,7 +17,7 @@ class Command(BaseCommand):
             return
         # Each row adds its words again; words no row holds any more go.
         SearchTerm.objects.all().delete()
-        for model in SEARCHABLE:
+        for model in searchable_models():
             count = 0
             for obj in model.objects.iterator(chunk_size=500):
                 obj.update_search_vector()

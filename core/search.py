@@ -1,0 +1,281 @@
+"""
+Site search: the queries that read the search index of core/searching.py.
+
+Each app registers what of it is searchable (``register(Kind(...))`` in its
+AppConfig.ready()); each kind is searched from its published() QuerySet, so
+nothing unpublished can be found. PostgreSQL ranks full-text matches on the
+stored search vectors, in the text search configuration of the language
+searched. Typos and parts of compound words are caught by trigrams on the
+vocabulary of indexed words, whose similar words widen the query. Other
+databases fall back to plain case-insensitive matching. Snippets are
+highlighted for the page shown only.
+"""
+
+import json
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    TrigramWordSimilarity,
+)
+from django.db import connection
+from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models.functions import Greatest
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from .searching import DEFAULT_LANGUAGE, SearchTerm, search_config
+
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 10
+RESULTS_PER_KIND = 50
+# For kinds with many rows: up to how many matches (as PostgreSQL estimates
+# them) are all ranked, and how many of the newest are ranked beyond that.
+FEW_MATCHES = 5000
+RANKED_MATCHES = 200
+# How many words of a query are looked up in the vocabulary, and how many
+# of its words may stand in for each.
+WIDENED_WORDS = 3
+SIMILAR_WORDS = 5
+
+
+@dataclass
+class Hit:
+    """One found object; described (title, URL, text, date) only when shown."""
+
+    kind: str
+    obj: object
+    score: float
+    describe: Callable
+    snippet: str = ""
+
+    @cached_property
+    def description(self):
+        return self.describe(self.obj)
+
+    @property
+    def title(self):
+        return self.description["title"]
+
+    @property
+    def url(self):
+        return self.description["url"]
+
+    @property
+    def text(self):
+        return self.description["text"]
+
+    @property
+    def date(self):
+        return self.description.get("date")
+
+
+@dataclass
+class Kind:
+    """One kind of content the site search finds, as its app declares it."""
+
+    label: str
+    queryset: object
+    title_field: str
+    text_fields: tuple
+    to_hit: object
+    # The columns to_hit reads: the rest stays in the database.
+    fields: tuple
+    # For a kind with many rows: when a word matches very many of them, only
+    # the newest matches are ranked, so it costs no more than a rare word.
+    newest_first: str = ""
+    # Where its hits stand among equally scored hits of other kinds, lowest first.
+    order: int = 0
+
+    def search(self, query, similar=None, language=DEFAULT_LANGUAGE):
+        if connection.vendor == "postgresql":
+            found = self._full_text(query, similar or {}, language)
+        else:
+            found = self._plain(query, language)
+        return [
+            Hit(kind=self.label, obj=obj, score=obj.score, describe=self.to_hit)
+            for obj in found[:RESULTS_PER_KIND]
+        ]
+
+    def rows(self, language):
+        return self.queryset().filter(search_language=language)
+
+    def _full_text(self, query, similar, language):
+        search_query = full_text_query(query, similar, language)
+        found = self.rows(language).filter(search_vector=search_query)
+        if self.newest_first and estimated_rows(found) > FEW_MATCHES:
+            # A common word: its newest matches lie close together along the
+            # date index, and ranking every match would read most of the table.
+            newest = found.order_by(f"-{self.newest_first}").values("pk")[:RANKED_MATCHES]
+            found = self.rows(language).filter(pk__in=newest)
+        score = SearchRank(F("search_vector"), search_query)
+        return found.only(*self.fields).annotate(score=score).order_by("-score")
+
+    def _plain(self, query, language):
+        words = query.split()[:10]
+        matches = Q()
+        for word in words:
+            matches &= Q(
+                *(Q(**{f"{field}__icontains": word}) for field in self.text_fields),
+                _connector=Q.OR,
+            )
+        return (
+            self.rows(language)
+            .filter(matches)
+            .only(*self.fields)
+            .annotate(
+                score=Case(
+                    When(**{f"{self.title_field}__icontains": query}, then=Value(1.0)),
+                    default=Value(0.5),
+                    output_field=FloatField(),
+                )
+            )
+            .order_by("-score")
+        )
+
+
+def estimated_rows(queryset):
+    """
+    How many rows PostgreSQL expects ``queryset`` to return, from its
+    statistics: a plan, not a count, so it costs no more for a common word.
+    """
+    plan = json.loads(queryset.values("pk").explain(format="json"))
+    return plan[0]["Plan"]["Plan Rows"]
+
+
+def query_words(query):
+    """The plain words of a query, or none when it uses websearch syntax."""
+    if '"' in query or re.search(r"(^|\s)-|\bor\b", query, re.IGNORECASE):
+        return []
+    return [word.lower() for word in re.findall(r"\w+", query)][:MAX_QUERY_WORDS]
+
+
+def similar_words(query):
+    """
+    For each word of the query, the vocabulary's words that are like it,
+    best first.
+    """
+    # Each word costs an index scan and a comparison with every candidate:
+    # a few words carry a query, short ones rarely have typos.
+    words = [word for word in query_words(query) if len(word) >= 4][:WIDENED_WORDS]
+    if not words:
+        return {}
+    likeness = {
+        f"like_{index}": TrigramWordSimilarity(word, "word") for index, word in enumerate(words)
+    }
+    matches = Q()
+    for word in words:
+        # Like a whole word ("tsukba" finds "tsukuba") or a part of one
+        # ("austausch" finds "jugendaustausch"), by the word similarity
+        # threshold the settings give the database connection.
+        matches |= Q(word__trigram_word_similar=word)
+    best = Greatest(*likeness.values()) if len(words) > 1 else likeness["like_0"]
+    terms = (
+        SearchTerm.objects.filter(matches)
+        .annotate(**likeness)
+        .order_by(best.desc(), "word")[: SIMILAR_WORDS * len(words)]
+    )
+    found = {word: [] for word in words}
+    for term in terms:
+        index = max(range(len(words)), key=lambda i: getattr(term, f"like_{i}"))
+        if term.word != words[index]:  # the word itself is searched anyway
+            found[words[index]].append((getattr(term, f"like_{index}"), term.word))
+    return {
+        word: [term for _likeness, term in sorted(candidates, reverse=True)[:SIMILAR_WORDS]]
+        for word, candidates in found.items()
+        if candidates
+    }
+
+
+def full_text_query(query, similar, language=DEFAULT_LANGUAGE):
+    """
+    The query as the visitor wrote it, or else each of its words or one of
+    the vocabulary's words like it.
+    """
+    config = search_config(language)
+    exact = SearchQuery(query, config=config, search_type="websearch")
+    if not similar:
+        return exact
+    widened = None
+    for word in query_words(query):
+        alternatives = SearchQuery(word, config=config)
+        if similar.get(word):
+            # Vocabulary words are stems already: "simple" takes them as they
+            # are, quoted as tsquery syntax asks.
+            terms = " | ".join(
+                "'{}'".format(term.replace("\\", "\\\\").replace("'", "''"))
+                for term in similar[word]
+            )
+            alternatives |= SearchQuery(terms, config="simple", search_type="raw")
+        widened = alternatives if widened is None else widened & alternatives
+    return exact | widened
+
+
+def clean_query(raw):
+    """The query as searched: printable, single-spaced and of bounded length."""
+    printable = "".join(
+        char if unicodedata.category(char)[0] != "C" else " "
+        for char in raw[: MAX_QUERY_LENGTH * 4]
+    )
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+
+
+_kinds = []
+
+
+def register(kind):
+    """Make ``kind`` searchable; called from the app's AppConfig.ready()."""
+    if any(known.label == kind.label for known in _kinds):
+        raise ValueError(f"A search kind {kind.label!r} is registered already.")
+    _kinds.append(kind)
+    _kinds.sort(key=lambda known: known.order)
+
+
+def kinds():
+    """The registered kinds, in the order their equally scored hits are listed."""
+    return list(_kinds)
+
+
+def search(query, language=DEFAULT_LANGUAGE):
+    """Hits of every registered kind in ``language``, best first."""
+    similar = similar_words(query) if connection.vendor == "postgresql" else {}
+    hits = [hit for kind in _kinds for hit in kind.search(query, similar, language)]
+    return sorted(hits, key=lambda hit: hit.score, reverse=True)
+
+
+def highlight(text, query, length=240):
+    """An excerpt of ``text`` around the first match, matches wrapped in <mark>."""
+    words = [word for word in re.findall(r"\w+", query) if len(word) >= 3][:10]
+    # Compare on a shortened stem so that inflected forms match too
+    # ("Städtepartnerschaften" marks "Städtepartnerschaft").
+    stems = [word[: max(4, len(word) - 3)] for word in words]
+    pattern = (
+        re.compile(r"\w*(?:" + "|".join(map(re.escape, stems)) + r")\w*", re.IGNORECASE)
+        if stems
+        else None
+    )
+    match = pattern.search(text) if pattern else None
+    start = 0
+    if match and match.start() > length // 3:
+        start = text.rfind(" ", 0, match.start() - length // 4) + 1
+    excerpt = Truncator(text[start:]).chars(length)
+    if start:
+        excerpt = f"… {excerpt}"
+    # Escape the pieces, not the whole, so a match never cuts into an entity.
+    parts, position = [], 0
+    for found in pattern.finditer(excerpt) if pattern else ():
+        parts += [
+            escape(excerpt[position : found.start()]),
+            "<mark>",
+            escape(found.group(0)),
+            "</mark>",
+        ]
+        position = found.end()
+    parts.append(escape(excerpt[position:]))
+    return mark_safe("".join(parts))
