@@ -23,6 +23,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
@@ -73,7 +74,10 @@ def snapshot(obj, children=()):
 
 
 def _applied_fields(model):
-    """The fields a snapshot sets: not the key, the version or automatic times."""
+    """
+    The fields a snapshot sets: not the key, the version, automatic times or
+    the search vector, which every save computes afresh from the others.
+    """
     return [
         field
         for field in model._meta.concrete_fields
@@ -81,6 +85,7 @@ def _applied_fields(model):
         and field.name != "version"
         and not getattr(field, "auto_now", False)
         and not getattr(field, "auto_now_add", False)
+        and not isinstance(field, SearchVectorField)
     ]
 
 
