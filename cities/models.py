@@ -8,11 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from core.models import SlugHistoryModel
+from core.models import AutoSlugModel, SlugHistoryModel
 from core.publishing import PublishableQuerySet
 from core.richtext import RichTextField, plain_text
 from core.searching import SearchableManager, SearchableModel
-from core.slugs import unique_slug
 from core.uploads import CreditedImage
 from core.versioning import VersionedModel
 
@@ -34,7 +33,7 @@ class CityQuerySet(PublishableQuerySet):
         return self.filter(is_home=True).first()
 
 
-class City(CreditedImage, VersionedModel, SearchableModel, SlugHistoryModel):
+class City(AutoSlugModel, CreditedImage, VersionedModel, SearchableModel, SlugHistoryModel):
     name = models.CharField(_("Name"), max_length=100)
     slug = models.SlugField(
         _("Kurzname für die Adresse"),
@@ -153,11 +152,6 @@ class City(CreditedImage, VersionedModel, SearchableModel, SlugHistoryModel):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("cities:detail", kwargs={"slug": self.slug})

@@ -1,8 +1,11 @@
 """
-The shared base of the apps: old addresses of live content, per-user
-e-mail settings, and (in their own modules) proposed changes and the search
-vocabulary. The tables keep the names they had when these lived in cities.
+The shared base of the apps: slugs filled from a name, topics that group
+content, old addresses of live content, per-user e-mail settings, and (in
+their own modules) proposed changes and the search vocabulary. The tables
+keep the names they had when these lived in cities.
 """
+
+from operator import attrgetter
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -10,6 +13,46 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .searching import DEFAULT_LANGUAGE
+from .slugs import unique_slug
+
+
+class AutoSlugModel(models.Model):
+    """
+    Fills an empty ``slug`` on save from the attribute that ``slug_source``
+    names (a dotted path such as "partner_city.name" reaches a related row),
+    unique within the model and accepted by ``is_allowed_slug``.
+    """
+
+    slug_source = "name"
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(
+                self, attrgetter(self.slug_source)(self), is_allowed=self.is_allowed_slug
+            )
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def is_allowed_slug(slug):
+        return True
+
+
+class Topic(AutoSlugModel):
+    """A named theme that content is grouped by, with a page of its own."""
+
+    name = models.CharField(_("Name"), max_length=100, unique=True)
+    slug = models.SlugField(_("Kurzname für die Adresse"), max_length=100, unique=True, blank=True)
+    description = models.TextField(_("Beschreibung"), blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
 
 
 class RetiredSlugQuerySet(models.QuerySet):

@@ -14,11 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cities.models import City
-from core.models import SlugHistoryModel
+from core.models import AutoSlugModel, SlugHistoryModel, Topic
 from core.publishing import PublishableQuerySet
 from core.richtext import RichTextField, images_missing_alt, plain_text
 from core.searching import SearchableManager, SearchableModel
-from core.slugs import unique_slug
 from core.uploads import CreditedImage
 from core.versioning import VersionedModel
 from partnership.models import CooperationArea, Partnership
@@ -45,23 +44,10 @@ def validate_article_slug(slug):
         )
 
 
-class Category(models.Model):
-    name = models.CharField(_("Name"), max_length=100, unique=True)
-    slug = models.SlugField(_("Kurzname für die Adresse"), max_length=100, unique=True, blank=True)
-    description = models.TextField(_("Beschreibung"), blank=True)
-
-    class Meta:
+class Category(Topic):
+    class Meta(Topic.Meta):
         verbose_name = _("Kategorie")
         verbose_name_plural = _("Kategorien")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("news:category", kwargs={"slug": self.slug})
@@ -145,7 +131,7 @@ class ArticleQuerySet(PublishableQuerySet):
         return self.filter(status=Article.Status.REVIEW)
 
 
-class Article(CreditedImage, VersionedModel, SearchableModel, SlugHistoryModel):
+class Article(AutoSlugModel, CreditedImage, VersionedModel, SearchableModel, SlugHistoryModel):
     class Status(models.TextChoices):
         DRAFT = "entwurf", _("Entwurf")
         REVIEW = "pruefung", _("Zur Prüfung")
@@ -161,6 +147,9 @@ class Article(CreditedImage, VersionedModel, SearchableModel, SlugHistoryModel):
         Status.WITHDRAWN: {Status.WITHDRAWN, Status.DRAFT, Status.PUBLISHED},
     }
     EDITOR_STATUSES = {Status.DRAFT, Status.REVIEW}
+
+    slug_source = "title"
+    is_allowed_slug = staticmethod(is_allowed_slug)
 
     title = models.CharField(_("Titel"), max_length=200)
     slug = models.SlugField(
@@ -262,11 +251,6 @@ class Article(CreditedImage, VersionedModel, SearchableModel, SlugHistoryModel):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.title, is_allowed=is_allowed_slug)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})

@@ -8,34 +8,20 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cities.models import City, CityQuerySet
-from core.models import SlugHistoryModel
+from core.models import AutoSlugModel, SlugHistoryModel, Topic
 from core.publishing import PublishableQuerySet
 from core.richtext import RichTextField, plain_text
 from core.searching import SearchableManager, SearchableModel
-from core.slugs import unique_slug
 from core.uploads import FileField, upload_path, validate_pdf
 from core.versioning import VersionedModel
 
 YEAR_VALIDATORS = [MinValueValidator(800), MaxValueValidator(2200)]
 
 
-class CooperationArea(models.Model):
-    name = models.CharField(_("Name"), max_length=100, unique=True)
-    slug = models.SlugField(_("Kurzname für die Adresse"), max_length=100, unique=True, blank=True)
-    description = models.TextField(_("Beschreibung"), blank=True)
-
-    class Meta:
+class CooperationArea(Topic):
+    class Meta(Topic.Meta):
         verbose_name = _("Kooperationsfeld")
         verbose_name_plural = _("Kooperationsfelder")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("news:area", kwargs={"slug": self.slug})
@@ -78,7 +64,7 @@ class PartnershipQuerySet(PublishableQuerySet):
         )
 
 
-class Partnership(VersionedModel, SearchableModel, SlugHistoryModel):
+class Partnership(AutoSlugModel, VersionedModel, SearchableModel, SlugHistoryModel):
     class Kind(models.TextChoices):
         TWIN_TOWN = "staedtepartnerschaft", _("Städtepartnerschaft")
         FRIENDSHIP = "freundschaft", _("Städtefreundschaft")
@@ -90,6 +76,8 @@ class Partnership(VersionedModel, SearchableModel, SlugHistoryModel):
         ACTIVE = "aktiv", _("aktiv")
         DORMANT = "ruhend", _("ruhend")
         SUSPENDED = "ausgesetzt", _("ausgesetzt")
+
+    slug_source = "partner_city.name"
 
     home_city = models.ForeignKey(
         City,
@@ -195,11 +183,6 @@ class Partnership(VersionedModel, SearchableModel, SlugHistoryModel):
 
     def __str__(self):
         return f"{self.home_city} – {self.partner_city}"
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.partner_city.name)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("partnership:detail", kwargs={"slug": self.slug})
