@@ -1,6 +1,8 @@
 """
-Reference views for ``make bench``, mounted only with BENCHMARK=true: they
-measure what the framework and the database cost without the site's pages.
+Developer tooling, not part of the site: reference views for ``make bench``,
+mounted only with BENCHMARK=true. They measure what the framework and the
+database cost without the site's pages. The rest of the bench tooling is in
+the commands generate_bench_data and run_bench.
 """
 
 import random

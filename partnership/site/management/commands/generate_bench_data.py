@@ -1,3 +1,10 @@
+"""
+Developer tooling, not for a live site: fills a database meant only for
+``make bench`` with the demo content, years of generated articles and a
+thousand categories. It writes into whatever DATABASE_URL names, so the
+Makefile points it at a database of its own.
+"""
+
 import random
 from datetime import timedelta
 from io import StringIO

@@ -1,3 +1,10 @@
+"""
+Developer tooling, not for a live site: measures the public pages under
+gunicorn with wrk on 127.0.0.1 against a database of its own filled by
+generate_bench_data, and writes the table to docs/performance.md. Run it
+through ``make bench``.
+"""
+
 import os
 import platform
 import re
