@@ -15,6 +15,7 @@ from django.utils import timezone
 from core import redirects
 from core.models import RetiredSlug
 from news.models import Article, LegacyRedirect
+from partnership.site.models import LegalPage
 from tests.factories import (
     ArticleFactory,
     CategoryFactory,
@@ -134,6 +135,18 @@ def test_sitemap_lists_public_pages_with_lastmod(client):
     assert f"http://testserver{partnership.get_absolute_url()}" in locations
     assert "http://testserver/" in locations and "http://testserver/mitmachen/" in locations
     assert not [loc for loc in locations if "verborgen" in loc or "versteckt" in loc]
+
+
+def test_sitemap_lists_published_legal_pages_only(client):
+    imprint = LegalPage.objects.create(
+        kind=LegalPage.Kind.IMPRINT, title="Impressum", published=True
+    )
+    LegalPage.objects.create(kind=LegalPage.Kind.PRIVACY, title="Datenschutz", published=False)
+
+    _response, locations = sitemap_locations(client)
+
+    assert locations["http://testserver/impressum/"] == imprint.updated.date().isoformat()
+    assert "http://testserver/datenschutz/" not in locations
 
 
 @pytest.mark.skipif(not SITEMAP_XSD.exists(), reason="the sitemaps.org schema lies in ../shared")

@@ -10,34 +10,31 @@ from partnership.models import Partnership
 from .models import LegalPage
 
 
-class ArticleSitemap(Sitemap):
+class PublishedSitemap(Sitemap):
+    """The published rows of ``model``, dated by their last change."""
+
     changefreq = "monthly"
+    model = None
+    # What get_absolute_url() and lastmod() read; nothing else is loaded.
+    fields = ("slug", "updated")
 
     def items(self):
-        return Article.objects.published().only("slug", "updated")
+        return self.model.objects.published().only(*self.fields)
 
-    def lastmod(self, article):
-        return article.updated
-
-
-class CitySitemap(Sitemap):
-    changefreq = "monthly"
-
-    def items(self):
-        return City.objects.published().only("slug", "updated")
-
-    def lastmod(self, city):
-        return city.updated
+    def lastmod(self, obj):
+        return obj.updated
 
 
-class PartnershipSitemap(Sitemap):
-    changefreq = "monthly"
+class ArticleSitemap(PublishedSitemap):
+    model = Article
 
-    def items(self):
-        return Partnership.objects.published().only("slug", "updated")
 
-    def lastmod(self, partnership):
-        return partnership.updated
+class CitySitemap(PublishedSitemap):
+    model = City
+
+
+class PartnershipSitemap(PublishedSitemap):
+    model = Partnership
 
 
 class SectionSitemap(Sitemap):
@@ -53,14 +50,10 @@ class SectionSitemap(Sitemap):
         return reverse(name)
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(PublishedSitemap):
     changefreq = "yearly"
-
-    def items(self):
-        return LegalPage.objects.published().only("kind", "updated")
-
-    def lastmod(self, page):
-        return page.updated
+    model = LegalPage
+    fields = ("kind", "updated")
 
 
 SITEMAPS = {
