@@ -6,9 +6,8 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from news.models import Article, Category
-from partnership.models import CooperationArea
-from tests.factories import ArticleFactory, CategoryFactory, CooperationAreaFactory
+from news.models import Article
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -100,19 +99,6 @@ def test_slug_is_made_from_the_title_with_german_transliteration():
 def test_slugs_stay_unique():
     assert ArticleFactory(title="Besuch aus Oviedo").slug == "besuch-aus-oviedo"
     assert ArticleFactory(title="Besuch aus Oviedo").slug == "besuch-aus-oviedo-2"
-
-
-@pytest.mark.parametrize("factory", [CategoryFactory, CooperationAreaFactory])
-def test_topic_slug_comes_from_its_name_and_stays_unique(factory):
-    assert factory(name="Jugend & Schüler").slug == "jugend-schueler"
-    assert factory(name="Jugend + Schüler").slug == "jugend-schueler-2"
-
-
-@pytest.mark.parametrize("model", [Category, CooperationArea])
-def test_topics_are_listed_by_name(model):
-    for name in ["Wissenschaft", "Kultur", "Sport"]:
-        model.objects.create(name=name)
-    assert [str(topic) for topic in model.objects.all()] == ["Kultur", "Sport", "Wissenschaft"]
 
 
 @pytest.mark.parametrize("title", ["Feed", "Kategorie", "2019", "Stadt"])
