@@ -48,13 +48,29 @@ def latest():
     return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
-def table_rows():
+def table_rows(columns=None):
+    """
+    Each table's rows as {column: value}, in a stable order; with ``columns``
+    only those of each table, leaving out columns added since.
+    """
     rows = {}
     with connection.cursor() as cursor:
         for table in TABLES:
             cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
-            rows[table] = sorted(cursor.fetchall(), key=repr)
+            names = [column[0] for column in cursor.description]
+            wanted = columns[table] if columns else names
+            rows[table] = sorted(
+                (
+                    {name: value for name, value in zip(names, row, strict=True) if name in wanted}
+                    for row in cursor.fetchall()
+                ),
+                key=repr,
+            )
     return rows
+
+
+def columns_of(rows):
+    return {table: set().union(*rows[table]) for table in rows}
 
 
 def fill_before_the_move(apps):
@@ -120,7 +136,8 @@ def test_database_filled_before_the_move_migrates_without_changing_a_row():
         migrate(after_the_move)
         ContentType.objects.clear_cache()
 
-        assert table_rows() == before
+        # Later migrations may add columns; what was there stays as it was.
+        assert table_rows(columns_of(before)) == before
         city = City.objects.get(pk=ids["city"])
         assert RetiredSlug.objects.target(City, "tsukuba-city") == city
         assert SearchTerm.objects.filter(word="wissenschaftsstadt").exists()
