@@ -293,20 +293,12 @@ class PendingChange(models.Model):
         opts = self.content_type.model_class()._meta
         return reverse(f"admin:{opts.app_label}_{opts.model_name}_pending", args=[self.object_id])
 
-    def live_object(self, lock=False):
-        manager = self.content_type.model_class()._default_manager
-        if lock:
-            manager = manager.select_for_update()
-        return manager.filter(pk=self.object_id).first()
-
-    def conflicts(self, live_snapshot):
-        model = self.content_type.model_class()
-        return conflicts(model, self.proposal, self.base, live_snapshot)
-
     @transaction.atomic
     def publish(self, user):
         """Make the proposal live as ``user``; the caller has checked for conflicts."""
-        obj = self.live_object(lock=True)
+        manager = self.content_type.model_class()._default_manager
+        # Locked, so that a save of the live row cannot slip in between.
+        obj = manager.select_for_update().get(pk=self.object_id)
         obj._history_user = user
         apply(obj, self.proposal, self.base)
         self.delete()

@@ -10,6 +10,7 @@ compares live and proposed field by field and publishes it or sends it back.
 """
 
 from django import forms
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -68,8 +69,6 @@ def snapshot_changes(model, older, newer):
 
 
 def _inline_change(label, older, newer):
-    from django.apps import apps
-
     model = apps.get_model(label)
 
     def describe(inline):
