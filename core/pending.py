@@ -194,9 +194,10 @@ def _apply_rows(obj, model, inline, base_inline, keep_new_keys):
     existing = manager.in_bulk(proposed_keys)
     for row in inline["rows"]:
         new = row["pk"] not in base_keys
-        instance, m2m = build(
-            model, row["pk"] if not new or keep_new_keys else None, row["fields"]
-        )
+        # A key proposed for a new row may have been given to another row
+        # since (SQLite reuses keys); the row then gets a fresh one.
+        keep = keep_new_keys and not manager.filter(pk=row["pk"]).exists()
+        instance, m2m = build(model, row["pk"] if not new or keep else None, row["fields"])
         setattr(instance, model._meta.get_field(fk_name).attname, obj.pk)
         if not new:
             target = existing.get(row["pk"])
@@ -230,9 +231,6 @@ class PendingChangeQuerySet(models.QuerySet):
         return self.filter(
             content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
         ).first()
-
-    def in_review(self):
-        return self.filter(state=PendingChange.State.REVIEW)
 
 
 class PendingChange(models.Model):
