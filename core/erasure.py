@@ -3,9 +3,10 @@ Erasure that reaches history (Art. 17 DSGVO).
 
 Every save is kept as a revision, visible to all staff. When a person named
 in content asks to be removed, the lead erases a text from the live object,
-from every stored revision, from a pending change and from the audit trail's
-names for the object, or deletes all older revisions. What remains is a
-record that an erasure happened, by whom and when, never what was erased.
+from every stored revision, from a pending change, from the audit trail's
+names for the object and from stored workflow e-mails, or deletes all older
+revisions. What remains is a record that an erasure happened, by whom and
+when, never what was erased.
 """
 
 from django import forms
@@ -15,11 +16,13 @@ from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import connections, models, transaction
+from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from post_office.models import Email
 
 from .pending import PendingChange
 from .searching import forget_words
@@ -77,6 +80,10 @@ def erase_text(obj, text):
     places += _erase_in_rows(
         LogEntry.objects.filter(content_type=content_type, object_id=str(obj.pk)), text
     )
+    # Workflow e-mails name the content in subject and text.
+    places += _erase_in_rows(
+        Email.objects.filter(Q(subject__contains=text) | Q(message__contains=text)), text
+    )
     if places:
         # Saved once more, so that search index, slugs and caches follow.
         fresh = model._default_manager.get(pk=obj.pk)
@@ -112,6 +119,11 @@ class ErasureForm(forms.Form):
     )
     confirm = forms.BooleanField(
         label=gettext_lazy("Ich weiß, dass sich das nicht rückgängig machen lässt."),
+        error_messages={
+            "required": gettext_lazy(
+                "Bitte bestätigen Sie, dass sich das Löschen nicht rückgängig machen lässt."
+            )
+        },
     )
 
     def clean(self):

@@ -17,7 +17,6 @@ shown both and must confirm.
 """
 
 import json
-import re
 
 from django.apps import apps
 from django.conf import settings
@@ -30,7 +29,7 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .richtext import RichTextField
+from .richtext import RichTextField, comparable_html
 
 
 class _RolledBack(Exception):
@@ -98,15 +97,8 @@ def build(model, pk, fields):
     return deserialized.object, deserialized.m2m_data
 
 
-# The rich-text editor puts line breaks between the blocks it sends back;
-# stored text without them is the same text.
-BLOCK_BREAKS = re.compile(r">\s*\n\s*<")
-
-
 def _comparable(rich, value):
-    if rich and isinstance(value, str):
-        return BLOCK_BREAKS.sub("><", value).strip()
-    return value
+    return comparable_html(value) if rich and isinstance(value, str) else value
 
 
 def changed_names(model, proposal, base):
@@ -298,6 +290,9 @@ class PendingChange(models.Model):
         # Locked, so that a save of the live row cannot slip in between.
         obj = manager.select_for_update().get(pk=self.object_id)
         obj._history_user = user
+        obj._change_reason = _("Vorschlag von %(author)s") % {
+            "author": self.author or _("unbekannt")
+        }
         apply(obj, self.proposal, self.base)
         self.delete()
         return obj

@@ -57,9 +57,13 @@ def _values(snapshot_fields, model, names):
     return values
 
 
-def snapshot_changes(model, older, newer):
-    """A ``FieldChange`` for each editable field and each inline that differs."""
-    fields, inlines = changed_names(model, newer, older)
+def snapshot_changes(model, older, newer, changed=None):
+    """
+    A ``FieldChange`` for each editable field and each inline that differs,
+    or, given ``changed`` (the snapshot a change was made against), for each
+    that ``newer`` changed against it, compared with ``older``.
+    """
+    fields, inlines = changed_names(model, newer, changed or older)
     rows = field_changes(
         model, _values(older["fields"], model, fields), _values(newer["fields"], model, fields)
     )
@@ -235,6 +239,15 @@ class PendingChangeAdminMixin:
             return None
         return super().message_user(request, *args, **kwargs)
 
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        if getattr(request, "proposal", None):
+            # Rows of a proposal are not stored yet: no link to their own pages.
+            for inline in inlines:
+                inline.show_change_link = False
+                inline.view_on_site = False
+        return inlines
+
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         proposal = getattr(request, "proposal", None)
@@ -296,15 +309,24 @@ class PendingChangeAdminMixin:
             "pending": pending,
             "form": form,
             "can_publish": self.can_publish(request),
-            "proposed_changes": snapshot_changes(self.model, live, pending.proposal),
+            # What publishing would change: only what the proposal changed.
+            "proposed_changes": snapshot_changes(
+                self.model, live, pending.proposal, changed=pending.base
+            ),
             "live_changes": snapshot_changes(self.model, pending.base, live)
             if pending.base_version != obj.version
             else [],
             "clashing": clashing,
+            "clashing_labels": self._labels(clashing_fields, clashing_inlines),
             "change_url": self._change_url(obj),
             "preview_url": f"{obj.get_absolute_url()}?aenderung",
         }
         return render(request, "admin/pending_review.html", context)
+
+    def _labels(self, fields, inlines):
+        names = [str(self.model._meta.get_field(name).verbose_name) for name in sorted(fields)]
+        names += [str(apps.get_model(label)._meta.verbose_name_plural) for label in inlines]
+        return ", ".join(names)
 
     def _decide(self, request, obj, pending, form, clashing):
         comment = form.cleaned_data["comment"].strip()

@@ -12,7 +12,7 @@ from html import escape, unescape
 from html.parser import HTMLParser
 
 import nh3
-from ckeditor_uploader.fields import RichTextUploadingField
+from ckeditor_uploader.fields import RichTextUploadingField, RichTextUploadingFormField
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -190,10 +190,29 @@ def validate_rich_text_images(html):
         raise ValidationError(errors)
 
 
+# The editor puts line breaks between the blocks it sends back; stored text
+# without them is the same text.
+BLOCK_BREAKS = re.compile(r">\s*\n\s*<")
+
+
+def comparable_html(value):
+    """``value`` without the line breaks between blocks that mean nothing."""
+    return BLOCK_BREAKS.sub("><", value or "").strip()
+
+
+class RichTextFormField(RichTextUploadingFormField):
+    def has_changed(self, initial, data):
+        # Otherwise every save through the editor reads as a change of text.
+        return comparable_html(initial) != comparable_html(data)
+
+
 class RichTextField(RichTextUploadingField):
     """CKEditor field whose content is sanitised on every save."""
 
     default_validators = [validate_rich_text_images]
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": RichTextFormField, **kwargs})
 
     def pre_save(self, model_instance, add):
         value = sanitize_html(getattr(model_instance, self.attname))

@@ -176,6 +176,13 @@ class ArticleAdmin(CreditedImageAdminMixin, RevisionAdmin):
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
         status_changed(obj, form.initial.get("status"), by=request.user)
+        if "status" in form.changed_data and obj.status == Article.Status.REVIEW:
+            self.message_user(
+                request,
+                _("„%(title)s“ wartet jetzt auf Prüfung durch die Redaktionsleitung.")
+                % {"title": obj},
+                messages.INFO,
+            )
 
     def publication_message(self, obj, form):
         if "status" not in form.changed_data:

@@ -90,7 +90,7 @@ class EditorialAdminSite(admin.AdminSite):
             (
                 _("Warten auf Prüfung"),
                 articles.awaiting_review().order_by("updated"),
-                _("Nichts wartet auf Prüfung."),
+                _("Kein Beitrag wartet auf Prüfung."),
             ),
             (
                 _("Geplant"),

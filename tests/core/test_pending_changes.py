@@ -346,3 +346,15 @@ def test_the_editor_is_told_that_the_change_waits_for_review(demo, redakteur_cli
 
     page = redakteur_client.get(response.url)
     assert "wartet auf Prüfung durch die Redaktionsleitung" in page.content.decode()
+
+
+def test_the_review_lists_only_what_the_proposal_changes(demo, redakteur_client, leitung_client):
+    article = live_article()
+    post_changed(redakteur_client, article, title="Titel der Redaktion")
+    post_changed(leitung_client, article, byline="Von der Leitung", title="Titel der Leitung")
+
+    review = leitung_client.get(pending_url(article))
+
+    rows = [str(change.label) for change in review.context["proposed_changes"]]
+    assert rows == ["Titel"]
+    assert "Beide Seiten haben dasselbe geändert: Titel." in review.content.decode()

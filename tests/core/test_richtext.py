@@ -157,3 +157,12 @@ def test_ordinary_nesting_keeps_its_markup():
 def test_pathological_nesting_keeps_the_words_without_markup():
     html = "<b><i>" * 5000 + "Text & mehr"
     assert sanitize_html(html) == "<p>Text &amp; mehr</p>"
+
+
+def test_line_breaks_the_editor_puts_between_blocks_are_no_change():
+    from news.models import Article
+
+    field = Article._meta.get_field("body").formfield()
+
+    assert not field.has_changed("<p>Eins.</p><p>Zwei.</p>", "<p>Eins.</p>\n\n<p>Zwei.</p>")
+    assert field.has_changed("<p>Eins.</p>", "<p>Zwei.</p>")

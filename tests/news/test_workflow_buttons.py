@@ -77,3 +77,12 @@ def test_the_lead_withdraws_a_live_article(leitung_client):
     press(leitung_client, live, "_withdraw")
 
     assert Article.objects.get(pk=live.pk).status == Article.Status.WITHDRAWN
+
+
+def test_submitting_says_that_the_article_waits_for_review(redakteur_client, redakteur):
+    draft = ArticleFactory(status=Article.Status.DRAFT, created_by=redakteur, title="Bericht")
+
+    response = press(redakteur_client, draft, "_submit_review")
+
+    shown = [str(message) for message in response.wsgi_request._messages]
+    assert "„Bericht“ wartet jetzt auf Prüfung durch die Redaktionsleitung." in shown
