@@ -358,3 +358,12 @@ def test_the_review_lists_only_what_the_proposal_changes(demo, redakteur_client,
     rows = [str(change.label) for change in review.context["proposed_changes"]]
     assert rows == ["Titel"]
     assert "Beide Seiten haben dasselbe geändert: Titel." in review.content.decode()
+
+
+def test_rows_of_a_proposal_link_to_no_page_of_their_own(demo, redakteur_client):
+    partnership = Partnership.objects.filter(published=True, agreements__isnull=False).first()
+    post_changed(redakteur_client, partnership, summary="Vorgeschlagen")
+
+    html = redakteur_client.get(change_url(partnership)).content.decode()
+
+    assert "inlinechangelink" not in html
