@@ -16,7 +16,8 @@ the transaction of that change; the mails go through the outbox
 the ``publish_permission`` of its ModelAdmin (core.editorial); pass
 ``permission="app.codename"`` where that does not apply. The mail links the
 object's admin change page, or ``url`` (a path on this site) where the work
-happens elsewhere, such as a review page. Nobody is mailed about their own
+happens elsewhere, such as a review page; ``change=True`` says that the mail
+is about a proposed change to live content. Nobody is mailed about their own
 action, and nobody who switched the mails off under "Benachrichtigungen"
 (NotificationSetting) or whose account has no e-mail address.
 """
@@ -37,8 +38,8 @@ from . import outbox
 PERMISSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
-def submitted(obj, *, by, permission=None, url=None):
-    """Tells the leads that ``obj`` waits for their review."""
+def submitted(obj, *, by, permission=None, url=None, change=False):
+    """Tells the leads that ``obj``, or a ``change`` to it when live, waits for review."""
     permission = permission or publish_permission(obj)
     leads = get_user_model().objects.filter(
         pk__in=get_user_model()
@@ -51,12 +52,17 @@ def submitted(obj, *, by, permission=None, url=None):
         obj,
         by=by,
         url=url,
-        subject=_("Zur Prüfung: %(kind)s „%(title)s“"),
+        subject=(
+            _("Änderung zur Prüfung: %(kind)s „%(title)s“")
+            if change
+            else _("Zur Prüfung: %(kind)s „%(title)s“")
+        ),
+        change=change,
     )
 
 
-def published(obj, *, author, by, when=None, url=None):
-    """Tells the author that ``obj`` is public, or will be at ``when``."""
+def published(obj, *, author, by, when=None, url=None, change=False):
+    """Tells the author that ``obj``, or their ``change`` to it, is public or when it will be."""
     scheduled = when is not None and when > timezone.now()
     _notify(
         "published",
@@ -67,22 +73,30 @@ def published(obj, *, author, by, when=None, url=None):
         subject=(
             _("Veröffentlichung geplant: %(kind)s „%(title)s“")
             if scheduled
+            else _("Änderung veröffentlicht: %(kind)s „%(title)s“")
+            if change
             else _("Veröffentlicht: %(kind)s „%(title)s“")
         ),
         when=when if scheduled else None,
+        change=change,
     )
 
 
-def sent_back(obj, *, author, by, comment, url=None):
-    """Gives the author the lead's comment on ``obj``."""
+def sent_back(obj, *, author, by, comment, url=None, change=False):
+    """Gives the author the lead's comment on ``obj``, or on their ``change`` to it."""
     _notify(
         "sent_back",
         _author(author, by),
         obj,
         by=by,
         url=url,
-        subject=_("Zurück an die Redaktion: %(kind)s „%(title)s“"),
+        subject=(
+            _("Änderung zurück an die Redaktion: %(kind)s „%(title)s“")
+            if change
+            else _("Zurück an die Redaktion: %(kind)s „%(title)s“")
+        ),
         comment=comment,
+        change=change,
     )
 
 

@@ -221,7 +221,9 @@ class PendingChangeAdminMixin:
         with transaction.atomic():
             pending.save()
             if submitted:
-                notifications.submitted(obj, by=request.user, url=pending.get_admin_url())
+                notifications.submitted(
+                    obj, by=request.user, url=pending.get_admin_url(), change=True
+                )
         self.message_user(
             request,
             _(
@@ -343,7 +345,7 @@ class PendingChangeAdminMixin:
                 pending.review_comment = comment
                 pending.save(update_fields=["state", "review_comment", "updated"])
                 notifications.sent_back(
-                    obj, author=pending.author, by=request.user, comment=comment
+                    obj, author=pending.author, by=request.user, comment=comment, change=True
                 )
             self.message_user(
                 request,
@@ -368,7 +370,7 @@ class PendingChangeAdminMixin:
                 self.log_change(
                     request, obj, _("Änderung von %(author)s veröffentlicht") % {"author": author}
                 )
-                notifications.published(obj, author=author, by=request.user)
+                notifications.published(obj, author=author, by=request.user, change=True)
             self.message_user(
                 request,
                 _("Die Änderung an „%(object)s“ ist veröffentlicht.") % {"object": obj},

@@ -266,17 +266,21 @@ def test_leads_hear_of_a_proposal_and_the_author_of_the_decision(
         post_changed(redakteur_client, article, title="Neu")
     assert [mail.to for mail in mailoutbox] == [["leitung@example.org"]]
     assert pending_url(article) in mailoutbox[0].body
+    assert "Änderung zur Prüfung" in mailoutbox[0].subject
+    assert "schlägt eine Änderung an einem veröffentlichten Inhalt vor" in mailoutbox[0].body
 
     with django_capture_on_commit_callbacks(execute=True):
         leitung_client.post(pending_url(article), {"_send_back": "1", "comment": "Quelle?"})
     assert mailoutbox[-1].to == ["redakteur@example.org"]
     assert "Quelle?" in mailoutbox[-1].body
+    assert "Ihre vorgeschlagene Änderung" in mailoutbox[-1].body
 
     with django_capture_on_commit_callbacks(execute=True):
         post_changed(redakteur_client, article, title="Neu, mit Quelle")
         leitung_client.post(pending_url(article), {"_publish": "1"})
     assert mailoutbox[-1].to == ["redakteur@example.org"]
-    assert "Veröffentlicht" in mailoutbox[-1].subject
+    assert "Änderung veröffentlicht" in mailoutbox[-1].subject
+    assert "hat Ihre Änderung veröffentlicht" in mailoutbox[-1].body
 
 
 def test_a_new_image_in_a_proposal_goes_live_on_approval(demo, redakteur_client, leitung_client):
