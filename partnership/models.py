@@ -29,8 +29,8 @@ class CooperationArea(Topic):
     def is_live(self):
         """Named on a live page: a live project, agreement or article uses it."""
         return (
-            self.projects.filter(published=True, partnership__published=True).exists()
-            or self.agreements.filter(partnership__published=True).exists()
+            self.projects.live().exists()
+            or self.agreements.live().exists()
             # News builds on this app; its articles are reached through the relation.
             or self.articles.live().exists()
         )
@@ -267,6 +267,10 @@ class AgreementQuerySet(models.QuerySet):
     def published(self):
         return self.filter(PartnershipQuerySet.published_q("partnership__"))
 
+    def live(self):
+        """Of a live partnership: editors change them only through review."""
+        return self.filter(partnership__published=True)
+
 
 class Agreement(VersionedModel):
     partnership = models.ForeignKey(
@@ -328,6 +332,10 @@ class ProjectQuerySet(PublishableQuerySet):
 
     def published(self):
         return self.released().filter(PartnershipQuerySet.published_q("partnership__"))
+
+    def live(self):
+        """Released, of a live partnership: editors change them only through review."""
+        return self.released().filter(partnership__published=True)
 
     def upcoming(self, today=None):
         """Projects that have not ended yet: the ones citizens can still join."""
