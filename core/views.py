@@ -6,7 +6,26 @@ from .pending import PendingChange, apply, rolled_back
 from .publishing import change_permission
 
 
-class PreviewableDetailView(DetailView):
+class ProposalPreviewMixin:
+    """For detail views: render the page with an object's pending change applied."""
+
+    previewing_change = False
+
+    def render_proposal(self, obj, pending):
+        """The rendered page; the proposal is applied in a transaction rolled back after."""
+
+        def render():
+            apply(obj, pending.proposal, pending.base)
+            self.object = self.get_queryset().get(pk=obj.pk)
+            self.previewing_change = True
+            response = self.render_to_response(self.get_context_data(object=self.object))
+            response.render()
+            return response
+
+        return rolled_back(render)
+
+
+class PreviewableDetailView(ProposalPreviewMixin, DetailView):
     """
     A detail page that 404s for unpublished objects, except for staff who may
     edit them: they get a preview that is never cached nor indexed. The old
@@ -16,7 +35,6 @@ class PreviewableDetailView(DetailView):
 
     # Staff preview a proposed change to live content at its public address.
     pending_preview_parameter = "aenderung"
-    previewing_change = False
 
     def get(self, request, *args, **kwargs):
         if self.pending_preview_parameter in request.GET:
@@ -35,18 +53,7 @@ class PreviewableDetailView(DetailView):
             return None
         obj = self.get_object(queryset)
         pending = PendingChange.objects.for_object(obj)
-        if pending is None:
-            return None
-
-        def render():
-            apply(obj, pending.proposal, pending.base)
-            self.object = queryset.get(pk=obj.pk)
-            self.previewing_change = True
-            response = self.render_to_response(self.get_context_data(object=self.object))
-            response.render()
-            return response
-
-        return rolled_back(render)
+        return self.render_proposal(obj, pending) if pending else None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 
 from cities.models import City
-from core.pending import PendingChange, apply, rolled_back
-from core.views import PreviewableDetailView
+from core.pending import PendingChange
+from core.views import PreviewableDetailView, ProposalPreviewMixin
 from partnership.models import CooperationArea, Partnership
 
 from .models import Article, Category, PreviewLink
@@ -134,7 +134,7 @@ class ArticleDetailView(PreviewableDetailView):
     )
 
 
-class SharedPreviewView(DetailView):
+class SharedPreviewView(ProposalPreviewMixin, DetailView):
     """One unpublished article for holders of an unexpired, unrevoked link's token."""
 
     template_name = "news/article_detail.html"
@@ -152,19 +152,15 @@ class SharedPreviewView(DetailView):
         pending = PendingChange.objects.for_object(article)
         if pending is None:
             return super().get(request, *args, **kwargs)
-
-        def render():
-            apply(article, pending.proposal, pending.base)
-            self.object = self.get_queryset().get(pk=article.pk)
-            context = self.get_context_data(object=self.object, is_pending_preview=True)
-            response = self.render_to_response(context)
-            response.render()
-            return response
-
-        return rolled_back(render)
+        return self.render_proposal(article, pending)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(is_preview=True, is_shared_preview=True, **kwargs)
+        return super().get_context_data(
+            is_preview=True,
+            is_shared_preview=True,
+            is_pending_preview=self.previewing_change,
+            **kwargs,
+        )
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
