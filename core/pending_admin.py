@@ -20,13 +20,12 @@ from django.forms.models import _get_foreign_key
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import path, reverse
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import notifications
-from .comparison import FieldChange, field_changes, word_diff
+from .comparison import EMPTY, FieldChange, field_changes, word_diff
 from .pending import (
     PendingChange,
     apply,
@@ -37,11 +36,6 @@ from .pending import (
     rolled_back,
     snapshot,
 )
-
-
-def _display(value):
-    text = strip_tags(str(value)) if value not in (None, "") else "–"
-    return Truncator(" ".join(text.split())).chars(200)
 
 
 def _values(snapshot_fields, model, names):
@@ -77,9 +71,10 @@ def _inline_change(label, older, newer):
 
     def describe(inline):
         rows = (inline or {}).get("rows", [])
-        return "; ".join(str(build(model, row["pk"], row["fields"])[0]) for row in rows) or "–"
+        names = "; ".join(str(build(model, row["pk"], row["fields"])[0]) for row in rows)
+        return Truncator(names).chars(200) or EMPTY
 
-    old, new = _display(describe(older)), _display(describe(newer))
+    old, new = describe(older), describe(newer)
     return FieldChange(str(model._meta.verbose_name_plural), old, new, word_diff(old, new))
 
 
