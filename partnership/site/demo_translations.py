@@ -1,0 +1,587 @@
+"""
+Translations of the demo content in demo_data.py, for the content languages
+other than German.
+
+English covers all of the demo content that has a public text, except the
+pages in Leichte Sprache and Gebärdensprache, which exist for German readers
+only. Japanese covers what concerns Tsukuba, Spanish what concerns Oviedo and
+Ukrainian what concerns Donezk. The Japanese, Spanish and Ukrainian texts are
+drafts: no native speaker has checked them yet (docs/translations.md records
+who checked what).
+
+Format::
+
+    TRANSLATIONS = {
+        language code: {
+            (model label, key): {field name: text, ...},
+        },
+    }
+
+The model label is ``app_label.model_name`` in lower case; the field names are
+the model's own, without a language suffix. The key finds the German object:
+
+    ("news.article", "<slug>")
+    ("cities.city", "<slug>")
+    ("partnership.partnership", "<slug>")
+    ("partnership.statuschange", ("<partnership slug>", "YYYY-MM-DD"))
+    ("partnership.agreement", ("<partnership slug>", "<German title>"))
+    ("partnership.project", ("<partnership slug>", "<German title>"))
+    ("partnership.institutionaltie", ("<partnership slug>", "<German home institution>"))
+    ("news.category", "<slug>")
+    ("partnership.cooperationarea", "<slug>")
+    ("site.legalpage", "<kind>")
+
+A field is left out where the German text is right in that language as well,
+as the names "Sheffield" or "Oviedo" are. HTML keeps the German markup; only
+the text in it is translated. Slugs are not given: they follow from the
+translated titles and names. The pictures the demo loader draws carry the
+German name of the city, so their alternative texts quote it as drawn.
+"""
+
+_PICTURE_CREDIT = {
+    "en": "Graphic: demo content, generated automatically",
+    "ja": "画像：デモ用コンテンツ（自動生成）",
+    "es": "Gráfico: contenido de demostración, generado automáticamente",
+    "uk": "Графіка: демонстраційний вміст, створено автоматично",
+}
+
+_PICTURE_ALT = {
+    "en": "Drawn city skyline with the lettering ‘{}’",
+    "ja": "「{}」の文字が入った、街並みのシルエットのイラスト",
+    "es": "Silueta urbana dibujada con la inscripción «{}»",
+    "uk": "Намальований силует міста з написом «{}»",
+}
+
+
+def _picture(language, lettering):
+    """The alternative text and credit of a picture drawn by the demo loader."""
+    return {
+        "image_alt": _PICTURE_ALT[language].format(lettering),
+        "image_credit": _PICTURE_CREDIT[language],
+    }
+
+
+_EN_LOW_ACTIVITY = (
+    "Visits by cultural and school groups; hardly any contact between the civic leaders."
+)
+
+ENGLISH = {
+    # Articles
+    ("news.article", "staedtepartnerschaft-der-wissensstaedte"): {
+        "title": "A twinning of knowledge cities",
+        "teaser": (
+            "On 25 November 2019 Bochum entered into a partnership with a pure university "
+            "city for the first time: Tsukuba in Japan."
+        ),
+        "body": (
+            "<p>By signing the agreement with Tsukuba on 25 November 2019, Bochum has opened "
+            "a new chapter. For the first time the city has joined with a partner that lives "
+            "entirely from its universities and research – a sign of how far the road from "
+            "industrial city to city of knowledge has already taken it.</p>"
+            "<h2>Concrete projects as the aim</h2>"
+            "<p>In the last week of November a delegation from academia, business, politics "
+            "and the city administration travelled to Japan to sign the agreement and to "
+            "discuss the first joint undertakings. Five fields are at the centre:</p>"
+            "<ul><li>the digitalisation of municipal facilities,</li>"
+            "<li>even closer links between the universities,</li>"
+            "<li>support for start-ups in both cities,</li>"
+            "<li>the urban development of two knowledge cities and</li>"
+            "<li>cooperation between companies that research and apply high "
+            "technology.</li></ul>"
+            "<h2>A partner on an equal footing</h2>"
+            "<p>Tsukuba was built in the 1960s as a planned city of science. Of its roughly "
+            "250,000 inhabitants, 8,000 are scientists with a doctorate. Research there is "
+            "devoted to key technologies such as robotics, artificial intelligence, health "
+            "technology and spaceflight.</p>"
+        ),
+        **_picture("en", "Tsukuba"),
+    },
+    ("news.article", "staedtepartnerschaft-bochum-tsukuba"): {
+        "title": "Bochum – Tsukuba twinning",
+        "teaser": (
+            "Bochum and Tsukuba intend to become twin towns before the year is out – with "
+            "science, research and university-related business at the heart of the "
+            "partnership."
+        ),
+        "body": (
+            "<p>Bochum and the Japanese city of Tsukuba have announced that they will become "
+            "partner cities in the course of 2019. Unlike the classic twinnings, which build "
+            "on cultural exchange and understanding between peoples, this one is to be "
+            "chiefly about science, research and university-related business.</p>"
+            "<h2>Four long-standing partnerships</h2>"
+            "<p>So far Bochum has four partner cities: Sheffield in England, Oviedo in Spain, "
+            "Donetsk in Ukraine and Nordhausen in Thuringia. The exchange with Nordhausen is "
+            "the liveliest. With Donetsk, which lies in the area occupied by pro-Russian "
+            "separatists, meetings are no longer possible; the partnership association puts "
+            "great effort into aid deliveries instead. With Sheffield and Oviedo it is mainly "
+            "music and theatre groups and school classes that visit one another, while the "
+            "civic leaders are hardly in touch.</p>"
+            "<h2>Tsukuba, city of knowledge</h2>"
+            "<p>The University of Tsukuba and Ruhr University Bochum have worked closely "
+            "together since 2016. From this has grown an expanding exchange on innovation, "
+            "research, local economic development and the promotion of knowledge work, which "
+            "the twinning is meant to deepen.</p>"
+        ),
+        **_picture("en", "Bochum"),
+    },
+    ("news.article", "begegnungen-mit-nordhausen"): {
+        "title": "Meetings with Nordhausen: a look back",
+        "body": (
+            "<p>Draft: a collection of last year’s meetings with Nordhausen – clubs, schools "
+            "and the administration.</p>"
+        ),
+    },
+    ("news.article", "jahrestag-der-partnerschaft-mit-tsukuba"): {
+        "title": "Anniversary of the partnership with Tsukuba",
+        "teaser": (
+            "25 November marks the anniversary of the signing of the partnership with Tsukuba."
+        ),
+        "body": (
+            "<p>Bochum and Tsukuba signed their partnership agreement on 25 November 2019. "
+            "On the anniversary we look at the joint projects in science, urban development "
+            "and business.</p>"
+        ),
+    },
+    # Cities
+    ("cities.city", "bochum"): {
+        "region": "North Rhine-Westphalia",
+        "summary": (
+            "Bochum maintains partnerships with cities in Europe and Asia – from the "
+            "traditional twinning with Sheffield, dating from 1950, to the partnership of "
+            "knowledge cities with Tsukuba, begun in 2019."
+        ),
+        "description": (
+            "<p>The industrial city has become a city of knowledge and of universities. This "
+            "new sense of itself also shapes its choice of partner cities: alongside the "
+            "long-standing links with England, Spain, Ukraine and Thuringia, Bochum now sets "
+            "out to seek exchange with other university cities.</p>"
+        ),
+        "focus_topics": "Science\nHigher education\nInnovation",
+        **_picture("en", "Bochum"),
+    },
+    ("cities.city", "sheffield"): {
+        "summary": "Bochum’s oldest partner city, linked since 1950.",
+        "description": (
+            "<p>Today the exchange with Sheffield lives mainly on visits by music and theatre "
+            "groups and by school pupils. There is currently little contact between the civic "
+            "leaders of the two cities.</p>"
+        ),
+        **_picture("en", "Sheffield"),
+    },
+    ("cities.city", "oviedo"): {
+        "region": "Asturias",
+        "summary": "The capital of Asturias in northern Spain, a partner city since 1983.",
+        "description": (
+            "<p>As with Sheffield, the partnership with Oviedo ticks over quietly: cultural "
+            "and school groups visit one another, while the two administrations are scarcely "
+            "in touch.</p>"
+        ),
+        **_picture("en", "Oviedo"),
+    },
+    ("cities.city", "donezk"): {
+        "name": "Donetsk",
+        "region": "Donetsk Oblast",
+        "summary": "Partner city since 1987; exchange has been suspended since the occupation.",
+        "description": (
+            "<p>Donetsk lies in the part of Ukraine held by pro-Russian separatists. Meetings "
+            "are no longer possible. With great commitment, the partnership association keeps "
+            "the link alive through aid deliveries.</p>"
+        ),
+        **_picture("en", "Donezk"),
+    },
+    ("cities.city", "nordhausen"): {
+        "region": "Thuringia",
+        "summary": "The liveliest of Bochum’s partnerships, since 1990.",
+        "description": (
+            "<p>The exchange with the Thuringian town of Nordhausen is especially lively: "
+            "clubs and societies, schools and the administration visit one another "
+            "regularly.</p>"
+        ),
+        **_picture("en", "Nordhausen"),
+    },
+    ("cities.city", "tsukuba"): {
+        "region": "Ibaraki Prefecture",
+        "founded": "1960s, as a ‘city of science’",
+        "summary": (
+            "The Japanese science city has been Bochum’s newest partner city since "
+            "25 November 2019."
+        ),
+        "description": (
+            "<p>Tsukuba was planned in the 1960s expressly as a city of science. Today its "
+            "research is devoted to key technologies – from robotics, artificial "
+            "intelligence and health technology to spaceflight.</p>"
+        ),
+        "key_facts": "8,000 scientists with a doctorate\nA research centre for key technologies",
+        "focus_topics": "Robotics\nArtificial intelligence\nHealth technology\nSpaceflight",
+        **_picture("en", "Tsukuba"),
+    },
+    # Partnerships and what belongs to them
+    ("partnership.partnership", "sheffield"): {
+        "status_note": _EN_LOW_ACTIVITY,
+        "summary": "Bochum’s first town twinning, established in 1950.",
+    },
+    ("partnership.partnership", "oviedo"): {
+        "status_note": _EN_LOW_ACTIVITY,
+        "summary": "Partnership with the Asturian capital since 1983.",
+    },
+    ("partnership.partnership", "donezk"): {
+        "status_note": (
+            "The exchange has come to a standstill; the association organises aid deliveries."
+        ),
+        "summary": "Linked since 1987, without meetings since 2014.",
+    },
+    ("partnership.partnership", "nordhausen"): {
+        "status_note": "A particularly lively exchange.",
+        "summary": "Bochum’s liveliest partnership, since 1990.",
+    },
+    ("partnership.partnership", "tsukuba"): {
+        "summary": (
+            "Bochum’s first partnership with a pure university city: science, research and "
+            "university-related business are at its heart."
+        ),
+        "description": (
+            "<p>On 25 November 2019 the two cities signed the partnership agreement. For "
+            "Bochum the day marks the change from industrial city to city of knowledge.</p>"
+        ),
+    },
+    ("partnership.statuschange", ("sheffield", "1950-01-01")): {
+        "note": "Partnership established.",
+    },
+    ("partnership.statuschange", ("oviedo", "1983-01-01")): {
+        "note": "Partnership established.",
+    },
+    ("partnership.statuschange", ("donezk", "1987-01-01")): {
+        "note": "Partnership established.",
+    },
+    ("partnership.statuschange", ("donezk", "2014-06-01")): {
+        "note": (
+            "After the occupation by pro-Russian separatists, the exchange comes to a standstill."
+        ),
+    },
+    ("partnership.statuschange", ("nordhausen", "1990-01-01")): {
+        "note": "Partnership established.",
+    },
+    ("partnership.statuschange", ("tsukuba", "2019-05-01")): {
+        "note": "Both cities announce that they will agree a partnership before the end of 2019.",
+    },
+    ("partnership.statuschange", ("tsukuba", "2019-11-25")): {
+        "note": "Agreement signed.",
+    },
+    ("partnership.institutionaltie", ("tsukuba", "Ruhr-Universität Bochum")): {
+        "home_institution": "Ruhr University Bochum",
+        "partner_institution": "University of Tsukuba",
+        "description": (
+            "Exchange on innovation, research, local economic development and knowledge work."
+        ),
+    },
+    ("partnership.agreement", ("tsukuba", "Partnerschaftsvereinbarung Bochum – Tsukuba")): {
+        "title": "Partnership agreement Bochum – Tsukuba",
+        "summary": (
+            "Both cities mean to set concrete cooperation projects in motion, in five fields "
+            "ranging from digitalisation to high technology."
+        ),
+    },
+    ("partnership.project", ("tsukuba", "Delegationsreise zur Unterzeichnung nach Japan")): {
+        "title": "Delegation to Japan for the signing",
+        "description": (
+            "<p>Representatives of academia, business, politics and the city administration "
+            "sign the agreement and discuss the first projects.</p>"
+        ),
+    },
+    ("partnership.project", ("nordhausen", "Bürgerfahrt nach Nordhausen")): {
+        "title": "Residents’ trip to Nordhausen",
+        "description": "<p>A weekend in the partner town, with a guided tour.</p>",
+    },
+    ("partnership.project", ("sheffield", "Schüleraustausch mit Sheffield")): {
+        "title": "School exchange with Sheffield",
+        "description": "<p>Host families wanted for ten days.</p>",
+    },
+    ("partnership.project", ("donezk", "Sammelaktion für die nächste Hilfslieferung")): {
+        "title": "Collection for the next aid delivery",
+        "description": "<p>The partnership association is accepting donations.</p>",
+    },
+    (
+        "partnership.project",
+        ("tsukuba", "Online-Treffen der Startups aus Bochum und Tsukuba"),
+    ): {
+        "title": "Online meeting of start-ups from Bochum and Tsukuba",
+        "description": "<p>Founders from both cities introduce themselves to one another.</p>",
+    },
+    # Categories and cooperation areas
+    ("news.category", "partnerschaften"): {"name": "Partnerships"},
+    ("news.category", "begegnungen"): {"name": "Meetings"},
+    ("partnership.cooperationarea", "digitalisierung-staedtischer-einrichtungen"): {
+        "name": "Digitalisation of municipal facilities",
+        "description": "The cities’ administrations and facilities.",
+    },
+    ("partnership.cooperationarea", "hochschulen-und-wissenschaft"): {
+        "name": "Universities and science",
+        "description": "Exchange between universities and in research.",
+    },
+    ("partnership.cooperationarea", "foerderung-von-startups"): {
+        "name": "Support for start-ups",
+        "description": "Bringing together founders from both cities.",
+    },
+    ("partnership.cooperationarea", "stadtentwicklung"): {
+        "name": "Urban development",
+        "description": "How knowledge cities grow and change.",
+    },
+    ("partnership.cooperationarea", "hochtechnologie-unternehmen"): {
+        "name": "High-tech companies",
+        "description": "Firms that research and apply high technology.",
+    },
+    # Legal pages
+    ("site.legalpage", "impressum"): {
+        "title": "Legal notice",
+        "body": (
+            "<h2>Provider</h2>"
+            "<p>City of Bochum<br>represented by the Lord Mayor<br>"
+            "Willy-Brandt-Platz 2–6<br>44777 Bochum</p>"
+            "<h2>Responsible for the content</h2>"
+            "<p>Press and Information Office of the City of Bochum, Twin Towns Office "
+            "(address as above)</p>"
+            "<h2>Contact</h2>"
+            '<p>Email: <a href="mailto:partnerschaften@example.org">'
+            "partnerschaften@example.org</a></p>"
+            "<p>The City of Bochum is a corporation under public law. Enter its VAT "
+            "identification number and supervisory authority here before the site goes "
+            "live.</p>"
+        ),
+    },
+    ("site.legalpage", "datenschutz"): {
+        "title": "Privacy notice",
+        "body": (
+            "<h2>The essentials</h2>"
+            "<p>This website sets no cookies while you read it, embeds nothing from other "
+            "providers (no fonts, maps, videos or analytics services) and passes no data on "
+            "to third parties.</p>"
+            "<h2>Server logs</h2>"
+            "<p>When a page is requested, the web server processes the data that is "
+            "technically necessary (IP address, time, requested address) in order to deliver "
+            "the page and to fend off attacks (Art. 6(1)(e) GDPR). The IP address goes into "
+            "the logs only in shortened form (for IPv4 without the last number, for IPv6 only "
+            "the first three blocks), so that it cannot be traced to any single connection. "
+            "The logs are deleted after seven days.</p>"
+            "<h2>Staff login</h2>"
+            "<p>Failed login attempts are stored with the username and IP address to protect "
+            "against attacks and are deleted after 90 days.</p>"
+            "<h2>Your rights</h2>"
+            "<p>You have the right of access, rectification, erasure and restriction of "
+            "processing, and the right to lodge a complaint with the State Commissioner for "
+            "Data Protection and Freedom of Information of North Rhine-Westphalia.</p>"
+        ),
+    },
+    ("site.legalpage", "barrierefreiheit"): {
+        "title": "Accessibility statement",
+        "body": (
+            "<p>The City of Bochum endeavours to make this website accessible in accordance "
+            "with the Disability Equality Act of North Rhine-Westphalia (BGG NRW) and the "
+            "North Rhine-Westphalia Accessible Information Technology Ordinance.</p>"
+        ),
+        "known_limitations": (
+            "<ul><li>Older PDF documents of partnership agreements are not accessible "
+            "throughout. On request we will send you their content in an accessible "
+            "form.</li><li>The sign language video does not have subtitles yet.</li></ul>"
+        ),
+        "feedback_contact": (
+            "Twin Towns Office\nEmail: partnerschaften@example.org\nWe reply within six weeks."
+        ),
+        "enforcement": (
+            "<p>If you do not receive a satisfactory reply to your feedback, you can turn to "
+            "the North Rhine-Westphalia ombuds office for accessible information technology, "
+            "based with the State Commissioner for People with Disabilities. The conciliation "
+            "procedure is free of charge; you do not need legal representation.</p>"
+        ),
+    },
+}
+
+JAPANESE = {
+    ("news.article", "staedtepartnerschaft-der-wissensstaedte"): {
+        "title": "知識都市どうしの姉妹都市提携",
+        "teaser": (
+            "2019年11月25日、ボーフム市は初めて純粋な大学都市と姉妹都市提携を結びました。"
+            "相手は日本のつくば市です。"
+        ),
+        "body": (
+            "<p>2019年11月25日につくば市との協定に署名し、ボーフム市は新たな一章を開きました。"
+            "大学と研究によって成り立つ都市と結びつくのは、これが初めてです。"
+            "工業都市から知識都市への歩みがすでにどこまで進んだかを示す出来事です。</p>"
+            "<h2>目指すのは具体的なプロジェクト</h2>"
+            "<p>11月の最終週、学術、経済、政治、行政の関係者からなる代表団が日本を訪れ、"
+            "協定に署名するとともに、最初の共同事業について話し合いました。"
+            "中心となるのは次の五つの分野です。</p>"
+            "<ul><li>都市施設のデジタル化</li>"
+            "<li>大学どうしのさらに緊密な連携</li>"
+            "<li>両市におけるスタートアップ支援</li>"
+            "<li>二つの知識都市の都市開発</li>"
+            "<li>先端技術を研究し活用する企業どうしの協力</li></ul>"
+            "<h2>対等なパートナー</h2>"
+            "<p>つくば市は1960年代に、科学のまちとして計画的に造られました。"
+            "約25万人の住民のうち、8,000人が博士号を持つ研究者です。"
+            "ロボット工学、人工知能、ヘルスケア技術、宇宙開発といった"
+            "基幹技術の研究が行われています。</p>"
+        ),
+        **_picture("ja", "Tsukuba"),
+    },
+    ("news.article", "staedtepartnerschaft-bochum-tsukuba"): {
+        "title": "ボーフム市とつくば市の姉妹都市提携",
+        "teaser": (
+            "ボーフム市とつくば市は、年内に姉妹都市提携を結ぶ予定です。"
+            "中心となるのは科学、研究、そして大学と結びついた産業です。"
+        ),
+        "body": (
+            "<p>ボーフム市と日本のつくば市は、2019年中に姉妹都市となることを発表しました。"
+            "文化交流と国際理解を柱とする従来の姉妹都市とは異なり、"
+            "主に科学、研究、大学と結びついた産業に重点を置きます。</p>"
+            "<h2>これまでの四つの姉妹都市</h2>"
+            "<p>ボーフム市にはこれまで、イングランドのシェフィールド、スペインのオビエド、"
+            "ウクライナのドネツク、テューリンゲン州のノルトハウゼンの四つの姉妹都市があります。"
+            "最も交流が活発なのはノルトハウゼンです。"
+            "親ロシア派の分離主義勢力が占拠する地域にあるドネツクとは、もはや相互訪問ができず、"
+            "姉妹都市協会は支援物資の送付に力を注いでいます。"
+            "シェフィールドとオビエドとは、主に音楽・演劇グループや学校のクラスが訪問し合っていますが、"
+            "市のトップどうしの交流はほとんどありません。</p>"
+            "<h2>知識都市つくば</h2>"
+            "<p>筑波大学とルール大学ボーフムは、2016年から緊密に協力してきました。"
+            "そこからイノベーション、研究、地域の発展、知識労働の振興をめぐる交流が広がっています。"
+            "姉妹都市提携はこの交流をさらに深めるものです。</p>"
+        ),
+        **_picture("ja", "Bochum"),
+    },
+    ("news.category", "partnerschaften"): {"name": "姉妹都市"},
+    ("cities.city", "bochum"): {"name": "ボーフム"},
+    ("cities.city", "tsukuba"): {
+        "name": "つくば市",
+        "region": "茨城県",
+        "founded": "1960年代、「科学のまち」として",
+        "summary": (
+            "日本の科学都市つくばは、2019年11月25日からボーフム市の最も新しい姉妹都市です。"
+        ),
+        "description": (
+            "<p>つくば市は1960年代に、科学のまちとして特別に計画されました。"
+            "現在は、ロボット工学から人工知能、ヘルスケア技術、宇宙開発に至るまで、"
+            "基幹技術の研究が行われています。</p>"
+        ),
+        "key_facts": "博士号を持つ研究者8,000人\n基幹技術の研究拠点",
+        "focus_topics": "ロボット工学\n人工知能\nヘルスケア技術\n宇宙開発",
+        **_picture("ja", "Tsukuba"),
+    },
+    ("partnership.partnership", "tsukuba"): {
+        "summary": (
+            "ボーフム市にとって初めての、純粋な大学都市との姉妹都市提携です。"
+            "科学、研究、大学と結びついた産業が中心に据えられています。"
+        ),
+        "description": (
+            "<p>2019年11月25日、両市は姉妹都市協定に署名しました。"
+            "ボーフム市にとってこの日は、工業都市から知識都市への転換を示す日です。</p>"
+        ),
+    },
+    ("partnership.statuschange", ("tsukuba", "2019-05-01")): {
+        "note": "両市が、2019年中に姉妹都市提携を結ぶ意向を表明。",
+    },
+    ("partnership.statuschange", ("tsukuba", "2019-11-25")): {
+        "note": "協定に署名。",
+    },
+    ("partnership.institutionaltie", ("tsukuba", "Ruhr-Universität Bochum")): {
+        "home_institution": "ルール大学ボーフム",
+        "partner_institution": "筑波大学",
+        "description": "イノベーション、研究、地域の発展、知識労働をめぐる交流。",
+    },
+    ("partnership.agreement", ("tsukuba", "Partnerschaftsvereinbarung Bochum – Tsukuba")): {
+        "title": "ボーフム市・つくば市姉妹都市協定",
+        "place": "日本",
+        "summary": (
+            "両市は、デジタル化から先端技術まで五つの分野で、"
+            "具体的な協力プロジェクトを始めることを目指しています。"
+        ),
+    },
+    ("partnership.project", ("tsukuba", "Delegationsreise zur Unterzeichnung nach Japan")): {
+        "title": "協定署名のための代表団の日本訪問",
+        "description": (
+            "<p>学術、経済、政治、行政の代表者が協定に署名し、"
+            "最初のプロジェクトについて話し合います。</p>"
+        ),
+    },
+    (
+        "partnership.project",
+        ("tsukuba", "Online-Treffen der Startups aus Bochum und Tsukuba"),
+    ): {
+        "title": "ボーフムとつくばのスタートアップによるオンライン交流会",
+        "description": "<p>両市の起業家が互いに自己紹介します。</p>",
+    },
+    # The agreement and a project name these areas.
+    ("partnership.cooperationarea", "digitalisierung-staedtischer-einrichtungen"): {
+        "name": "都市施設のデジタル化",
+        "description": "両市の行政と施設。",
+    },
+    ("partnership.cooperationarea", "hochschulen-und-wissenschaft"): {
+        "name": "大学と科学",
+        "description": "大学どうしの交流と研究の交流。",
+    },
+    ("partnership.cooperationarea", "foerderung-von-startups"): {
+        "name": "スタートアップ支援",
+        "description": "両市の起業家をつなぐ。",
+    },
+    ("partnership.cooperationarea", "stadtentwicklung"): {
+        "name": "都市開発",
+        "description": "知識都市はどのように成長し、変わっていくのか。",
+    },
+    ("partnership.cooperationarea", "hochtechnologie-unternehmen"): {
+        "name": "先端技術企業",
+        "description": "先端技術を研究し、活用する企業。",
+    },
+}
+
+SPANISH = {
+    ("cities.city", "oviedo"): {
+        "region": "Asturias",
+        "summary": "La capital de Asturias, en el norte de España, ciudad hermanada desde 1983.",
+        "description": (
+            "<p>Como ocurre con Sheffield, el hermanamiento con Oviedo avanza a fuego lento: "
+            "grupos culturales y escolares se visitan mutuamente, pero las administraciones "
+            "apenas mantienen contacto.</p>"
+        ),
+        **_picture("es", "Oviedo"),
+    },
+    ("partnership.partnership", "oviedo"): {
+        "status_note": (
+            "Encuentros de grupos culturales y escolares; apenas hay contacto entre los "
+            "responsables municipales."
+        ),
+        "summary": "Hermanamiento con la capital asturiana desde 1983.",
+    },
+    ("partnership.statuschange", ("oviedo", "1983-01-01")): {
+        "note": "Se firma el hermanamiento.",
+    },
+}
+
+UKRAINIAN = {
+    ("cities.city", "bochum"): {"name": "Бохум"},
+    ("cities.city", "donezk"): {
+        "name": "Донецьк",
+        "region": "Донецька область",
+        "summary": "Місто-партнер з 1987 року; після окупації обмін призупинено.",
+        "description": (
+            "<p>Донецьк лежить у тій частині України, яку утримують проросійські сепаратисти. "
+            "Зустрічі більше неможливі. Товариство партнерства з великою самовіддачею "
+            "підтримує зв’язок, організовуючи доставки допомоги.</p>"
+        ),
+        **_picture("uk", "Donezk"),
+    },
+    ("partnership.partnership", "donezk"): {
+        "status_note": "Обмін зупинився; товариство організовує доставки допомоги.",
+        "summary": "Пов’язані з 1987 року, без зустрічей з 2014 року.",
+    },
+    ("partnership.statuschange", ("donezk", "1987-01-01")): {
+        "note": "Укладено партнерство.",
+    },
+    ("partnership.statuschange", ("donezk", "2014-06-01")): {
+        "note": "Після окупації проросійськими сепаратистами обмін зупиняється.",
+    },
+    ("partnership.project", ("donezk", "Sammelaktion für die nächste Hilfslieferung")): {
+        "title": "Збір для наступної доставки допомоги",
+        "description": "<p>Товариство партнерства приймає пожертви.</p>",
+    },
+}
+
+TRANSLATIONS = {"en": ENGLISH, "ja": JAPANESE, "es": SPANISH, "uk": UKRAINIAN}
