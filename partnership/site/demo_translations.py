@@ -125,9 +125,9 @@ ENGLISH = {
         **_picture("en", "Bochum"),
     },
     ("news.article", "begegnungen-mit-nordhausen"): {
-        "title": "Meetings with Nordhausen: a look back",
+        "title": "Encounters with Nordhausen: a look back",
         "body": (
-            "<p>Draft: a collection of last year’s meetings with Nordhausen – clubs, schools "
+            "<p>Draft: a collection of last year’s encounters with Nordhausen – clubs, schools "
             "and the administration.</p>"
         ),
     },
@@ -309,7 +309,7 @@ ENGLISH = {
     },
     # Categories and cooperation areas
     ("news.category", "partnerschaften"): {"name": "Partnerships"},
-    ("news.category", "begegnungen"): {"name": "Meetings"},
+    ("news.category", "begegnungen"): {"name": "Encounters"},
     ("partnership.cooperationarea", "digitalisierung-staedtischer-einrichtungen"): {
         "name": "Digitalisation of municipal facilities",
         "description": "The cities’ administrations and facilities.",
@@ -362,7 +362,7 @@ ENGLISH = {
             "the logs only in shortened form (for IPv4 without the last number, for IPv6 only "
             "the first three blocks), so that it cannot be traced to any single connection. "
             "The logs are deleted after seven days.</p>"
-            "<h2>Staff login</h2>"
+            "<h2>Login for editors</h2>"
             "<p>Failed login attempts are stored with the username and IP address to protect "
             "against attacks and are deleted after 90 days.</p>"
             "<h2>Your rights</h2>"
@@ -537,7 +537,7 @@ SPANISH = {
         "region": "Asturias",
         "summary": "La capital de Asturias, en el norte de España, ciudad hermanada desde 1983.",
         "description": (
-            "<p>Como ocurre con Sheffield, el hermanamiento con Oviedo avanza a fuego lento: "
+            "<p>Como ocurre con Sheffield, el hermanamiento con Oviedo funciona a medio gas: "
             "grupos culturales y escolares se visitan mutuamente, pero las administraciones "
             "apenas mantienen contacto.</p>"
         ),
@@ -562,9 +562,9 @@ UKRAINIAN = {
         "region": "Донецька область",
         "summary": "Місто-партнер з 1987 року; після окупації обмін призупинено.",
         "description": (
-            "<p>Донецьк лежить у тій частині України, яку утримують проросійські сепаратисти. "
-            "Зустрічі більше неможливі. Товариство партнерства з великою самовіддачею "
-            "підтримує зв’язок, організовуючи доставки допомоги.</p>"
+            "<p>Донецьк лежить у тій частині України, яку тримають в окупації проросійські "
+            "сепаратисти. Зустрічі більше неможливі. Товариство партнерства з великою "
+            "самовіддачею підтримує зв’язок, організовуючи доставки допомоги.</p>"
         ),
         **_picture("uk", "Donezk"),
     },
