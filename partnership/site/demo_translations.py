@@ -75,8 +75,8 @@ ENGLISH = {
         ),
         "body": (
             "<p>By signing the agreement with Tsukuba on 25 November 2019, Bochum has opened "
-            "a new chapter. For the first time the city has joined with a partner that lives "
-            "entirely from its universities and research – a sign of how far the road from "
+            "a new chapter. For the first time the city has joined with a partner built "
+            "entirely around its universities and research – a sign of how far the road from "
             "industrial city to city of knowledge has already taken it.</p>"
             "<h2>Concrete projects as the aim</h2>"
             "<p>In the last week of November a delegation from academia, business, politics "
@@ -153,8 +153,8 @@ ENGLISH = {
         "description": (
             "<p>The industrial city has become a city of knowledge and of universities. This "
             "new sense of itself also shapes its choice of partner cities: alongside the "
-            "long-standing links with England, Spain, Ukraine and Thuringia, Bochum now sets "
-            "out to seek exchange with other university cities.</p>"
+            "long-standing links with England, Spain, Ukraine and Thuringia, Bochum now "
+            "deliberately seeks exchange with other university cities.</p>"
         ),
         "focus_topics": "Science\nHigher education\nInnovation",
         **_picture("en", "Bochum"),
@@ -162,9 +162,9 @@ ENGLISH = {
     ("cities.city", "sheffield"): {
         "summary": "Bochum’s oldest partner city, linked since 1950.",
         "description": (
-            "<p>Today the exchange with Sheffield lives mainly on visits by music and theatre "
-            "groups and by school pupils. There is currently little contact between the civic "
-            "leaders of the two cities.</p>"
+            "<p>Today the exchange with Sheffield is sustained mainly by visits from music "
+            "and theatre groups and from school pupils. There is currently little contact "
+            "between the civic leaders of the two cities.</p>"
         ),
         **_picture("en", "Sheffield"),
     },
@@ -275,7 +275,7 @@ ENGLISH = {
         ),
     },
     ("partnership.agreement", ("tsukuba", "Partnerschaftsvereinbarung Bochum – Tsukuba")): {
-        "title": "Partnership agreement Bochum – Tsukuba",
+        "title": "Bochum – Tsukuba partnership agreement",
         "summary": (
             "Both cities mean to set concrete cooperation projects in motion, in five fields "
             "ranging from digitalisation to high technology."
@@ -316,7 +316,7 @@ ENGLISH = {
     },
     ("partnership.cooperationarea", "hochschulen-und-wissenschaft"): {
         "name": "Universities and science",
-        "description": "Exchange between universities and in research.",
+        "description": "Exchange between universities and research.",
     },
     ("partnership.cooperationarea", "foerderung-von-startups"): {
         "name": "Support for start-ups",
