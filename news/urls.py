@@ -1,10 +1,25 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from core.urlwords import route
 
 from . import feeds, views
 
 app_name = "news"
+
+
+class MonthConverter:
+    """A month as its links write it, "05"; "5" is still understood."""
+
+    regex = "[0-9]{1,2}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return f"{int(value):02d}"
+
+
+register_converter(MonthConverter, "month")
 
 # Article slugs share the news section with these pages;
 # news.models.RESERVED_SLUGS keeps the two apart in every language.
@@ -25,7 +40,7 @@ urlpatterns = [
     path(route("{}/<slug:slug>/feed/rss/", "stadt"), feeds.CityFeed(), name="city-feed-rss"),
     path(route("{}/<slug:slug>/feed/atom/", "stadt"), feeds.AtomCityFeed(), name="city-feed-atom"),
     path("<int:year>/", views.ArticleYearArchiveView.as_view(), name="year"),
-    path("<int:year>/<int:month>/", views.ArticleMonthArchiveView.as_view(), name="month"),
+    path("<int:year>/<month:month>/", views.ArticleMonthArchiveView.as_view(), name="month"),
     path(
         route("{}/<slug:slug>/", "kategorie"),
         views.CategoryArticleListView.as_view(),
