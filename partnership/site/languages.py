@@ -67,7 +67,8 @@ def page_versions(request, obj=None):
     """
     The page of ``request`` in each served language. ``obj`` is the object
     the page shows, or whose articles it lists: its slug differs by language,
-    and it may not exist in all of them.
+    and it may not exist in all of them. Without a request (an error page)
+    the page exists in none, and each version leads to its home page.
     """
     match = getattr(request, "resolver_match", None)
     languages = object_languages(obj) if obj is not None else served()

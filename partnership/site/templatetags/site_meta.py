@@ -61,6 +61,10 @@ def language_versions(context):
     request = context.get("request")
     if request is None:
         return []
+    if "exception" in context:
+        # An error page (Django's 404 and 403 views pass the exception): the
+        # address matched a pattern, but there is no such page in any language.
+        return page_versions(None)
     return page_versions(request, context.get("object") or context.get("filter_object"))
 
 
