@@ -182,6 +182,7 @@ def test_robots_txt_names_the_sitemap(client):
     text = response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in text
     assert "Disallow: /admin/" in text
+    assert "Disallow: /suche/" in text and "Disallow: /es/buscar/" in text
 
 
 # --- Link previews and structured data -----------------------------------
