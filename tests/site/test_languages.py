@@ -173,8 +173,8 @@ def test_plain_and_sign_language_pages_have_one_german_address(client):
         assert LegalPage.objects.get().get_absolute_url() == "/leichte-sprache/"
     assert client.get("/en/leichte-sprache/").status_code == 404
     page = html(client.get("/en/"))
-    assert '<a href="/leichte-sprache/" lang="de">' in page
-    assert '<a href="/gebaerdensprache/" lang="de">' in page
+    assert '<a href="/leichte-sprache/" lang="de" hreflang="de">Leichte Sprache</a>' in page
+    assert '<a href="/gebaerdensprache/" hreflang="de">' in page
 
 
 def test_article_slugs_may_not_take_a_word_of_their_languages_news_section():
