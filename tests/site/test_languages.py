@@ -16,6 +16,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
+from django.template import loader
 from django.utils import formats, timezone, translation
 
 from news.models import Article, is_allowed_slug
@@ -280,6 +281,15 @@ def test_previews_carry_no_alternates(admin_client):
     draft = ArticleFactory(status=Article.Status.DRAFT)
     page = html(admin_client.get(draft.get_absolute_url()))
     assert not alternates(page)
+
+
+def test_the_error_page_without_a_request_names_its_language_and_offers_no_switcher():
+    for code in ("de", "en"):
+        with translation.override(code):
+            page = loader.get_template("500.html").render()
+        assert f'<html lang="{code}">' in page
+        assert '<nav class="language-nav"' not in page
+        assert not alternates(page)
 
 
 # --- Legal pages -------------------------------------------------------------
