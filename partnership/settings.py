@@ -87,7 +87,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "partnership.site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language of a page comes from its address (partnership/site/languages.py).
+    "partnership.site.languages.AddressLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Old addresses: changed slugs and imported permalinks (core/redirects.py).
     "core.redirects.RedirectMiddleware",

@@ -1,5 +1,6 @@
 """
-Which languages a page exists in, and its address in each.
+Which language a request is in, which languages a page exists in, and its
+address in each.
 
 The language switcher, the hreflang links, og:locale:alternate and the
 sitemap all ask here, so they never disagree about a page's versions.
@@ -8,11 +9,36 @@ sitemap all ask here, so they never disagree about a page's versions.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.cache import cc_delim_re
 
 # The language-region codes OpenGraph expects; English is British English.
 OG_LOCALES = {"de": "de_DE", "en": "en_GB", "ja": "ja_JP", "es": "es_ES", "uk": "uk_UA"}
+
+
+class AddressLocaleMiddleware(LocaleMiddleware):
+    """
+    Django's LocaleMiddleware without ``Vary: Accept-Language``. It adds that
+    header to every address without a prefix, but with the German pages
+    unprefixed a page's language follows from its address alone: the header
+    would only make shared caches keep a copy per browser language.
+    """
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if response.has_header("Vary"):
+            kept = [
+                field
+                for field in cc_delim_re.split(response["Vary"])
+                if field.lower() != "accept-language"
+            ]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
+        return response
 
 
 def served():

@@ -108,6 +108,12 @@ def test_unprefixed_addresses_stay_german_whatever_the_browser_asks(client):
     assert not response.cookies and not client.cookies
 
 
+def test_no_page_claims_to_vary_with_the_browser_language(client):
+    for path in ("/", "/en/", "/admin/login/"):
+        assert "accept-language" not in client.get(path).get("Vary", "").lower(), path
+    assert client.get("/admin/login/")["Vary"] == "Cookie"
+
+
 def test_the_admin_stays_german_whatever_the_browser_asks(client):
     page = html(client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en"))
     assert 'lang="de"' in page
