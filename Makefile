@@ -26,7 +26,7 @@ run: install
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py load_demo
 	$(PY) manage.py demo_login
-	SERVE_MEDIA=true SITE_URL=http://127.0.0.1:8000 $(PY) manage.py runserver 127.0.0.1:8000
+	LANGUAGES=de,en,ja,es,uk SERVE_MEDIA=true SITE_URL=http://127.0.0.1:8000 $(PY) manage.py runserver 127.0.0.1:8000
 
 # pytest exits with 5 when it collected no tests; that must fail loudly.
 test: install

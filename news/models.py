@@ -19,17 +19,21 @@ from core.publishing import PublishableQuerySet
 from core.richtext import RichTextField, images_missing_alt, plain_text
 from core.searching import SearchableManager, SearchableModel
 from core.uploads import CreditedImage
+from core.urlwords import word
 from core.versioning import VersionedModel
 from partnership.models import CooperationArea, Partnership
 
-# Path segments under /aktuelles/ that belong to lists, archives and feeds.
+# Path segments under /aktuelles/ that belong to lists, archives and feeds,
+# by their German words; each language has its own (core.urlwords).
 # Articles share that prefix, so their slugs must never take one of these;
 # all-digit slugs are refused too, as they would shadow the year archives.
 RESERVED_SLUGS = frozenset({"archiv", "bereich", "feed", "kategorie", "seite", "stadt", "suche"})
 
 
-def is_allowed_slug(slug):
-    return slug not in RESERVED_SLUGS and not slug.isdigit()
+def is_allowed_slug(slug, language="de"):
+    """Whether ``slug`` can name an article in ``language`` without hiding a section page."""
+    reserved = {word(german, language) for german in RESERVED_SLUGS}
+    return slug not in reserved and not slug.isdigit()
 
 
 def validate_article_slug(slug):

@@ -119,7 +119,7 @@ class ArticleMonthArchiveView(ArticleListMixin, MonthArchiveView):
     @property
     def heading(self):
         month = date(int(self.get_year()), int(self.get_month()), 1)
-        return _("Nachrichten aus %(month)s") % {"month": date_format(month, "F Y")}
+        return _("Nachrichten aus %(month)s") % {"month": date_format(month, "YEAR_MONTH_FORMAT")}
 
 
 class ArticleDetailView(PreviewableDetailView):

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -88,7 +87,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "partnership.site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language of a page comes from its address (partnership/site/languages.py).
+    "partnership.site.languages.AddressLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Old addresses: changed slugs and imported permalinks (core/redirects.py).
     "core.redirects.RedirectMiddleware",
@@ -180,10 +180,39 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# The site is German; LocaleMiddleware only serves Django's own German
-# translations, there is no second language to switch to.
+# German is the source language and the default: its addresses carry no
+# prefix, and the admin speaks only German. Content can be stored in every
+# language of CONTENT_LANGUAGES; LANGUAGES, a comma list in the environment,
+# chooses which of them the site serves (under /en/, /ja/, …). A language
+# taken off keeps its stored translations. Each is named in its own language,
+# as the language switcher shows it.
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", _("Deutsch"))]
+LANGUAGE_NAMES = {
+    "de": "Deutsch",
+    "en": "English",
+    "ja": "日本語",
+    "es": "Español",
+    "uk": "Українська",
+}
+CONTENT_LANGUAGES = tuple(LANGUAGE_NAMES)
+
+
+def served_languages(codes):
+    """(code, name) pairs for the codes of env LANGUAGES, in the order of CONTENT_LANGUAGES."""
+    unknown = sorted(set(codes) - set(CONTENT_LANGUAGES))
+    if unknown:
+        raise ImproperlyConfigured(
+            f"LANGUAGES names unknown languages ({', '.join(unknown)}); "
+            f"allowed: {', '.join(CONTENT_LANGUAGES)}."
+        )
+    if LANGUAGE_CODE not in codes:
+        raise ImproperlyConfigured(f"LANGUAGES must contain {LANGUAGE_CODE}, the source language.")
+    return [(code, name) for code, name in LANGUAGE_NAMES.items() if code in codes]
+
+
+LANGUAGES = served_languages(env_list("LANGUAGES", "de,en"))
+# British English and the project's own formats where Django's differ (partnership/formats/).
+FORMAT_MODULE_PATH = ["partnership.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Berlin")
 USE_I18N = True
 USE_TZ = True

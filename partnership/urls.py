@@ -1,11 +1,18 @@
 from django.urls import path
 
+from core.urlwords import route
+
 from . import views
 
 app_name = "partnership"
 
+# Two sections of their own (partnership.site.sections), in the words of the active language.
 urlpatterns = [
-    path("partnerschaften/", views.PartnershipListView.as_view(), name="list"),
-    path("partnerschaften/<slug:slug>/", views.PartnershipDetailView.as_view(), name="detail"),
-    path("mitmachen/", views.UpcomingProjectListView.as_view(), name="participate"),
+    path(route("{}/", "partnerschaften"), views.PartnershipListView.as_view(), name="list"),
+    path(
+        route("{}/<slug:slug>/", "partnerschaften"),
+        views.PartnershipDetailView.as_view(),
+        name="detail",
+    ),
+    path(route("{}/", "mitmachen"), views.UpcomingProjectListView.as_view(), name="participate"),
 ]

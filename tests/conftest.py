@@ -40,6 +40,14 @@ def test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.HELD_UPLOADS_ROOT = tmp_path / "upload-holding"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Every language on, whatever the environment says. An override rather
+    # than the environment variable: pytest-django reads the settings before
+    # this file is imported, and nothing is built from LANGUAGES at import
+    # (URL patterns choose their words when a language is active, and the
+    # setting_changed signal clears Django's cached language lists).
+    settings.LANGUAGES = [
+        (code, settings.LANGUAGE_NAMES[code]) for code in settings.CONTENT_LANGUAGES
+    ]
 
 
 @pytest.fixture

@@ -29,6 +29,8 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 SITEMAP_XSD = Path(settings.BASE_DIR).parent / "shared" / "schemas" / "sitemap.xsd"
+# The language alternates (<xhtml:link>) each entry carries.
+XHTML_LINK_XSD = Path(__file__).parent / "schemas" / "xhtml-link.xsd"
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
@@ -154,7 +156,12 @@ def test_sitemap_is_valid_against_the_sitemaps_org_schema(client):
     ArticleFactory()
     PartnershipFactory()
     response, _locations = sitemap_locations(client)
-    xmlschema.XMLSchema(SITEMAP_XSD).validate(response.content.decode())
+    schema = xmlschema.XMLSchema([str(SITEMAP_XSD), str(XHTML_LINK_XSD)])
+    content = response.content.decode()
+    assert "<xhtml:link " in content
+    schema.validate(content)
+    # The alternates are checked, not merely let through.
+    assert not schema.is_valid(content.replace('hreflang="en"', 'hreflang="English"'))
 
 
 def test_sitemap_structure_by_hand(client):
@@ -175,6 +182,7 @@ def test_robots_txt_names_the_sitemap(client):
     text = response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in text
     assert "Disallow: /admin/" in text
+    assert "Disallow: /suche/" in text and "Disallow: /es/buscar/" in text
 
 
 # --- Link previews and structured data -----------------------------------

@@ -8,6 +8,7 @@ from datetime import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import translate_url
 from django.utils import timezone
 
 from tests.factories import (
@@ -58,9 +59,10 @@ QUERIES = {
     # One query per kind of result: articles, cities, partnerships, projects;
     # PostgreSQL adds the vocabulary lookup and the estimate of common words.
     "/suche/?q=Beitrag": 6 if connection.vendor == "postgresql" else 4,
-    # A count and a page for each section with entries (news, cities,
-    # partnerships), and the count of the legal pages: none exist here.
-    "/sitemap.xml": 7,
+    # The entries of each section with any (news, cities, partnerships) and
+    # the legal pages, none here. With an entry per language the sitemap
+    # pages a list rather than a QuerySet, so there is no count query.
+    "/sitemap.xml": 4,
 }
 
 
@@ -72,11 +74,12 @@ def add_articles(count, category, city, partnership):
         article.partnerships.add(partnership)
 
 
-def query_counts(client):
+def query_counts(client, language="de"):
+    """Each page's queries in ``language``, keyed by its German address."""
     counts = {}
     for url in QUERIES:
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200, url
+            assert client.get(translate_url(url, language)).status_code == 200, url
         counts[url] = len(queries)
     return counts
 
@@ -99,3 +102,17 @@ def test_query_counts_do_not_grow_with_the_archive(client):
 
     assert small == QUERIES
     assert large == QUERIES
+
+
+@pytest.mark.parametrize("language", ["en", "ja", "es", "uk"])
+def test_every_language_costs_the_queries_german_does(client, language):
+    HomeCityFactory()
+    city = CityFactory(name="Tsukuba")
+    partnership = PartnershipFactory(partner_city=city)
+    ProjectFactory(partnership=partnership)
+    category = CategoryFactory(name="Kultur")
+    add_articles(1, category, city, partnership)
+    ArticleFactory(title="Erster Beitrag", publish_at=timezone.make_aware(datetime(2019, 12, 1)))
+
+    assert translate_url("/aktuelles/kategorie/kultur/", "en") == "/en/news/category/kultur/"
+    assert query_counts(client, language) == QUERIES

@@ -40,8 +40,9 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from core.urlwords import word
 from news.models import Article
 
 from .redis_cache import CacheUnavailable
@@ -49,6 +50,8 @@ from .redis_cache import CacheUnavailable
 VERSION_KEY = "page-cache:version"
 CONTENT_APPS = ("cities", "news", "partnership")
 SKIPPED_PREFIXES = ("/admin/", "/media/", "/static/", "/bench/", "/healthz/")
+# Shared preview links, in the words of every language.
+PREVIEW_SEGMENTS = tuple(f"/{word('vorschau', code)}/" for code in settings.CONTENT_LANGUAGES)
 UNCACHEABLE = ("private", "no-store", "no-cache")
 STORED_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "X-Robots-Tag", "Vary")
 
@@ -138,7 +141,7 @@ class PageCacheMiddleware:
             and request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and not request.path.startswith(SKIPPED_PREFIXES)
-            and "/vorschau/" not in request.path
+            and not any(segment in request.path for segment in PREVIEW_SEGMENTS)
         )
 
     @staticmethod
@@ -153,9 +156,13 @@ class PageCacheMiddleware:
 
     @staticmethod
     def key(request):
+        # This runs before LocaleMiddleware; the language a page is rendered
+        # in follows from its path alone (never from Accept-Language), so it
+        # is read from there.
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
         location = f"{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(location.encode()).hexdigest()
-        return f"page-cache:{request.method}:{digest}"
+        return f"page-cache:{language}:{request.method}:{digest}"
 
     @staticmethod
     def freeze(response, version):

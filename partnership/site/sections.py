@@ -3,18 +3,23 @@ The first segment of every address the site answers, in one place.
 
 Each section of the site, each legal page and each technical address owns a
 word at the top of the URL space (``/aktuelles/``, ``/impressum/``,
-``/robots.txt``). Anything that lets staff choose a top-level slug asks
-``is_reserved()`` first, so that a page can never hide a section, and the
-language codes of settings.LANGUAGES are kept free for language prefixes.
+``/robots.txt``). Other languages have a URL space of their own behind their
+prefix (``/en/news/``), with the sections' words in that language
+(core.urlwords); technical addresses exist once, without prefix. Anything
+that lets staff choose a top-level slug asks ``is_reserved(slug, language)``
+first, so that a page can never hide a section, and the codes of all content
+languages are kept free for language prefixes.
 tests/site/test_sections.py checks this list against the URL patterns.
 """
 
 from django.conf import settings
 from django.core import checks
 
+from core.urlwords import word
+
 from .models import LegalPage
 
-# The public sections, under their German names.
+# The public sections, under their German words.
 NEWS = "aktuelles"
 CITIES = "staedte"
 PARTNERSHIPS = "partnerschaften"
@@ -38,19 +43,35 @@ def static():
     return settings.STATIC_URL.strip("/")
 
 
-# Section words in other languages, by language code, once the site speaks
-# them: {"en": {NEWS: "news", CITIES: "cities", ...}}.
-TRANSLATED = {}
+# Legal pages readers get under their own language's word; Leichte Sprache
+# and Gebärdensprache are offers in German with one German address for all.
+TRANSLATED_PAGES = (
+    LegalPage.Kind.IMPRINT.value,
+    LegalPage.Kind.PRIVACY.value,
+    LegalPage.Kind.ACCESSIBILITY.value,
+)
+GERMAN_PAGES = tuple(kind for kind in LegalPage.Kind.values if kind not in TRANSLATED_PAGES)
 
 
-def _url_entries():
-    words = [
+def _public_entries():
+    """The sections and pages that exist in every language, under their German words."""
+    return [
         (NEWS, "Aktuelles"),
         (CITIES, "Städte"),
         (PARTNERSHIPS, "Partnerschaften"),
         (PARTICIPATE, "Mitmachen"),
         (SEARCH, "Suche"),
-        *((kind.value, str(kind.label)) for kind in LegalPage.Kind),
+        *((kind.value, str(kind.label)) for kind in LegalPage.Kind if kind in TRANSLATED_PAGES),
+    ]
+
+
+def _url_entries(language):
+    """What the URLconf answers in ``language`` after its prefix (none for German)."""
+    words = [(word(german, language), owner) for german, owner in _public_entries()]
+    if language != settings.LANGUAGE_CODE:
+        return words
+    words += [
+        *((kind.value, str(kind.label)) for kind in LegalPage.Kind if kind in GERMAN_PAGES),
         (ADMIN, "Verwaltung"),
         (SITEMAP, "Sitemap"),
         (ROBOTS, "robots.txt"),
@@ -63,49 +84,50 @@ def _url_entries():
     return words
 
 
-def url_segments():
-    """The first segments the root URLconf answers, with what owns each."""
-    return dict(_url_entries())
+def url_segments(language=None):
+    """The first segments the root URLconf answers in ``language``, with what owns each."""
+    return dict(_url_entries(language or settings.LANGUAGE_CODE))
 
 
-def entries():
-    """Every reserved word with what owns it; a word may appear twice only by mistake."""
-    words = _url_entries()
-    # Served by WhiteNoise before any URL pattern is asked.
-    words.append((static(), "Statische Dateien"))
-    words += [(code, f"Sprache {code}") for code, _name in languages()]
-    words += [
-        (word, f"{section} ({code})")
-        for code, translated in TRANSLATED.items()
-        for section, word in translated.items()
-    ]
+def entries(language=None):
+    """Every reserved word of ``language`` with its owner; a word appears twice only by mistake."""
+    language = language or settings.LANGUAGE_CODE
+    words = _url_entries(language)
+    if language == settings.LANGUAGE_CODE:
+        # Served by WhiteNoise before any URL pattern is asked.
+        words.append((static(), "Statische Dateien"))
+        # Every language content can be stored in, served or not yet: a page
+        # may not take the address a language gets once the site serves it.
+        words += [(code, f"Sprache {code}") for code in settings.CONTENT_LANGUAGES]
     return words
 
 
-def languages():
-    return getattr(settings, "LANGUAGES", None) or [(settings.LANGUAGE_CODE, "")]
+def is_reserved(slug, language=None):
+    """Whether ``slug`` is taken at the top of the URL space of ``language`` (default German)."""
+    return slug.strip("/").lower() in {word for word, _owner in entries(language)}
 
 
-def is_reserved(slug):
-    """Whether ``slug`` is taken at the top of the URL space."""
-    return slug.strip("/").lower() in {word for word, _owner in entries()}
-
-
-def collisions():
-    """Words that two entries claim."""
+def collisions(language=None):
+    """Words that two entries of one language claim."""
     owners = {}
-    for word, owner in entries():
-        owners.setdefault(word, []).append(owner)
-    return {word: claimants for word, claimants in owners.items() if len(claimants) > 1}
+    for word_, owner in entries(language):
+        owners.setdefault(word_, []).append(owner)
+    return {word_: claimants for word_, claimants in owners.items() if len(claimants) > 1}
+
+
+def _where(language):
+    return "" if language == settings.LANGUAGE_CODE else f" (Sprache {language})"
 
 
 @checks.register(checks.Tags.urls)
 def check_sections(app_configs=None, **kwargs):
     return [
         checks.Error(
-            f"Das erste Adresssegment „{word}“ ist mehrfach vergeben: {', '.join(owners)}.",
+            f"Das erste Adresssegment „{word_}“ ist mehrfach vergeben{_where(language)}: "
+            f"{', '.join(owners)}.",
             obj="partnership.site.sections",
             id="site.E001",
         )
-        for word, owners in collisions().items()
+        for language in settings.CONTENT_LANGUAGES
+        for word_, owners in collisions(language).items()
     ]

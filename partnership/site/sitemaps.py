@@ -1,4 +1,7 @@
-"""The sitemap: every public page, built from the same published() QuerySets."""
+"""
+The sitemap: every public page, built from the same published() QuerySets,
+each in the served languages it exists in, with the others as alternates.
+"""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -7,10 +10,26 @@ from cities.models import City
 from news.models import Article
 from partnership.models import Partnership
 
+from . import languages
 from .models import LegalPage
 
 
-class PublishedSitemap(Sitemap):
+class TranslatedSitemap(Sitemap):
+    """One entry per page and language; x-default is the German version."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def get_languages_for_item(self, item):
+        return [
+            code
+            for code in languages.object_languages(item)
+            if languages.url_in(code, lambda: self.location(item))
+        ]
+
+
+class PublishedSitemap(TranslatedSitemap):
     """The published rows of ``model``, dated by their last change."""
 
     changefreq = "monthly"
@@ -37,7 +56,7 @@ class PartnershipSitemap(PublishedSitemap):
     model = Partnership
 
 
-class SectionSitemap(Sitemap):
+class SectionSitemap(TranslatedSitemap):
     """The home page and the section pages."""
 
     changefreq = "daily"

@@ -1,24 +1,39 @@
-"""The root URLconf: each app under its German section name (sections.py)."""
+"""
+The root URLconf: each app under its section word (sections.py).
+
+Pages for readers exist in every served language: German without prefix,
+the others under theirs (/en/news/), with the words of core.urlwords.
+Addresses of machines and staff, and the German-only pages, exist once.
+"""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
+from core.urlwords import route
+
 from . import editor, health, search, sections, views
-from .models import LegalPage
 from .sitemaps import SITEMAPS
 
-PAGE_KINDS = "|".join(LegalPage.Kind.values)
+
+def legal_page(route_, kind):
+    return path(route_, views.LegalPageView.as_view(), {"kind": kind}, name="page")
+
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path(f"{sections.NEWS}/", include("news.urls")),
-    path(f"{sections.CITIES}/", include("cities.urls")),
-    # Partnerships and the participation page (sections.PARTNERSHIPS, PARTICIPATE).
-    path("", include("partnership.urls")),
-    path(f"{sections.SEARCH}/", search.SearchView.as_view(), name="search"),
-    re_path(rf"^(?P<kind>{PAGE_KINDS})/$", views.LegalPageView.as_view(), name="page"),
+    *i18n_patterns(
+        path("", views.HomeView.as_view(), name="home"),
+        path(route("{}/", sections.NEWS), include("news.urls")),
+        path(route("{}/", sections.CITIES), include("cities.urls")),
+        # Partnerships and the participation page (sections.PARTNERSHIPS, PARTICIPATE).
+        path("", include("partnership.urls")),
+        path(route("{}/", sections.SEARCH), search.SearchView.as_view(), name="search"),
+        *(legal_page(route("{}/", kind), kind) for kind in sections.TRANSLATED_PAGES),
+        prefix_default_language=False,
+    ),
+    *(legal_page(f"{kind}/", kind) for kind in sections.GERMAN_PAGES),
     path(sections.SITEMAP, sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(sections.ROBOTS, views.robots_txt, name="robots"),
     path(sections.THEME, views.theme_css, name="theme-css"),

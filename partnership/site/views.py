@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -28,20 +29,34 @@ from partnership.models import Partnership, Project
 from .models import LegalPage
 
 
-def canonical_url(request):
-    """This page's one address: origin, path and a page number past the first."""
+def site_origin(request):
+    """The scheme and host of public addresses, e.g. https://partnerschaften.example.org."""
     try:
-        origin = settings.SITE_URL or request.build_absolute_uri("/").rstrip("/")
+        return settings.SITE_URL or request.build_absolute_uri("/").rstrip("/")
     except DisallowedHost:
         # The 400 page for a request with a forged Host header.
         return None
+
+
+def page_suffix(request):
+    """The page number of a list past its first page, as a query string; otherwise ''."""
     page = request.GET.get("page", "")
-    suffix = f"?page={page}" if page.isdigit() and int(page) > 1 else ""
-    return f"{origin}{request.path}{suffix}"
+    return f"?page={page}" if page.isdigit() and int(page) > 1 else ""
+
+
+def canonical_url(request):
+    """This page's one address: origin, path and a page number past the first."""
+    origin = site_origin(request)
+    return None if origin is None else f"{origin}{request.path}{page_suffix(request)}"
 
 
 def site_context(request):
-    return {"site_name": settings.SITE_NAME, "canonical_url": canonical_url(request)}
+    return {
+        "site_name": settings.SITE_NAME,
+        "canonical_url": canonical_url(request),
+        "site_origin": site_origin(request),
+        "page_suffix": page_suffix(request),
+    }
 
 
 class HomeView(TemplateView):
@@ -131,10 +146,14 @@ def database_unavailable(request):
 
 @require_GET
 def robots_txt(request):
+    searches = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            searches.append(f"Disallow: {reverse('search')}")
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /suche/",
+        *searches,
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -5,12 +5,40 @@ import subprocess
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
+from django.urls import translate_url
+
+from partnership.site.languages import language_of
 
 from .conftest import NODE_MODULES, PAGE_TYPES
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def pages_in(language):
+    """PAGE_TYPES in ``language``; the German-only pages are checked in German."""
+    if language == settings.LANGUAGE_CODE:
+        return PAGE_TYPES
+    pages = {
+        name: url
+        for name, url in (
+            (name, translate_url(path, language)) for name, path in PAGE_TYPES.items()
+        )
+        if language_of(url) == language
+    }
+    pages["not-found"] = f"/{language}/gibt-es-nicht/"
+    return pages
+
+
+def every_page():
+    """Each page type in each served language: {"en: article": path}."""
+    return {
+        f"{code}: {name}": path
+        for code, _name in settings.LANGUAGES
+        for name, path in pages_in(code).items()
+    }
 
 
 def axe_violations(page, axe_source):
@@ -34,7 +62,7 @@ def csp_free_page(browser):
 
 def test_no_axe_violations_on_any_page_type(csp_free_page, site, axe_source):
     failures = {}
-    for name, path in PAGE_TYPES.items():
+    for name, path in every_page().items():
         csp_free_page.goto(site + path)
         violations = axe_violations(csp_free_page, axe_source)
         if violations:
@@ -80,6 +108,29 @@ def test_no_horizontal_scrolling_on_a_phone(page, site):
         if width > 360:
             too_wide[name] = width
     assert too_wide == {}
+
+
+def test_the_language_switcher_fits_a_small_phone_in_every_language(page, site):
+    # The page that is missing in every language has the longest entries.
+    page.set_viewport_size({"width": 320, "height": 640})
+    too_wide = {}
+    for code, _name in settings.LANGUAGES:
+        for name in ("home", "not-found"):
+            page.goto(site + pages_in(code)[name])
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 320:
+                too_wide[f"{code}: {name}"] = width
+    assert too_wide == {}
+
+
+def test_the_language_switcher_leads_to_the_same_page_by_keyboard(page, site):
+    page.goto(site + "/staedte/tsukuba/")
+    page.focus(".language-nav a[hreflang='en']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/cities/tsukuba/")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    current = page.locator(".language-nav a[aria-current='page']")
+    assert current.get_attribute("hreflang") == "en"
 
 
 def test_skip_link_comes_first_and_moves_focus_to_the_content(page, site):
@@ -133,9 +184,9 @@ def test_nu_html_checker_finds_no_errors(client, site, java, tmp_path):
     if not checker.exists():
         pytest.skip("vnu-jar fehlt: npm ci")
     files = []
-    for name, path in PAGE_TYPES.items():
+    for name, path in every_page().items():
         response = client.get(path)
-        target = tmp_path / f"{name}.html"
+        target = tmp_path / f"{name.replace(': ', '-')}.html"
         target.write_bytes(response.content)
         files.append(str(target))
     result = subprocess.run(

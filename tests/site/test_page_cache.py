@@ -72,6 +72,31 @@ def test_a_scheduled_article_appears_on_time_despite_the_cache(client, page_cach
         assert "Geplant" in client.get("/aktuelles/").content.decode()
 
 
+def test_each_language_has_its_own_entry(client, page_cache):
+    ArticleFactory(title="Gecacht")
+    assert client.get("/aktuelles/")["X-Page-Cache"] == "miss"
+    english = client.get("/en/news/")
+    assert english["X-Page-Cache"] == "miss"
+    assert english["Content-Language"] == "en"
+    assert '<html lang="en">' in english.content.decode()
+    german = client.get("/aktuelles/")
+    assert german["X-Page-Cache"] == "hit"
+    assert german["Content-Language"] == "de"
+    assert '<html lang="de">' in german.content.decode()
+
+
+def test_the_language_is_part_of_the_key(rf):
+    keys = {page_cache_module.PageCacheMiddleware.key(rf.get(path)) for path in ("/", "/en/")}
+    assert len(keys) == 2
+    assert page_cache_module.PageCacheMiddleware.key(rf.get("/en/")).startswith("page-cache:en:")
+
+
+@pytest.mark.parametrize("path", ["/aktuelles/a/vorschau/t/", "/es/noticias/a/vista-previa/t/"])
+def test_shared_previews_are_never_looked_up_in_any_language(rf, settings, path):
+    settings.PAGE_CACHE = True
+    assert not page_cache_module.PageCacheMiddleware.cacheable_request(rf.get(path))
+
+
 def test_staff_neither_receive_nor_store_cached_pages(client, page_cache, editor):
     draft = ArticleFactory(title="Entwurf", status=Article.Status.DRAFT)
     client.force_login(editor)

@@ -4,8 +4,10 @@ import re
 import pytest
 from django.core import checks
 from django.urls import URLResolver, clear_url_caches, get_resolver
-from django.urls.resolvers import RegexPattern, RoutePattern
+from django.urls.resolvers import LocalePrefixPattern, RegexPattern, RoutePattern
+from django.utils import translation
 
+from core import urlwords
 from partnership.site import sections
 
 
@@ -14,7 +16,9 @@ def first_segments(patterns):
     found = set()
     for entry in patterns:
         pattern = entry.pattern
-        if isinstance(pattern, RoutePattern):
+        if isinstance(pattern, LocalePrefixPattern):
+            found |= first_segments(entry.url_patterns)
+        elif isinstance(pattern, RoutePattern):
             route = str(pattern)
             if route == "" and isinstance(entry, URLResolver):
                 found |= first_segments(entry.url_patterns)
@@ -40,6 +44,35 @@ def first_segments(patterns):
 
 def test_the_registry_names_every_first_segment_the_urls_answer_and_no_other():
     assert first_segments(get_resolver().url_patterns) == set(sections.url_segments())
+
+
+def prefixed_patterns():
+    """The patterns behind the language prefix."""
+    (resolver,) = [
+        entry
+        for entry in get_resolver().url_patterns
+        if isinstance(entry.pattern, LocalePrefixPattern)
+    ]
+    return resolver.url_patterns
+
+
+@pytest.mark.parametrize("language", ["en", "ja", "es", "uk"])
+def test_the_registry_names_every_first_segment_behind_each_language_prefix(language):
+    with translation.override(language):
+        assert first_segments(prefixed_patterns()) == set(sections.url_segments(language))
+
+
+def test_english_section_words():
+    assert set(sections.url_segments("en")) == {
+        "news",
+        "cities",
+        "partnerships",
+        "get-involved",
+        "search",
+        "imprint",
+        "privacy",
+        "accessibility",
+    }
 
 
 @pytest.fixture
@@ -68,12 +101,21 @@ def test_sections_legal_pages_technical_addresses_and_languages_are_reserved():
     assert not sections.is_reserved("partnerschaftsfest")
 
 
-def test_language_codes_come_from_the_settings(settings):
-    settings.LANGUAGES = [("de", "Deutsch"), ("en", "English")]
-    assert sections.is_reserved("en")
-    settings.LANGUAGES = []
-    settings.LANGUAGE_CODE = "de"
-    assert sections.is_reserved("de") and not sections.is_reserved("en")
+def test_every_content_language_keeps_its_prefix_free_served_or_not(settings):
+    settings.LANGUAGES = [("de", "Deutsch")]
+    for code in ("de", "en", "ja", "es", "uk"):
+        assert sections.is_reserved(code)
+
+
+def test_each_language_reserves_its_own_words():
+    assert sections.is_reserved("news", language="en")
+    assert sections.is_reserved("imprint", language="en")
+    assert sections.is_reserved("noticias", language="es")
+    assert not sections.is_reserved("news")
+    assert not sections.is_reserved("aktuelles", language="en")
+    # Machines' and staff's addresses and the German-only pages have no prefixed twin.
+    assert not sections.is_reserved("admin", language="en")
+    assert not sections.is_reserved("leichte-sprache", language="en")
 
 
 def test_the_registry_has_no_collisions():
@@ -86,9 +128,9 @@ def test_a_technical_address_at_a_section_word_is_a_collision(monkeypatch):
     assert sections.collisions() == {"suche": ["Suche", "Hochgeladene Dateien"]}
 
 
-def test_a_translated_word_that_collides_fails_the_system_check(monkeypatch, settings):
-    settings.LANGUAGES = [("de", "Deutsch"), ("en", "English")]
-    monkeypatch.setattr(sections, "TRANSLATED", {"en": {sections.NEWS: "en"}})
-    assert set(sections.collisions()) == {"en"}
+def test_a_translated_word_that_collides_fails_the_system_check(monkeypatch):
+    monkeypatch.setitem(urlwords.WORDS, "es", {**urlwords.WORDS["es"], "suche": "noticias"})
+    assert set(sections.collisions("es")) == {"noticias"}
     errors = checks.run_checks(tags=[checks.Tags.urls])
     assert [error.id for error in errors] == ["site.E001"]
+    assert "(Sprache es)" in errors[0].msg

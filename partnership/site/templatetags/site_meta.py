@@ -11,9 +11,12 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 
 from cities.models import City
 from news.models import Article
+
+from ..languages import OG_LOCALES, page_versions
 
 register = template.Library()
 
@@ -39,7 +42,30 @@ def page_meta(context, title=None, description=None, image=None, kind="website")
         "url": context.get("canonical_url"),
         "image_url": _absolute(context, image.image.url) if has_image else None,
         "image_alt": image.image_alt if has_image and not image.image_decorative else "",
+        "locale": OG_LOCALES[get_language()],
+        "alternate_locales": [
+            version.og_locale
+            for version in context.get("language_versions", ())
+            if version.url and not version.current
+        ],
     }
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """
+    This page in each served language (partnership/site/languages.py), for
+    the switcher and the hreflang links. The object is the one the page
+    shows (``object``) or whose articles it lists (``filter_object``).
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    if "exception" in context:
+        # An error page (Django's 404 and 403 views pass the exception): the
+        # address matched a pattern, but there is no such page in any language.
+        return page_versions(None)
+    return page_versions(request, context.get("object") or context.get("filter_object"))
 
 
 def _script(data):
@@ -56,6 +82,7 @@ def _article(context, article):
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
+        "inLanguage": get_language(),
         "description": article.lead,
         "datePublished": article.publish_at,
         "dateModified": article.updated,
