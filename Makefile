@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install run test test-faults lint check audit bench fault-db clean
+.PHONY: install run test test-faults lint check audit bench fault-db messages clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,18 @@ test-faults: install
 	$(PY) -m pytest tests/test_faults.py --run-faults $(PYTEST_ARGS)
 
 fault-db: test-faults
+
+# The public site's strings into the catalogues in partnership/locale, then
+# compiled. The .mo files are committed, so only this target needs GNU
+# gettext. German is the source: there is no de catalogue. Which files are
+# scanned is the project's makemessages command's business (the admin and
+# staff e-mails stay German); tests/test_catalogues.py fails when a
+# catalogue is behind the sources, incomplete or not compiled.
+MESSAGE_LANGUAGES := en ja es uk
+messages: install
+	$(PY) manage.py makemessages $(addprefix --locale=,$(MESSAGE_LANGUAGES))
+	$(PY) manage.py compilemessages $(addprefix --locale=,$(MESSAGE_LANGUAGES)) \
+		--ignore=.venv --ignore=node_modules
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

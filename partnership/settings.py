@@ -216,6 +216,7 @@ FORMAT_MODULE_PATH = ["partnership.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Berlin")
 USE_I18N = True
 USE_TZ = True
+LOCALE_PATHS = [BASE_DIR / "partnership" / "locale"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))

@@ -1,0 +1,61 @@
+"""
+Django's makemessages, limited to what the public site shows.
+
+The admin, the staff e-mails and developer tooling stay German, so their
+modules and templates are never scanned: their strings would only wait in
+every catalogue for a translation nobody sees. A module comes in whole; the
+models of the partnership app and of the site bring the labels of their
+choices, which public pages show, and their field labels with them.
+`make messages` runs this for each catalogue and compiles the result;
+tests/test_catalogues.py runs it to see that the catalogues are up to date.
+"""
+
+from django.core.management.commands import makemessages
+
+NOT_PUBLIC = [
+    # Not source code of the site.
+    "node_modules",
+    "static",
+    "staticfiles",
+    "media",
+    "media-*",
+    "upload-holding",
+    "test-artifacts",
+    "build",
+    "*.egg-info",
+    "docs",
+    "tests",
+    "migrations",
+    "settings.py",
+    # Commands, the admin and the staff's side of the site.
+    "management",
+    "admin*.py",
+    "core",
+    "cities/models.py",
+    "news/models.py",
+    "news/wordpress.py",
+    "partnership/site/bench.py",
+    "partnership/site/demo*.py",
+    "partnership/site/editor.py",
+    "partnership/site/request_limits.py",
+    "partnership/site/roles.py",
+    "partnership/site/two_factor.py",
+    "templates/admin",
+    "templates/bench",
+    "templates/notifications",
+]
+
+
+class Command(makemessages.Command):
+    help = (
+        "Sammelt die Texte der öffentlichen Website für die Übersetzungskataloge; "
+        "Verwaltung und Redaktions-E-Mails bleiben deutsch."
+    )
+
+    def handle(self, *args, **options):
+        options["ignore_patterns"] = [*options["ignore_patterns"], *NOT_PUBLIC]
+        # File names without line numbers: an edit elsewhere in a file does
+        # not touch every catalogue.
+        options["add_location"] = options["add_location"] or "file"
+        options["no_obsolete"] = True
+        return super().handle(*args, **options)
