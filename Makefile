@@ -77,17 +77,15 @@ test-faults: install
 
 fault-db: test-faults
 
-# The public site's strings into the catalogues in partnership/locale, then
+# The public site's strings into every catalogue in partnership/locale, then
 # compiled. The .mo files are committed, so only this target needs GNU
 # gettext. German is the source: there is no de catalogue. Which files are
 # scanned is the project's makemessages command's business (the admin and
 # staff e-mails stay German); tests/test_catalogues.py fails when a
 # catalogue is behind the sources, incomplete or not compiled.
-MESSAGE_LANGUAGES := en ja es uk
 messages: install
-	$(PY) manage.py makemessages $(addprefix --locale=,$(MESSAGE_LANGUAGES))
-	$(PY) manage.py compilemessages $(addprefix --locale=,$(MESSAGE_LANGUAGES)) \
-		--ignore=.venv --ignore=node_modules
+	$(PY) manage.py makemessages --all
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules --ignore=staticfiles
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 LOCALE = Path(settings.BASE_DIR) / "partnership" / "locale"
-# Kept in step with the Makefile's MESSAGE_LANGUAGES.
+# Every language content can be stored in, but German, the source.
 LANGUAGES = ("en", "ja", "es", "uk")
 PLURAL_FORMS = {"en": 2, "ja": 1, "es": 2, "uk": 3}
 # %(name)s, %s and {name}, as Python and Django's templates fill them in.
