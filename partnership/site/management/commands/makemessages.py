@@ -30,6 +30,8 @@ NOT_PUBLIC = [
     # Commands, the admin and the staff's side of the site.
     "management",
     "admin*.py",
+    # Registrations of translated fields: the names they give are the admin's.
+    "translation.py",
     "core",
     "cities/models.py",
     "news/models.py",
