@@ -18,7 +18,7 @@ from django.core.management import call_command
 
 LOCALE = Path(settings.BASE_DIR) / "partnership" / "locale"
 # Every language content can be stored in, but German, the source.
-LANGUAGES = ("en", "ja", "es", "uk")
+LANGUAGES = [code for code in settings.CONTENT_LANGUAGES if code != settings.LANGUAGE_CODE]
 PLURAL_FORMS = {"en": 2, "ja": 1, "es": 2, "uk": 3}
 # %(name)s, %s and {name}, as Python and Django's templates fill them in.
 PLACEHOLDER = re.compile(r"%\(\w+\)[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]|%[sd]|\{\w*\}")
