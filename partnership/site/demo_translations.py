@@ -112,7 +112,7 @@ ENGLISH = {
             "<p>So far Bochum has four partner cities: Sheffield in England, Oviedo in Spain, "
             "Donetsk in Ukraine and Nordhausen in Thuringia. The exchange with Nordhausen is "
             "the liveliest. With Donetsk, which lies in the area occupied by pro-Russian "
-            "separatists, meetings are no longer possible; the partnership association puts "
+            "separatists, meetings are no longer possible; the twinning association puts "
             "great effort into aid deliveries instead. With Sheffield and Oviedo it is mainly "
             "music and theatre groups and school classes that visit one another, while the "
             "civic leaders are hardly in touch.</p>"
@@ -184,7 +184,7 @@ ENGLISH = {
         "summary": "Partner city since 1987; exchange has been suspended since the occupation.",
         "description": (
             "<p>Donetsk lies in the part of Ukraine held by pro-Russian separatists. Meetings "
-            "are no longer possible. With great commitment, the partnership association keeps "
+            "are no longer possible. With great commitment, the twinning association keeps "
             "the link alive through aid deliveries.</p>"
         ),
         **_picture("en", "Donezk"),
@@ -298,7 +298,7 @@ ENGLISH = {
     },
     ("partnership.project", ("donezk", "Sammelaktion für die nächste Hilfslieferung")): {
         "title": "Collection for the next aid delivery",
-        "description": "<p>The partnership association is accepting donations.</p>",
+        "description": "<p>The twinning association is accepting donations.</p>",
     },
     (
         "partnership.project",
@@ -563,13 +563,13 @@ UKRAINIAN = {
         "summary": "Місто-партнер з 1987 року; після окупації обмін призупинено.",
         "description": (
             "<p>Донецьк лежить у тій частині України, яку тримають в окупації проросійські "
-            "сепаратисти. Зустрічі більше неможливі. Товариство партнерства з великою "
+            "сепаратисти. Зустрічі більше неможливі. Товариство побратимства з великою "
             "самовіддачею підтримує зв’язок, організовуючи доставки допомоги.</p>"
         ),
         **_picture("uk", "Donezk"),
     },
     ("partnership.partnership", "donezk"): {
-        "status_note": "Обмін зупинився; товариство організовує доставки допомоги.",
+        "status_note": "Обмін зупинився; товариство побратимства організовує доставки допомоги.",
         "summary": "Пов’язані з 1987 року, без зустрічей з 2014 року.",
     },
     ("partnership.statuschange", ("donezk", "1987-01-01")): {
@@ -580,7 +580,7 @@ UKRAINIAN = {
     },
     ("partnership.project", ("donezk", "Sammelaktion für die nächste Hilfslieferung")): {
         "title": "Збір для наступної доставки допомоги",
-        "description": "<p>Товариство партнерства приймає пожертви.</p>",
+        "description": "<p>Товариство побратимства приймає пожертви.</p>",
     },
 }
 
