@@ -14,6 +14,7 @@ from io import BytesIO
 from django.apps import apps
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
 from cities.models import City
@@ -164,6 +165,7 @@ class DemoLoader:
         basis = {**getattr(obj, f"translation_basis_{language}"), field: ""}
         setattr(obj, f"translation_basis_{language}", basis)
         setattr(obj, f"translation_basis_hash_{language}", fingerprint(basis))
+        obj.source_changed = timezone.now()
         obj.save()
 
     def _city(self, item):
