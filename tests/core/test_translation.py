@@ -1,6 +1,7 @@
 """Content in several languages: columns per language, states, outdated translations, slugs."""
 
 import pytest
+from django.db import connection
 from django.utils import translation
 
 from cities.models import City
@@ -171,3 +172,13 @@ def test_an_english_body_is_sanitised_too():
     article = ArticleFactory(body_en='<p onclick="alert(1)">Hi</p><script>alert(2)</script>')
     article.refresh_from_db()
     assert article.body_en == "<p>Hi</p>"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
+def test_the_search_index_holds_german_whichever_language_was_active():
+    article = ArticleFactory(title="Wissensstädte", title_en="Cities of science")
+    with translation.override("en"):
+        article.save()
+    vector = Article.objects.filter(pk=article.pk).values_list("search_vector", flat=True).get()
+    assert "wissensstadt" in vector
+    assert "scienc" not in vector
