@@ -12,6 +12,7 @@ from django.apps import apps
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connections, models
 from django.db.models import TextField, Value
+from django.utils import translation
 
 # The language of rows that name none, and the text search configuration of
 # each language PostgreSQL stems; any other language is searched word by
@@ -128,8 +129,12 @@ class SearchableModel(models.Model):
         if connections[self._state.db].vendor != "postgresql":
             return
         config = search_config(self.search_language)
+        # Translated fields read the active language; the vector holds the
+        # row's own language.
+        with translation.override(self.search_language):
+            texts = self.search_texts()
         vector = None
-        for weight, text in self.search_texts().items():
+        for weight, text in texts.items():
             part = SearchVector(
                 Value(text, output_field=TextField()), weight=weight, config=config
             )
