@@ -1,18 +1,22 @@
 """
-The admin of translated content: a tab per language for each translated
-field (German first), and beside them the state of each translation, what
-changed in German since a translation was completed, and a box to confirm
-it current again. Everything is saved by the form, so that an editor's
-change to live content becomes a proposal like any other.
+The admin of translated content: the German fields where the admin's
+fieldsets name them, then a fieldset per language, folded until opened,
+with the state of that translation and its fields; what changed in German
+since a translation was completed, and a box to confirm it current again.
+Plain HTML (``<details>``): keyboard and screen readers need no script.
+Everything is saved by the form, so that an editor's change to live content
+becomes a proposal like any other.
 """
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
 from django.utils.html import format_html, format_html_join
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TranslationAdmin
+from modeltranslation.utils import build_localized_fieldname
 
 from .comparison import word_diff
 from .richtext import plain_text
@@ -80,16 +84,16 @@ class OutdatedFilter(admin.SimpleListFilter):
         return queryset
 
 
-class TranslatedAdmin(TabbedTranslationAdmin):
+class TranslatedAdmin(TranslationAdmin):
     """
     The last base of a translated model's admin, so that the project's
     admin classes come first and reach it through super(). Fieldsets name
-    the untranslated fields ("title"); each becomes tabs for title_de,
-    title_en, … .
+    the untranslated fields ("title"): the German column takes its place,
+    the other languages' columns go to their language's fieldset.
     """
 
     def get_fieldsets(self, request, obj=None):
-        return self.with_translation_fieldset(super().get_fieldsets(request, obj), obj)
+        return self.with_translation_fieldsets(super().get_fieldsets(request, obj), obj)
 
     def get_list_filter(self, request):
         return [*super().get_list_filter(request), OutdatedFilter]
@@ -133,35 +137,65 @@ class TranslatedAdmin(TabbedTranslationAdmin):
             return []
         return [code for code in TRANSLATED_LANGUAGES if obj.is_outdated(code)]
 
-    def with_translation_fieldset(self, fieldsets, obj):
-        """``fieldsets`` with the translation states in a fieldset of their own, second."""
+    def with_translation_fieldsets(self, fieldsets, obj):
+        """
+        ``fieldsets`` with German only, followed by a fieldset per language
+        (its state first) and, where translations are outdated, what changed
+        in German since.
+        """
+        language_of = {
+            build_localized_fieldname(name, code): code
+            for name in translated_fields(self.model)
+            for code in TRANSLATED_LANGUAGES
+        }
         own = {"german_changes"} | {
             name(code) for code in TRANSLATED_LANGUAGES for name in (state_field, confirm_field)
         }
-        rest = [
-            (name, {**options, "fields": [f for f in options["fields"] if f not in own]})
+        elsewhere = own | set(language_of)
+        by_language = {code: [] for code in TRANSLATED_LANGUAGES}
+        for _name, options in fieldsets:
+            for field in flatten_fieldsets([(None, options)]):
+                if field in language_of:
+                    by_language[language_of[field]].append(field)
+        german = [
+            (name, {**options, "fields": without(options["fields"], elsewhere)})
             for name, options in fieldsets
             if name != TRANSLATION_FIELDSET_TITLE
         ]
-        fields = []
         outdated = self.outdated_languages(obj)
-        for code in TRANSLATED_LANGUAGES:
-            fields.append(
-                (state_field(code), confirm_field(code)) if code in outdated else state_field(code)
+        languages = [
+            (
+                language_label(code),
+                {
+                    "fields": [
+                        (state_field(code), confirm_field(code))
+                        if code in outdated
+                        else state_field(code),
+                        *by_language[code],
+                    ],
+                    "classes": ["collapse"],
+                },
             )
-        if outdated:
-            fields.append("german_changes")
-        translations = (
-            TRANSLATION_FIELDSET_TITLE,
-            {
-                "fields": fields,
-                "description": _(
-                    "Eine Übersetzung erscheint erst, wenn sie „vollständig“ ist. Ändert sich "
-                    "danach der deutsche Text, gilt sie als veraltet, bis sie geprüft ist."
-                ),
-            },
+            for code in TRANSLATED_LANGUAGES
+        ]
+        changes = (
+            [
+                (
+                    TRANSLATION_FIELDSET_TITLE,
+                    {
+                        "fields": ["german_changes"],
+                        "description": _(
+                            "Der deutsche Text hat sich geändert, seit diese Übersetzungen "
+                            "vollständig waren. Bitte prüfen und anpassen, dann „wieder aktuell“ "
+                            "ankreuzen."
+                        ),
+                    },
+                )
+            ]
+            if outdated
+            else []
         )
-        return [*rest[:1], translations, *rest[1:]]
+        return [*german[:1], *changes, *languages, *german[1:]]
 
     @admin.display(description=_("Geändert im deutschen Text"))
     def german_changes(self, obj):
@@ -186,3 +220,18 @@ class TranslatedAdmin(TabbedTranslationAdmin):
             _("Änderung im deutschen Text"),
             format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
         )
+
+
+def without(fields, names):
+    """A fieldset's fields, rows included, less ``names``; rows left with one field unwrapped."""
+    kept = []
+    for field in fields:
+        if isinstance(field, (list, tuple)):
+            row = [name for name in field if name not in names]
+            if len(row) > 1:
+                kept.append(tuple(row))
+            elif row:
+                kept.append(row[0])
+        elif field not in names:
+            kept.append(field)
+    return kept

@@ -393,8 +393,6 @@ def localized_label(verbose_name, code):
 
 
 MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = localized_label
-# The admin's language tabs use jQuery UI, served from the site itself.
-JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui-tabs.js"
 # Translations into these languages have not yet been checked by a native
 # speaker; the admin labels them „ungeprüft“ (docs/translations.md).
 UNCHECKED_LANGUAGES = ("ja", "es", "uk")

@@ -130,6 +130,8 @@ class DemoLoader:
         for language, objects in self.translations.items():
             for (label, key), texts in sorted(objects.items(), key=lambda item: str(item[0])):
                 model = apps.get_model(label)
+                if not translated_fields(model):
+                    continue  # names of institutions, kept as they are
                 label = model._meta.label_lower
                 lookup = TRANSLATION_KEYS.get(label, lambda slug: {"slug_de": slug})(key)
                 obj = model.objects.filter(**lookup).first()

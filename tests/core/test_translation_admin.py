@@ -61,7 +61,7 @@ def outdated_article():
     return article
 
 
-def test_the_form_has_a_tab_per_language_german_first_and_the_states(admin_client):
+def test_the_form_has_a_section_per_language_german_first_and_the_states(admin_client):
     article = ArticleFactory()
     page = admin_client.get(change_url(article)).content.decode()
     names = re.findall(r'name="(title_[a-z]{2})"', page)
@@ -71,12 +71,20 @@ def test_the_form_has_a_tab_per_language_german_first_and_the_states(admin_clien
     assert "Japanisch (ungeprüft): Übersetzung" in page
 
 
-def test_the_language_tabs_load_nothing_from_other_sites(admin_client):
+def test_each_other_language_is_a_folded_section_with_its_state_first(admin_client):
     page = admin_client.get(change_url(ArticleFactory())).content.decode()
     scripts = re.findall(r'<script[^>]* src="([^"]+)"', page)
-    assert any("jquery-ui-tabs.js" in src for src in scripts)
-    assert any("tabbed_translation_fields.js" in src for src in scripts)
     assert all(src.startswith("/") and not src.startswith("//") for src in scripts), scripts
+    sections = re.findall(r"<details><summary>\s*<h2[^>]*>([^<]+)</h2>(.*?)</details>", page, re.S)
+    assert [name for name, _body in sections][:4] == [
+        "Englisch",
+        "Japanisch (ungeprüft)",
+        "Spanisch (ungeprüft)",
+        "Ukrainisch (ungeprüft)",
+    ]
+    english = sections[0][1]
+    assert english.index('name="translation_state_en"') < english.index('name="title_en"')
+    assert 'name="body_en"' in english and 'name="title_ja"' not in english
 
 
 def test_an_english_body_is_sanitised_when_saved_through_the_form(admin_client):
