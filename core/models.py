@@ -5,6 +5,7 @@ their own modules) proposed changes and the search vocabulary. The tables
 keep the names they had when these lived in cities.
 """
 
+from functools import partial
 from operator import attrgetter
 
 from django.conf import settings
@@ -48,13 +49,17 @@ class AutoSlugModel(models.Model):
                 with translation.override(language):
                     text = attrgetter(self.slug_source)(self)
             slug = unique_slug(
-                self, text, field=field, language=language, is_allowed=self.is_allowed_slug
+                self,
+                text,
+                field=field,
+                language=language,
+                is_allowed=partial(self.is_allowed_slug, language=language),
             )
             setattr(self, field, slug)
         super().save(*args, **kwargs)
 
     @staticmethod
-    def is_allowed_slug(slug):
+    def is_allowed_slug(slug, language):
         return True
 
 
@@ -71,6 +76,10 @@ class Topic(TranslatableModel, AutoSlugModel):
 
     def __str__(self):
         return self.name
+
+    def is_published(self):
+        """A topic has no publishing of its own: its page lists what is public."""
+        return True
 
 
 class RetiredSlugQuerySet(models.QuerySet):

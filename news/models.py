@@ -37,7 +37,10 @@ def is_allowed_slug(slug, language="de"):
 
 
 def validate_article_slug(slug):
-    if not is_allowed_slug(slug):
+    # The validator is shared by the slug's column in every language and
+    # cannot tell which one it checks: a word reserved in any language is
+    # refused in all.
+    if not all(is_allowed_slug(slug, code) for code in settings.CONTENT_LANGUAGES):
         raise ValidationError(
             _(
                 "„%(slug)s“ ist für Seiten der Website reserviert. Bitte wählen Sie einen "

@@ -1,9 +1,11 @@
 from datetime import date
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -92,7 +94,27 @@ class AreaArticleListView(FilteredArticleListView):
     heading_format = _("Aktuelles zum Kooperationsfeld „%(name)s“")
 
 
-class ArticleYearArchiveView(ArticleListMixin, YearArchiveView):
+class LanguageArchiveMixin:
+    """
+    A year's or month's archive exists where German articles were published
+    in it. Its versions in the other languages exist beside it, as the
+    language switcher and the hreflang links promise, even while nothing of
+    that time is translated yet.
+    """
+
+    def get_allow_empty(self):
+        return translation.get_language() != settings.LANGUAGE_CODE
+
+    def get_dated_queryset(self, **lookup):
+        queryset = super().get_dated_queryset(**lookup)
+        if self.get_allow_empty():
+            with translation.override(settings.LANGUAGE_CODE):
+                if not Article.objects.published().filter(**lookup).exists():
+                    raise Http404(_("Aus diesem Zeitraum gibt es keine Nachrichten."))
+        return queryset
+
+
+class ArticleYearArchiveView(LanguageArchiveMixin, ArticleListMixin, YearArchiveView):
     date_field = "publish_at"
     make_object_list = True
     # published() already leaves out what is not due yet.
@@ -107,7 +129,7 @@ class ArticleYearArchiveView(ArticleListMixin, YearArchiveView):
         return _("Nachrichten aus %(year)s") % {"year": self.get_year()}
 
 
-class ArticleMonthArchiveView(ArticleListMixin, MonthArchiveView):
+class ArticleMonthArchiveView(LanguageArchiveMixin, ArticleListMixin, MonthArchiveView):
     date_field = "publish_at"
     month_format = "%m"
     allow_future = True

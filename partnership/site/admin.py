@@ -76,5 +76,5 @@ class LegalPageAdmin(RevisionAdmin, TranslatedAdmin):
             fieldsets.append(self.ACCESSIBILITY_FIELDSET)
         if kind in (None, LegalPage.Kind.SIGN_LANGUAGE):
             fieldsets.append(self.VIDEO_FIELDSET)
-        fieldsets = self.with_translation_fieldset(self._patch_fieldsets(fieldsets), obj)
+        fieldsets = self.with_translation_fieldsets(self._patch_fieldsets(fieldsets), obj)
         return self.with_version_field(self.with_rendered_rich_text(request, obj, fieldsets), obj)

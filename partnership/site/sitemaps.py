@@ -7,6 +7,12 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from cities.models import City
+from core.translation import (
+    TRANSLATED_LANGUAGES,
+    TranslatableModel,
+    localized_fields,
+    state_field,
+)
 from news.models import Article
 from partnership.models import Partnership
 
@@ -22,10 +28,12 @@ class TranslatedSitemap(Sitemap):
     x_default = True
 
     def get_languages_for_item(self, item):
+        # Items are public already; the model says which languages show them.
+        shown_in = getattr(item, "is_shown_in", lambda code: True)
         return [
             code
-            for code in languages.object_languages(item)
-            if languages.url_in(code, lambda: self.location(item))
+            for code in languages.served()
+            if shown_in(code) and languages.url_in(code, lambda: self.location(item))
         ]
 
 
@@ -34,11 +42,17 @@ class PublishedSitemap(TranslatedSitemap):
 
     changefreq = "monthly"
     model = None
-    # What get_absolute_url() and lastmod() read; nothing else is loaded.
+    # What get_absolute_url(), is_shown_in() and lastmod() read, in every
+    # language; nothing else is loaded.
     fields = ("slug", "updated")
 
     def items(self):
-        return self.model.objects.published().only(*self.fields)
+        columns = [
+            column for name in self.fields for _code, column in localized_fields(self.model, name)
+        ]
+        if issubclass(self.model, TranslatableModel):
+            columns += [state_field(code) for code in TRANSLATED_LANGUAGES]
+        return self.model.objects.published().only(*columns)
 
     def lastmod(self, obj):
         return obj.updated

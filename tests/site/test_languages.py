@@ -19,6 +19,7 @@ from django.core.management import call_command
 from django.template import loader
 from django.utils import formats, timezone, translation
 
+from core.translation import TRANSLATED_LANGUAGES, State, state_field
 from news.models import Article, is_allowed_slug
 from partnership.settings import served_languages
 from partnership.site.languages import language_of
@@ -34,6 +35,10 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
+# Articles appear in a language once translated; these are, into every one.
+ALL_LANGUAGES = {state_field(code): State.COMPLETE for code in TRANSLATED_LANGUAGES}
+# One slug in every language, so that addresses differ by their words alone.
+WISSENSSTAEDTE = {f"slug_{code}": "wissensstaedte" for code in settings.CONTENT_LANGUAGES}
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML_NS = "{http://www.w3.org/1999/xhtml}"
 ALTERNATE = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
@@ -129,7 +134,7 @@ def test_a_prefix_serves_that_language_and_sets_no_cookie(client):
 
 
 def test_a_language_not_served_has_no_prefix_switcher_entry_or_alternate(client, settings):
-    ArticleFactory()
+    ArticleFactory(**ALL_LANGUAGES)
     settings.LANGUAGES = [("de", "Deutsch"), ("en", "English")]
     assert client.get("/ja/").status_code == 404
     assert client.get("/ja/news/").status_code == 404
@@ -145,7 +150,7 @@ def test_a_language_not_served_has_no_prefix_switcher_entry_or_alternate(client,
 def test_every_public_object_has_an_address_in_every_language(client):
     HomeCityFactory()
     objects = [
-        ArticleFactory(),
+        ArticleFactory(**ALL_LANGUAGES),
         CityFactory(name="Oviedo"),
         PartnershipFactory(),
         CategoryFactory(name="Kultur"),
@@ -194,7 +199,7 @@ def test_article_slugs_may_not_take_a_word_of_their_languages_news_section():
 
 
 def test_old_single_digit_month_addresses_still_work_and_links_use_two(client):
-    ArticleFactory(publish_at=timezone.make_aware(datetime(2019, 5, 3, 10)))
+    ArticleFactory(**ALL_LANGUAGES, publish_at=timezone.make_aware(datetime(2019, 5, 3, 10)))
     assert client.get("/aktuelles/2019/5/").status_code == 200
     assert 'href="/en/news/2019/05/"' in html(client.get("/aktuelles/2019/5/"))
 
@@ -203,7 +208,7 @@ def test_old_single_digit_month_addresses_still_work_and_links_use_two(client):
 
 
 def test_the_switcher_leads_to_the_same_page_in_each_language(client):
-    article = ArticleFactory(slug="wissensstaedte")
+    article = ArticleFactory(**ALL_LANGUAGES, **WISSENSSTAEDTE)
     page = html(client.get(f"/en/news/{article.slug}/"))
     links = switcher(page)
     assert [href for href, _rest in links] == [
@@ -220,15 +225,15 @@ def test_the_switcher_leads_to_the_same_page_in_each_language(client):
 
 
 @pytest.fixture
-def german_and_english_only(monkeypatch):
-    """Articles translated into English alone, as content translation reports it."""
-    monkeypatch.setattr(Article, "public_languages", lambda self: ["de", "en"], raising=False)
+def german_and_english_only():
+    """An article's translation states: complete in English alone."""
+    return {state_field("en"): State.COMPLETE}
 
 
 def test_a_page_missing_in_a_language_says_so_and_leads_to_that_home(
     client, german_and_english_only
 ):
-    article = ArticleFactory(slug="wissensstaedte")
+    article = ArticleFactory(**german_and_english_only, **WISSENSSTAEDTE)
     page = html(client.get(article.get_absolute_url()))
     links = dict(switcher(page))
     assert 'lang="en"' in links["/en/news/wissensstaedte/"]
@@ -241,7 +246,7 @@ def test_a_page_missing_in_a_language_says_so_and_leads_to_that_home(
 
 
 def test_hreflang_names_every_version_absolutely_and_german_as_default(client):
-    article = ArticleFactory(slug="wissensstaedte")
+    article = ArticleFactory(**ALL_LANGUAGES, **WISSENSSTAEDTE)
     page = html(client.get(f"/es/noticias/{article.slug}/"))
     assert alternates(page) == {
         "de": "http://testserver/aktuelles/wissensstaedte/",
@@ -256,7 +261,7 @@ def test_hreflang_names_every_version_absolutely_and_german_as_default(client):
 
 def test_a_page_number_is_kept_in_every_alternate(client):
     for _ in range(11):
-        ArticleFactory()
+        ArticleFactory(**ALL_LANGUAGES)
     page = html(client.get("/en/news/?page=2"))
     assert alternates(page)["de"] == "http://testserver/aktuelles/?page=2"
     assert alternates(page)["en"] == "http://testserver/en/news/?page=2"
@@ -264,7 +269,7 @@ def test_a_page_number_is_kept_in_every_alternate(client):
 
 def test_og_locale_and_json_ld_name_the_language(client):
     HomeCityFactory()
-    article = ArticleFactory()
+    article = ArticleFactory(**ALL_LANGUAGES)
     with translation.override("en"):
         url = article.get_absolute_url()
     page = html(client.get(url))
@@ -284,7 +289,7 @@ def test_a_missing_page_offers_each_languages_home(client):
 
 
 def test_previews_carry_no_alternates(admin_client):
-    draft = ArticleFactory(status=Article.Status.DRAFT)
+    draft = ArticleFactory(**ALL_LANGUAGES, status=Article.Status.DRAFT)
     page = html(admin_client.get(draft.get_absolute_url()))
     assert not alternates(page)
 
@@ -313,8 +318,9 @@ def test_legal_pages_elsewhere_than_in_german_point_to_the_binding_german_text(c
 
 
 def test_each_language_has_its_feeds_with_its_language_and_addresses(client):
-    article = ArticleFactory(slug="wissensstaedte")
-    article.categories.add(CategoryFactory(slug="kultur"))
+    article = ArticleFactory(**ALL_LANGUAGES, **WISSENSSTAEDTE)
+    kultur = {f"slug_{code}": "kultur" for code in settings.CONTENT_LANGUAGES}
+    article.categories.add(CategoryFactory(**kultur))
     home = html(client.get("/en/"))
     assert 'type="application/rss+xml" title="' in home
     assert 'href="/en/news/feed/rss/"' in home and 'href="/en/news/feed/atom/"' in home
@@ -346,7 +352,7 @@ def sitemap(client):
 
 
 def test_the_sitemap_lists_each_language_version_with_its_alternates(client):
-    ArticleFactory(slug="wissensstaedte")
+    ArticleFactory(**ALL_LANGUAGES, **WISSENSSTAEDTE)
     LegalPage.objects.create(kind=LegalPage.Kind.PLAIN_LANGUAGE, title="Leichte", published=True)
     entries = sitemap(client)
     versions = {
@@ -368,7 +374,7 @@ def test_the_sitemap_lists_each_language_version_with_its_alternates(client):
 def test_the_sitemap_leaves_out_languages_an_object_is_not_shown_in(
     client, german_and_english_only
 ):
-    ArticleFactory(slug="wissensstaedte")
+    ArticleFactory(**german_and_english_only, **WISSENSSTAEDTE)
     article_entries = {
         url: links for url, links in sitemap(client).items() if "wissensstaedte" in url
     }
@@ -486,7 +492,7 @@ def test_hreflang_is_reciprocal_across_every_language_version_of_every_demo_page
         pages.update(crawl(client, code))
     assert len(pages) > 5 * 30
     origin = "http://testserver"
-    for path, page in pages.items():
+    for path, page in list(pages.items()):
         links = alternates(page)
         assert links[language_of(path)] == origin + path, path
         assert links["x-default"] == links["de"], path
