@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 from core.models import AutoSlugModel, SlugHistoryModel
 from core.publishing import PublishableQuerySet
 from core.richtext import RichTextField, plain_text
-from core.searching import SearchableManager, SearchableModel
+from core.searching import VECTOR_FIELDS, SearchableManager, SearchableModel
 from core.uploads import CreditedImage
 from core.versioning import VersionedModel
 
@@ -116,7 +116,7 @@ class City(AutoSlugModel, CreditedImage, VersionedModel, SearchableModel, SlugHi
 
     objects = SearchableManager.from_queryset(CityQuerySet)()
     history = HistoricalRecords(
-        verbose_name=_("Fassung einer Stadt"), excluded_fields=["search_vector", "search_language"]
+        verbose_name=_("Fassung einer Stadt"), excluded_fields=[*VECTOR_FIELDS.values()]
     )
 
     class Meta:

@@ -17,7 +17,7 @@ from cities.models import City
 from core.models import AutoSlugModel, SlugHistoryModel, Topic
 from core.publishing import PublishableQuerySet
 from core.richtext import RichTextField, images_missing_alt, plain_text
-from core.searching import SearchableManager, SearchableModel
+from core.searching import VECTOR_FIELDS, SearchableManager, SearchableModel
 from core.uploads import CreditedImage
 from core.versioning import VersionedModel
 from partnership.models import CooperationArea, Partnership
@@ -225,7 +225,7 @@ class Article(AutoSlugModel, CreditedImage, VersionedModel, SearchableModel, Slu
     objects = SearchableManager.from_queryset(ArticleQuerySet)()
     history = HistoricalRecords(
         verbose_name=_("Fassung eines Beitrags"),
-        excluded_fields=["created_by", "search_vector", "search_language"],
+        excluded_fields=["created_by", *VECTOR_FIELDS.values()],
     )
 
     class Meta:

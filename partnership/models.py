@@ -11,7 +11,7 @@ from cities.models import City, CityQuerySet
 from core.models import AutoSlugModel, SlugHistoryModel, Topic
 from core.publishing import PublishableQuerySet
 from core.richtext import RichTextField, plain_text
-from core.searching import SearchableManager, SearchableModel
+from core.searching import VECTOR_FIELDS, SearchableManager, SearchableModel
 from core.uploads import FileField, upload_path, validate_pdf
 from core.versioning import VersionedModel
 
@@ -151,7 +151,7 @@ class Partnership(AutoSlugModel, VersionedModel, SearchableModel, SlugHistoryMod
     objects = SearchableManager.from_queryset(PartnershipQuerySet)()
     history = HistoricalRecords(
         verbose_name=_("Fassung einer Partnerschaft"),
-        excluded_fields=["search_vector", "search_language"],
+        excluded_fields=[*VECTOR_FIELDS.values()],
     )
 
     class Meta:

@@ -184,6 +184,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # translations, there is no second language to switch to.
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("Deutsch"))]
+# Every language content can be stored in.
+CONTENT_LANGUAGES = ("de", "en", "ja", "es", "uk")
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Berlin")
 USE_I18N = True
 USE_TZ = True
