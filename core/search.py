@@ -32,6 +32,7 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from modeltranslation.manager import rewrite_lookup_key
 
 from .searching import (
     BIGRAM_LANGUAGES,
@@ -146,13 +147,16 @@ class Kind:
                 *(Q(**{f"{field}__icontains": word}) for field in self.text_fields),
                 _connector=Q.OR,
             )
+        rows = self.queryset()
+        # Filters read a translated field in the active language by
+        # themselves; a condition inside an annotation must be told.
+        title = rewrite_lookup_key(rows.model, f"{self.title_field}__icontains")
         return (
-            self.queryset()
-            .filter(matches)
+            rows.filter(matches)
             .only(*self.fields)
             .annotate(
                 score=Case(
-                    When(**{f"{self.title_field}__icontains": query}, then=Value(1.0)),
+                    When(**{title: query}, then=Value(1.0)),
                     default=Value(0.5),
                     output_field=FloatField(),
                 )
