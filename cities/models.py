@@ -6,17 +6,17 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from simple_history.models import HistoricalRecords
 
 from core.models import AutoSlugModel, SlugHistoryModel
 from core.publishing import PublishableQuerySet
 from core.richtext import RichTextField, plain_text
-from core.searching import VECTOR_FIELDS, SearchableManager, SearchableModel
+from core.searching import SearchableManager, SearchableModel
+from core.translation import TranslatableModel, TranslatableQuerySet
 from core.uploads import CreditedImage
 from core.versioning import VersionedModel
 
 
-class CityQuerySet(PublishableQuerySet):
+class CityQuerySet(PublishableQuerySet, TranslatableQuerySet):
     @staticmethod
     def published_q(prefix=""):
         """The public-visibility rule as a Q, for models that filter through a city."""
@@ -33,7 +33,14 @@ class CityQuerySet(PublishableQuerySet):
         return self.filter(is_home=True).first()
 
 
-class City(AutoSlugModel, CreditedImage, VersionedModel, SearchableModel, SlugHistoryModel):
+class City(
+    TranslatableModel,
+    AutoSlugModel,
+    CreditedImage,
+    VersionedModel,
+    SearchableModel,
+    SlugHistoryModel,
+):
     name = models.CharField(_("Name"), max_length=100)
     slug = models.SlugField(
         _("Kurzname für die Adresse"),
@@ -115,9 +122,7 @@ class City(AutoSlugModel, CreditedImage, VersionedModel, SearchableModel, SlugHi
     updated = models.DateTimeField(_("geändert"), auto_now=True)
 
     objects = SearchableManager.from_queryset(CityQuerySet)()
-    history = HistoricalRecords(
-        verbose_name=_("Fassung einer Stadt"), excluded_fields=[*VECTOR_FIELDS.values()]
-    )
+    # history: registered in cities/translation.py, after the translated fields.
 
     class Meta:
         verbose_name = _("Stadt")

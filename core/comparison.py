@@ -27,6 +27,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from .richtext import RichTextField, plain_text
+from .translation import derived_fields
 
 EMPTY = "–"
 _MISSING = object()
@@ -130,6 +131,7 @@ def _unchanged(words, index, count, context):
 
 
 def _compared_fields(model, exclude):
+    exclude = {*exclude, *derived_fields(model)}
     for field in [*model._meta.concrete_fields, *model._meta.many_to_many]:
         if field.primary_key or not field.editable or field.name in exclude:
             continue

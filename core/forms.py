@@ -96,7 +96,9 @@ class AltTextField(forms.CharField):
     widget = AltTextInput
 
     def to_python(self, value):
-        return " ".join(super().to_python(value).split())
+        # An empty translation stays empty (None), so it falls back to German.
+        text = super().to_python(value)
+        return " ".join(text.split()) if text else text
 
 
 class HeldImagesFormMixin:

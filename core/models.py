@@ -10,17 +10,26 @@ from operator import attrgetter
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from .searching import DEFAULT_LANGUAGE
 from .slugs import unique_slug
+from .translation import TranslatableModel, localized_fields
+
+# Languages whose script has no readable ASCII form take the slug of
+# another language.
+BORROWED_SLUGS = {"ja": "en"}
 
 
 class AutoSlugModel(models.Model):
     """
     Fills an empty ``slug`` on save from the attribute that ``slug_source``
     names (a dotted path such as "partner_city.name" reaches a related row),
-    unique within the model and accepted by ``is_allowed_slug``.
+    unique within the model and accepted by ``is_allowed_slug``. A
+    translated slug is filled in every language, from the text in that
+    language or, where there is none yet, the German one: no language's
+    address is ever without a slug.
     """
 
     slug_source = "name"
@@ -29,10 +38,19 @@ class AutoSlugModel(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(
-                self, attrgetter(self.slug_source)(self), is_allowed=self.is_allowed_slug
+        slugs = dict(localized_fields(type(self), "slug"))
+        for language, field in slugs.items():
+            if getattr(self, field):
+                continue
+            if language in BORROWED_SLUGS:
+                text = getattr(self, slugs[BORROWED_SLUGS[language]])
+            else:
+                with translation.override(language):
+                    text = attrgetter(self.slug_source)(self)
+            slug = unique_slug(
+                self, text, field=field, language=language, is_allowed=self.is_allowed_slug
             )
+            setattr(self, field, slug)
         super().save(*args, **kwargs)
 
     @staticmethod
@@ -40,7 +58,7 @@ class AutoSlugModel(models.Model):
         return True
 
 
-class Topic(AutoSlugModel):
+class Topic(TranslatableModel, AutoSlugModel):
     """A named theme that content is grouped by, with a page of its own."""
 
     name = models.CharField(_("Name"), max_length=100, unique=True)
@@ -93,7 +111,7 @@ class RetiredSlug(models.Model):
 
 
 class SlugHistoryModel(models.Model):
-    """Remembers the old slug when the slug of live content changes."""
+    """Remembers the old slug, in each language, when the slug of live content changes."""
 
     class Meta:
         abstract = True
@@ -101,12 +119,17 @@ class SlugHistoryModel(models.Model):
     def save(self, *args, **kwargs):
         stored = type(self)._default_manager.filter(pk=self.pk).first() if self.pk else None
         super().save(*args, **kwargs)
-        if stored is not None and stored.slug != self.slug and stored.is_live():
-            RetiredSlug.objects.update_or_create(
-                content_type=ContentType.objects.get_for_model(self),
-                slug=stored.slug,
-                defaults={"object_id": self.pk},
-            )
+        if stored is None or not stored.is_live():
+            return
+        for language, field in localized_fields(type(self), "slug"):
+            old = getattr(stored, field)
+            if old and old != getattr(self, field):
+                RetiredSlug.objects.update_or_create(
+                    content_type=ContentType.objects.get_for_model(self),
+                    language=language,
+                    slug=old,
+                    defaults={"object_id": self.pk},
+                )
 
 
 class NotificationSetting(models.Model):

@@ -30,6 +30,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .richtext import RichTextField, comparable_html
+from .translation import derived_fields
 
 
 class _RolledBack(Exception):
@@ -74,14 +75,17 @@ def snapshot(obj, children=()):
 
 def _applied_fields(model):
     """
-    The fields a snapshot sets: not the key, the version, automatic times or
-    the search vector, which every save computes afresh from the others.
+    The fields a snapshot sets: not the key, the version, automatic times,
+    the search vector or the copies of translated fields, which every save
+    computes afresh from the others.
     """
+    derived = derived_fields(model)
     return [
         field
         for field in model._meta.concrete_fields
         if not field.primary_key
         and field.name != "version"
+        and field.name not in derived
         and not getattr(field, "auto_now", False)
         and not getattr(field, "auto_now_add", False)
         and not isinstance(field, SearchVectorField)
@@ -97,8 +101,27 @@ def build(model, pk, fields):
     return deserialized.object, deserialized.m2m_data
 
 
-def _comparable(rich, value):
-    return comparable_html(value) if rich and isinstance(value, str) else value
+def _comparable(model, fields):
+    """
+    Snapshot field values as staff tell them apart: no text and empty text
+    are the same (an untranslated field may hold either), and so is rich
+    text that differs only in line breaks between blocks.
+    """
+    kinds = {field.name: field for field in model._meta.concrete_fields}
+    comparable = {}
+    for name, value in fields.items():
+        field = kinds.get(name)
+        if isinstance(field, (models.CharField, models.TextField)) and value is None:
+            value = ""
+        if isinstance(field, RichTextField) and isinstance(value, str):
+            value = comparable_html(value)
+        comparable[name] = value
+    return comparable
+
+
+def _comparable_rows(label, inline):
+    model = apps.get_model(label)
+    return [{"pk": row["pk"], "fields": _comparable(model, row["fields"])} for row in inline]
 
 
 def changed_names(model, proposal, base):
@@ -109,19 +132,15 @@ def changed_names(model, proposal, base):
     applied = {field.name for field in _applied_fields(model)} | {
         field.name for field in model._meta.many_to_many
     }
-    rich = {
-        field.name for field in model._meta.concrete_fields if isinstance(field, RichTextField)
-    }
+    proposed, based = _comparable(model, proposal["fields"]), _comparable(model, base["fields"])
     fields = {
-        name
-        for name, value in proposal["fields"].items()
-        if name in applied
-        and _comparable(name in rich, base["fields"].get(name)) != _comparable(name in rich, value)
+        name for name, value in proposed.items() if name in applied and based.get(name) != value
     }
     inlines = {
         label
         for label, inline in proposal["inlines"].items()
-        if base["inlines"].get(label, {}).get("rows") != inline["rows"]
+        if _comparable_rows(label, base["inlines"].get(label, {}).get("rows", []))
+        != _comparable_rows(label, inline["rows"])
     }
     return fields, inlines
 
@@ -136,15 +155,17 @@ def conflicts(model, proposal, base, live):
     editable = {
         field.name for field in model._meta.get_fields() if getattr(field, "editable", False)
     }
+    proposed, current = _comparable(model, proposal["fields"]), _comparable(model, live["fields"])
     fields = {
         name
         for name in proposed_fields & live_fields & editable
-        if proposal["fields"][name] != live["fields"].get(name)
+        if proposed[name] != current.get(name)
     }
     inlines = {
         label
         for label in proposed_inlines & live_inlines
-        if proposal["inlines"][label]["rows"] != live["inlines"][label]["rows"]
+        if _comparable_rows(label, proposal["inlines"][label]["rows"])
+        != _comparable_rows(label, live["inlines"][label]["rows"])
     }
     return fields, inlines
 

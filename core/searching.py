@@ -78,7 +78,7 @@ def character_bigrams(text):
     return " ".join(tokens)
 
 
-def search_vector(texts, language):
+def weighted_vector(texts, language):
     """The weighted vector of ``texts`` ({"A": ..., "B": ...}) in ``language``."""
     config = search_config(language)
     prepare = character_bigrams if language in BIGRAM_LANGUAGES else str
@@ -206,7 +206,7 @@ class SearchableModel(models.Model):
             # Only the text written in the language: an article not yet
             # translated must not be found by its German words in English.
             with translation.override(language), fallbacks(False):
-                vectors[field] = search_vector(self.search_texts(), language)
+                vectors[field] = weighted_vector(self.search_texts(), language)
         type(self)._default_manager.filter(pk=self.pk).update(**vectors)
         collect_search_terms(connections[self._state.db], self._meta.db_table, self.pk)
 

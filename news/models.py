@@ -11,13 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from cities.models import City
 from core.models import AutoSlugModel, SlugHistoryModel, Topic
 from core.publishing import PublishableQuerySet
 from core.richtext import RichTextField, images_missing_alt, plain_text
-from core.searching import VECTOR_FIELDS, SearchableManager, SearchableModel
+from core.searching import SearchableManager, SearchableModel
+from core.translation import TranslatableModel, TranslatableQuerySet, active_language, complete_q
 from core.uploads import CreditedImage
 from core.versioning import VersionedModel
 from partnership.models import CooperationArea, Partnership
@@ -57,16 +57,20 @@ class Category(Topic):
         return self.articles.live().exists()
 
 
-class ArticleQuerySet(PublishableQuerySet):
+class ArticleQuerySet(PublishableQuerySet, TranslatableQuerySet):
     def live(self):
         """Released by the lead, whether already due or scheduled."""
         return self.filter(status=Article.Status.PUBLISHED)
 
     def published(self):
-        """Released, due and not yet expired; judged by the clock, so no job is needed."""
+        """
+        Released, due and not yet expired, and translated into the active
+        language; judged by the clock, so no job is needed.
+        """
         now = timezone.now()
         return self.filter(
             Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
+            complete_q(active_language()),
             status=Article.Status.PUBLISHED,
             publish_at__lte=now,
         )
@@ -131,7 +135,14 @@ class ArticleQuerySet(PublishableQuerySet):
         return self.filter(status=Article.Status.REVIEW)
 
 
-class Article(AutoSlugModel, CreditedImage, VersionedModel, SearchableModel, SlugHistoryModel):
+class Article(
+    TranslatableModel,
+    AutoSlugModel,
+    CreditedImage,
+    VersionedModel,
+    SearchableModel,
+    SlugHistoryModel,
+):
     class Status(models.TextChoices):
         DRAFT = "entwurf", _("Entwurf")
         REVIEW = "pruefung", _("Zur Prüfung")
@@ -150,6 +161,7 @@ class Article(AutoSlugModel, CreditedImage, VersionedModel, SearchableModel, Slu
 
     slug_source = "title"
     is_allowed_slug = staticmethod(is_allowed_slug)
+    requires_complete_translation = True
 
     title = models.CharField(_("Titel"), max_length=200)
     slug = models.SlugField(
@@ -223,10 +235,7 @@ class Article(AutoSlugModel, CreditedImage, VersionedModel, SearchableModel, Slu
     updated = models.DateTimeField(_("geändert"), auto_now=True)
 
     objects = SearchableManager.from_queryset(ArticleQuerySet)()
-    history = HistoricalRecords(
-        verbose_name=_("Fassung eines Beitrags"),
-        excluded_fields=["created_by", *VECTOR_FIELDS.values()],
-    )
+    # history: registered in news/translation.py, after the translated fields.
 
     class Meta:
         verbose_name = _("Beitrag")

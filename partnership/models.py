@@ -5,13 +5,13 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from cities.models import City, CityQuerySet
 from core.models import AutoSlugModel, SlugHistoryModel, Topic
 from core.publishing import PublishableQuerySet
 from core.richtext import RichTextField, plain_text
-from core.searching import VECTOR_FIELDS, SearchableManager, SearchableModel
+from core.searching import SearchableManager, SearchableModel
+from core.translation import TranslatableModel, TranslatableQuerySet
 from core.uploads import FileField, upload_path, validate_pdf
 from core.versioning import VersionedModel
 
@@ -36,7 +36,7 @@ class CooperationArea(Topic):
         )
 
 
-class PartnershipQuerySet(PublishableQuerySet):
+class PartnershipQuerySet(PublishableQuerySet, TranslatableQuerySet):
     @staticmethod
     def published_q(prefix=""):
         """Published, and both cities are published too: no link may lead to a 404."""
@@ -64,7 +64,9 @@ class PartnershipQuerySet(PublishableQuerySet):
         )
 
 
-class Partnership(AutoSlugModel, VersionedModel, SearchableModel, SlugHistoryModel):
+class Partnership(
+    TranslatableModel, AutoSlugModel, VersionedModel, SearchableModel, SlugHistoryModel
+):
     class Kind(models.TextChoices):
         TWIN_TOWN = "staedtepartnerschaft", _("Städtepartnerschaft")
         FRIENDSHIP = "freundschaft", _("Städtefreundschaft")
@@ -149,10 +151,7 @@ class Partnership(AutoSlugModel, VersionedModel, SearchableModel, SlugHistoryMod
     updated = models.DateTimeField(_("geändert"), auto_now=True)
 
     objects = SearchableManager.from_queryset(PartnershipQuerySet)()
-    history = HistoricalRecords(
-        verbose_name=_("Fassung einer Partnerschaft"),
-        excluded_fields=[*VECTOR_FIELDS.values()],
-    )
+    # history: registered in partnership/translation.py, after the translated fields.
 
     class Meta:
         verbose_name = _("Partnerschaft")
@@ -263,7 +262,7 @@ class InstitutionalTie(models.Model):
         return f"{self.home_institution} – {self.partner_institution}"
 
 
-class AgreementQuerySet(models.QuerySet):
+class AgreementQuerySet(TranslatableQuerySet):
     def published(self):
         return self.filter(PartnershipQuerySet.published_q("partnership__"))
 
@@ -272,7 +271,7 @@ class AgreementQuerySet(models.QuerySet):
         return self.filter(partnership__published=True)
 
 
-class Agreement(VersionedModel):
+class Agreement(TranslatableModel, VersionedModel):
     partnership = models.ForeignKey(
         Partnership,
         on_delete=models.PROTECT,
@@ -301,7 +300,7 @@ class Agreement(VersionedModel):
     )
 
     objects = AgreementQuerySet.as_manager()
-    history = HistoricalRecords(verbose_name=_("Fassung einer Vereinbarung"))
+    # history: registered in partnership/translation.py, after the translated fields.
 
     class Meta:
         verbose_name = _("Vereinbarung")
@@ -325,7 +324,7 @@ class Agreement(VersionedModel):
         return [line.strip() for line in self.signatories.splitlines() if line.strip()]
 
 
-class ProjectQuerySet(PublishableQuerySet):
+class ProjectQuerySet(PublishableQuerySet, TranslatableQuerySet):
     def released(self):
         """Marked published, whatever the partnership's own state."""
         return self.filter(published=True)
@@ -345,7 +344,7 @@ class ProjectQuerySet(PublishableQuerySet):
         )
 
 
-class Project(SearchableModel):
+class Project(TranslatableModel, SearchableModel):
     class Kind(models.TextChoices):
         DELEGATION = "delegation", _("Delegationsbesuch")
         SCHOOL = "schule", _("Schüleraustausch")

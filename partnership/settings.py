@@ -13,7 +13,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -55,6 +57,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # The project's templates override the admin's, so they must be found first.
     "partnership.site.apps.SiteConfig",
+    # Before the admin, whose forms it extends with a field per language.
+    "modeltranslation",
     "partnership.apps.PartnershipConfig",
     "news.apps.NewsConfig",
     "cities.apps.CitiesConfig",
@@ -184,8 +188,6 @@ AUTH_PASSWORD_VALIDATORS = [
 # translations, there is no second language to switch to.
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("Deutsch"))]
-# Every language content can be stored in.
-CONTENT_LANGUAGES = ("de", "en", "ja", "es", "uk")
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Berlin")
 USE_I18N = True
 USE_TZ = True
@@ -340,6 +342,32 @@ POST_OFFICE = {
     # Only failures are logged: the messages themselves are record enough.
     "LOG_LEVEL": 1,
 }
+
+# --- Content in several languages -------------------------------------------
+
+# Every language content can be stored in, German (the source) first. Each
+# translated field has a column per language (title_de, title_en, …) whatever
+# the site serves, so taking a language off keeps its translations.
+CONTENT_LANGUAGES = ("de", "en", "ja", "es", "uk")
+MODELTRANSLATION_LANGUAGES = CONTENT_LANGUAGES
+MODELTRANSLATION_DEFAULT_LANGUAGE = "de"
+# A field without text in the active language shows the German text; what
+# the public may see untranslated is decided by each model (core.translation).
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("de",)
+
+
+def localized_label(verbose_name, code):
+    """A field's label per language in the admin, e.g. „Titel [Englisch]“."""
+    # Django's own catalogue names the languages in German.
+    return format_lazy("{} [{}]", verbose_name, _(LANG_INFO[code]["name"]))
+
+
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = localized_label
+# The admin's language tabs use jQuery UI, served from the site itself.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui-tabs.js"
+# Translations into these languages have not yet been checked by a native
+# speaker; the admin labels them „ungeprüft“ (docs/translations.md).
+UNCHECKED_LANGUAGES = ("ja", "es", "uk")
 
 # --- Editorial workflow ---------------------------------------------------
 

@@ -12,10 +12,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from core.publishing import PublishableQuerySet
 from core.richtext import RichTextField
+from core.translation import (
+    SOURCE_LANGUAGE,
+    TranslatableModel,
+    TranslatableQuerySet,
+    active_language,
+)
 from core.uploads import FileField, upload_path
 from core.versioning import VersionedModel
 
@@ -50,18 +55,25 @@ def validate_captions(file):
         raise ValidationError(_("Untertitel bitte als WebVTT-Datei (.vtt) hochladen."))
 
 
-class LegalPageQuerySet(PublishableQuerySet):
+class LegalPageQuerySet(PublishableQuerySet, TranslatableQuerySet):
     def published(self):
-        return self.filter(published=True)
+        """Released; in another language than German, the pages that exist in it."""
+        pages = self.filter(published=True)
+        if active_language() != SOURCE_LANGUAGE:
+            pages = pages.exclude(kind__in=LegalPage.GERMAN_ONLY)
+        return pages
 
 
-class LegalPage(VersionedModel):
+class LegalPage(TranslatableModel, VersionedModel):
     class Kind(models.TextChoices):
         IMPRINT = "impressum", _("Impressum")
         PRIVACY = "datenschutz", _("Datenschutzerklärung")
         ACCESSIBILITY = "barrierefreiheit", _("Erklärung zur Barrierefreiheit")
         PLAIN_LANGUAGE = "leichte-sprache", _("Leichte Sprache")
         SIGN_LANGUAGE = "gebaerdensprache", _("Gebärdensprache")
+
+    # Explanations of the site in German forms of language: no translation.
+    GERMAN_ONLY = (Kind.PLAIN_LANGUAGE, Kind.SIGN_LANGUAGE)
 
     class Conformity(models.TextChoices):
         FULL = "vollstaendig", _("vollständig vereinbar")
@@ -115,9 +127,7 @@ class LegalPage(VersionedModel):
     updated = models.DateTimeField(_("geändert"), auto_now=True)
 
     objects = LegalPageQuerySet.as_manager()
-    history = HistoricalRecords(
-        verbose_name=_("Fassung einer Seite"), table_name="partnership_historicalpage"
-    )
+    # history: registered in partnership/site/translation.py, after the translated fields.
 
     class Meta:
         # The table of the model's first home, the partnership app.
@@ -138,3 +148,6 @@ class LegalPage(VersionedModel):
 
     def is_live(self):
         return self.published
+
+    def is_shown_in(self, language):
+        return language == SOURCE_LANGUAGE or self.kind not in self.GERMAN_ONLY

@@ -1,0 +1,22 @@
+"""Translated fields of the site's fixed pages, and their versions (which must follow them)."""
+
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import TranslationOptions, register
+
+from core.translation import register_history
+
+from .models import LegalPage
+
+
+# Leichte Sprache and Gebärdensprache stay German (LegalPage.GERMAN_ONLY);
+# the video and its description belong to the latter.
+@register(LegalPage)
+class LegalPageTranslation(TranslationOptions):
+    fields = ("title", "body", "known_limitations", "feedback_contact", "enforcement")
+
+
+register_history(
+    LegalPage,
+    verbose_name=_("Fassung einer Seite"),
+    table_name="partnership_historicalpage",
+)

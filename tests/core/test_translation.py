@@ -1,0 +1,173 @@
+"""Content in several languages: columns per language, states, outdated translations, slugs."""
+
+import pytest
+from django.utils import translation
+
+from cities.models import City
+from core.models import RetiredSlug
+from core.translation import OUTDATED, State
+from news.models import Article
+from partnership.site.models import LegalPage
+from tests.factories import ArticleFactory, CityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def every_language(settings):
+    settings.LANGUAGES = [(code, code) for code in settings.CONTENT_LANGUAGES]
+
+
+def test_german_text_lands_in_the_german_column_and_the_untranslated_one():
+    city = CityFactory(name="Donezk")
+    stored = City.objects.values("name", "name_de", "name_en").get(pk=city.pk)
+    assert stored == {"name": "Donezk", "name_de": "Donezk", "name_en": None}
+
+
+def test_a_field_without_translation_reads_german():
+    city = CityFactory(name="Donezk", summary="Stadt im Donbas.")
+    city.summary_en = "A city in the Donbas."
+    city.save()
+    with translation.override("en"):
+        assert city.summary == "A city in the Donbas."
+        assert city.name == "Donezk"
+        assert city.text_language("summary") == "en"
+        assert city.text_language("name") == "de"
+
+
+def test_saving_under_another_language_keeps_the_german_columns_german():
+    city = CityFactory(name="Donezk")
+    with translation.override("uk"):
+        city.name = "Донецьк"
+        city.save()
+    stored = City.objects.values("name", "name_de", "name_uk").get(pk=city.pk)
+    assert stored == {"name": "Donezk", "name_de": "Donezk", "name_uk": "Донецьк"}
+
+
+def test_every_language_gets_a_readable_unique_slug():
+    city = CityFactory(name="Donezk", name_en="Donetsk", name_uk="Донецьк", name_ja="ドネツク")
+    assert (city.slug_de, city.slug_en, city.slug_uk, city.slug_ja, city.slug_es) == (
+        "donezk",
+        "donetsk",
+        "donetsk",
+        # No readable ASCII of its own: the English slug.
+        "donetsk",
+        # No Spanish name yet: from the German one.
+        "donezk",
+    )
+    other = CityFactory(name="Donezk Nord", name_en="Donetsk")
+    assert other.slug_en == "donetsk-2"
+
+
+def test_a_changed_translated_slug_of_live_content_is_remembered_in_its_language():
+    city = CityFactory(name="Donezk", name_en="Donetsk", published=True)
+    city.slug_en = "donetsk-city"
+    city.save()
+    retired = RetiredSlug.objects.get()
+    assert (retired.language, retired.slug, retired.object_id) == ("en", "donetsk", city.pk)
+
+
+def test_an_article_appears_in_a_language_only_once_its_translation_is_complete():
+    draft = ArticleFactory(title="Entwurf übersetzt", title_en="Draft translation")
+    draft.translation_state_en = State.DRAFT
+    draft.save()
+    complete = ArticleFactory(title="Fertig übersetzt", title_en="Translated")
+    complete.translation_state_en = State.COMPLETE
+    complete.save()
+    with translation.override("en"):
+        assert list(Article.objects.published()) == [complete]
+    with translation.override("de"):
+        assert set(Article.objects.published()) == {draft, complete}
+    assert complete.public_languages() == ["de", "en"]
+    assert draft.public_languages() == ["de"]
+
+
+def test_a_profile_is_shown_in_every_served_language(settings):
+    settings.LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+    city = CityFactory(published=True)
+    assert city.public_languages() == ["de", "en"]
+    city.published = False
+    assert city.public_languages() == []
+
+
+def test_leichte_sprache_exists_only_in_german():
+    plain = LegalPage.objects.create(
+        kind=LegalPage.Kind.PLAIN_LANGUAGE, title="Leicht", published=True
+    )
+    imprint = LegalPage.objects.create(
+        kind=LegalPage.Kind.IMPRINT, title="Impressum", published=True
+    )
+    with translation.override("en"):
+        assert list(LegalPage.objects.published()) == [imprint]
+    assert plain.public_languages() == ["de"]
+    assert imprint.public_languages() == ["de", "en", "ja", "es", "uk"]
+
+
+def test_a_complete_translation_becomes_outdated_when_the_german_text_changes():
+    article = ArticleFactory(title="Alt", teaser="Der alte Anreißer.", title_en="Old")
+    article.translation_state_en = State.COMPLETE
+    article.save()
+    assert article.translation_state("en") == State.COMPLETE
+    assert not Article.objects.outdated().exists()
+
+    article.teaser = "Der neue Anreißer."
+    article.save()
+
+    assert article.translation_state("en") == OUTDATED
+    assert list(Article.objects.outdated("en")) == [article]
+    assert not Article.objects.outdated("uk").exists()
+    assert article.source_changes("en") == [("teaser", "Der alte Anreißer.", "Der neue Anreißer.")]
+    assert article.source_changed is not None
+
+
+def test_an_english_edit_does_not_make_other_translations_outdated():
+    article = ArticleFactory(title="Alt", title_en="Old")
+    article.translation_state_en = State.COMPLETE
+    article.save()
+    article.title_en = "Older"
+    article.save()
+    assert article.translation_state("en") == State.COMPLETE
+
+
+def test_confirming_a_translation_makes_it_current_again():
+    article = ArticleFactory(title="Alt", title_en="Old")
+    article.translation_state_en = State.COMPLETE
+    article.save()
+    article.title = "Neu"
+    article.save()
+    article.confirm_translation("en")
+    article.save()
+    assert article.translation_state("en") == State.COMPLETE
+    assert not Article.objects.outdated().exists()
+
+
+def test_a_translation_taken_back_to_draft_forgets_its_german_basis():
+    article = ArticleFactory(title="Alt", title_en="Old")
+    article.translation_state_en = State.COMPLETE
+    article.save()
+    article.translation_state_en = State.DRAFT
+    article.save()
+    assert (article.translation_basis_en, article.translation_basis_hash_en) == ({}, "")
+
+
+def test_reformatting_the_german_body_unchanged_does_not_outdate_translations():
+    article = ArticleFactory(title="Alt", body="<p>Eins</p><p>Zwei</p>", title_en="Old")
+    article.translation_state_en = State.COMPLETE
+    article.save()
+    article.body = "<p>Eins</p>\n\n<p>Zwei</p>"
+    article.save()
+    assert article.translation_state("en") == State.COMPLETE
+
+
+def test_the_versions_keep_every_language():
+    article = ArticleFactory(title="Titel", title_en="Title")
+    article.title_en = "Better title"
+    article.save()
+    versions = list(article.history.order_by("history_id").values_list("title_en", flat=True))
+    assert versions == ["Title", "Better title"]
+
+
+def test_an_english_body_is_sanitised_too():
+    article = ArticleFactory(body_en='<p onclick="alert(1)">Hi</p><script>alert(2)</script>')
+    article.refresh_from_db()
+    assert article.body_en == "<p>Hi</p>"
