@@ -165,24 +165,6 @@ class Kind:
         )
 
 
-def highlight_pattern(query):
-    """
-    What highlight() marks: words that begin like the query's words and the
-    query's runs of Chinese characters and kana as written (text in them has
-    no spaces to tell where a word ends).
-    """
-    words = [word for word in re.findall(f"[^\\W{CJK_LETTERS}]+", query) if len(word) >= 3]
-    # Compare on a shortened stem so that inflected forms match too
-    # ("Städtepartnerschaften" marks "Städtepartnerschaft").
-    stems = [word[: max(4, len(word) - 3)] for word in words[:10]]
-    runs = re.findall(f"[{CJK_LETTERS}]+", query)[:10]
-    word = f"[^\\W{CJK_LETTERS}]*"
-    alternatives = [*map(re.escape, runs)]
-    if stems:
-        alternatives.append(word + "(?:" + "|".join(map(re.escape, stems)) + ")" + word)
-    return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
-
-
 def estimated_rows(queryset):
     """
     How many rows PostgreSQL expects ``queryset`` to return, from its
@@ -322,3 +304,22 @@ def highlight(text, query, length=240):
         position = found.end()
     parts.append(escape(excerpt[position:]))
     return mark_safe("".join(parts))
+
+
+def highlight_pattern(query):
+    """
+    What highlight() marks: words that begin like the query's words and the
+    query's runs of Chinese characters and kana as written (text in them has
+    no spaces to tell where a word ends).
+    """
+    words = [word for word in re.findall(f"[^\\W{CJK_LETTERS}]+", query) if len(word) >= 3]
+    # Compare on a shortened stem so that inflected forms match too
+    # ("Städtepartnerschaften" marks "Städtepartnerschaft").
+    stems = [word[: max(4, len(word) - 3)] for word in words[:10]]
+    runs = re.findall(f"[{CJK_LETTERS}]+", query)[:10]
+    # Letters of words that spaces separate.
+    letters = f"[^\\W{CJK_LETTERS}]*"
+    alternatives = [*map(re.escape, runs)]
+    if stems:
+        alternatives.append(letters + "(?:" + "|".join(map(re.escape, stems)) + ")" + letters)
+    return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
