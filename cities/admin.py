@@ -5,12 +5,13 @@ from django_countries.filters import CountryFilter
 from core.admin import URL_FIELDS_ASSUME_HTTPS, CreditedImageAdminMixin
 from core.editorial import RevisionAdmin
 from core.listfilters import BY_PUBLICATION, titled
+from core.translation_admin import TranslatedAdmin
 
 from .models import City
 
 
 @admin.register(City)
-class CityAdmin(CreditedImageAdminMixin, RevisionAdmin):
+class CityAdmin(CreditedImageAdminMixin, RevisionAdmin, TranslatedAdmin):
     publish_permission = "cities.publish_city"
     publish_fields = ("published",)
     list_display = ["thumbnail", "name", "country", "region", "is_home", "published", "updated"]

@@ -62,7 +62,8 @@ class CreditedImageAdminMixin:
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "image":
             kwargs.setdefault("widget", ImageInput)
-        elif db_field.name == "image_alt":
+        # Translated, the alternative text has a field per language.
+        elif getattr(db_field, "translated_field", db_field).name == "image_alt":
             kwargs.setdefault("form_class", AltTextField)
             kwargs.setdefault("widget", AltTextField.widget)
         return super().formfield_for_dbfield(db_field, request, **kwargs)

@@ -20,13 +20,14 @@ from core.editorial import (
     RevisionAdmin,
 )
 from core.listfilters import titled
+from core.translation_admin import TranslatedAdmin
 
 from .models import Article, Category, ImportedPost, LegacyRedirect, PreviewLink
 from .notifications import status_changed
 
 
 @admin.register(Category)
-class CategoryAdmin(EditorialAdminMixin, admin.ModelAdmin):
+class CategoryAdmin(EditorialAdminMixin, TranslatedAdmin):
     # A category in use shows its name on live pages: the lead changes it.
     publish_permission = "news.publish_article"
     list_display = ["name", "slug"]
@@ -84,7 +85,7 @@ class ArticleAdminForm(OptimisticLockingForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(CreditedImageAdminMixin, RevisionAdmin):
+class ArticleAdmin(CreditedImageAdminMixin, RevisionAdmin, TranslatedAdmin):
     form = ArticleAdminForm
     publish_permission = "news.publish_article"
     # Status is guarded by ArticleAdminForm's choices; the note is the lead's.

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from cities.models import City
 from core.admin import URL_FIELDS_ASSUME_HTTPS
@@ -14,6 +15,7 @@ from core.editorial import (
 )
 from core.forms import DocumentInput
 from core.listfilters import BY_PUBLICATION, titled
+from core.translation_admin import TranslatedAdmin
 from core.uploads import FileField
 
 from .models import (
@@ -31,14 +33,14 @@ PUBLISH_PARTNERSHIP = "partnership.publish_partnership"
 
 
 @admin.register(CooperationArea)
-class CooperationAreaAdmin(EditorialAdminMixin, admin.ModelAdmin):
+class CooperationAreaAdmin(EditorialAdminMixin, TranslatedAdmin):
     # An area in use shows its name on live pages: the lead changes it.
     publish_permission = PUBLISH_PARTNERSHIP
     list_display = ["name", "slug"]
     search_fields = ["name", "description"]
 
 
-class StatusChangeInline(EditorialInlineMixin, admin.TabularInline):
+class StatusChangeInline(EditorialInlineMixin, TranslationTabularInline):
     model = StatusChange
     extra = 0
 
@@ -48,14 +50,14 @@ class InstitutionalTieInline(EditorialInlineMixin, admin.TabularInline):
     extra = 0
 
 
-class AgreementInline(EditorialInlineMixin, admin.StackedInline):
+class AgreementInline(EditorialInlineMixin, TranslationStackedInline):
     model = Agreement
     extra = 0
     formfield_overrides = AGREEMENT_FIELDS
     show_change_link = True
 
 
-class ProjectInline(EditorialInlineMixin, admin.TabularInline):
+class ProjectInline(EditorialInlineMixin, TranslationTabularInline):
     model = Project
     publish_fields = ("published",)
     extra = 0
@@ -64,7 +66,7 @@ class ProjectInline(EditorialInlineMixin, admin.TabularInline):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(RevisionAdmin):
+class PartnershipAdmin(RevisionAdmin, TranslatedAdmin):
     publish_permission = PUBLISH_PARTNERSHIP
     publish_fields = ("published",)
     list_display = ["partner_city", "kind", "status", "established_year", "published", "updated"]
@@ -119,7 +121,7 @@ class AgreementAdminForm(OptimisticLockingForm):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(RevisionAdmin):
+class AgreementAdmin(RevisionAdmin, TranslatedAdmin):
     publish_permission = PUBLISH_PARTNERSHIP
     # Editors propose agreements of live partnerships in the partnership.
     pending_changes = False
@@ -146,7 +148,7 @@ class AgreementAdmin(RevisionAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(EditorialAdminMixin, admin.ModelAdmin):
+class ProjectAdmin(EditorialAdminMixin, TranslatedAdmin):
     publish_permission = PUBLISH_PARTNERSHIP
     publish_fields = ("published",)
     list_display = ["title", "partnership", "kind", "start_date", "end_date", "published"]

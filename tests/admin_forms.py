@@ -100,6 +100,9 @@ class AdminForm:
         for name, value in self.fields:
             result.setdefault(name, []).append(value)
         for name, value in changes.items():
+            if name not in result and f"{name}_de" in result:
+                # A translated field: the change is to its German text.
+                name = f"{name}_de"
             result[name] = value if isinstance(value, list) else [value]
         return result
 

@@ -153,4 +153,8 @@ def article_form(article=None, **overrides):
             expected_version=article.version,
         )
     data.update(overrides)
+    # The admin edits the German text of a translated field under its German column.
+    for name in ("title", "slug", "teaser", "body", "image_alt"):
+        if name in data:
+            data[f"{name}_de"] = data.pop(name)
     return data

@@ -191,7 +191,13 @@ def test_editor_forging_a_list_edit_gets_403(redakteur_client):
 
 
 def city_form(city, **overrides):
-    return {"name": city.name, "slug": city.slug, "country": city.country.code, **overrides}
+    # The admin edits the German name and slug under their German columns.
+    return {
+        "name_de": city.name,
+        "slug_de": city.slug,
+        "country": city.country.code,
+        **overrides,
+    }
 
 
 def test_editor_edits_an_unpublished_city(redakteur_client):

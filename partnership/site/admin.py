@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.editorial import ReadOnlyAdminMixin, RevisionAdmin
 from core.forms import RemovableFileInput
 from core.listfilters import titled
+from core.translation_admin import TranslatedAdmin
 from core.uploads import FileField
 
 from .models import LegalPage
@@ -41,7 +42,7 @@ class AuditTrailAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(LegalPage)
-class LegalPageAdmin(RevisionAdmin):
+class LegalPageAdmin(RevisionAdmin, TranslatedAdmin):
     publish_permission = "site.publish_legalpage"
     publish_fields = ("published",)
     list_display = ["kind", "title", "published", "updated"]
@@ -75,4 +76,5 @@ class LegalPageAdmin(RevisionAdmin):
             fieldsets.append(self.ACCESSIBILITY_FIELDSET)
         if kind in (None, LegalPage.Kind.SIGN_LANGUAGE):
             fieldsets.append(self.VIDEO_FIELDSET)
+        fieldsets = self.with_translation_fieldset(self._patch_fieldsets(fieldsets), obj)
         return self.with_version_field(self.with_rendered_rich_text(request, obj, fieldsets), obj)

@@ -1,15 +1,34 @@
 from django.conf import settings
 from django.contrib import admin, messages
+from django.core.paginator import Paginator
 from django.forms import modelform_factory
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from cities.models import City
 from core.models import NotificationSetting
 from core.pending import PendingChange
-from news.models import Article
+from core.translation import STATE_LABELS, TRANSLATED_LANGUAGES, outdated_q
+from core.translation_admin import language_label
+from news.models import Article, Category
+from partnership.models import Agreement, CooperationArea, Partnership, Project
 
 from . import two_factor
+from .models import LegalPage
+
+# Everything with translated texts, as the overview of translations lists it,
+# and the related rows each needs for its name.
+TRANSLATED_MODELS = {
+    Article: (),
+    City: (),
+    Partnership: ("home_city", "partner_city"),
+    Agreement: (),
+    Project: (),
+    Category: (),
+    CooperationArea: (),
+    LegalPage: (),
+}
 
 
 class EditorialAdminSite(admin.AdminSite):
@@ -38,7 +57,60 @@ class EditorialAdminSite(admin.AdminSite):
             self.admin_view(self.notification_settings_view),
             name="notification_settings",
         )
-        return [setup, notifications, *super().get_urls()]
+        translations = path(
+            "uebersetzungen/",
+            self.admin_view(self.translations_view),
+            name="translations",
+        )
+        return [setup, notifications, translations, *super().get_urls()]
+
+    def translations_view(self, request):
+        """Every translated object in every language it can be translated into, with its state."""
+        models = {
+            model._meta.model_name: model
+            for model in TRANSLATED_MODELS
+            if request.user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
+        }
+        chosen = {
+            "inhalt": request.GET.get("inhalt", ""),
+            "sprache": request.GET.get("sprache", ""),
+            "stand": request.GET.get("stand", ""),
+        }
+        languages = [code for code in TRANSLATED_LANGUAGES if chosen["sprache"] in ("", code)]
+        rows = []
+        for name, model in models.items():
+            if chosen["inhalt"] not in ("", name):
+                continue
+            objects = model._default_manager.select_related(*TRANSLATED_MODELS[model])
+            for obj in objects.order_by("pk"):
+                for code in languages:
+                    state = obj.translation_state(code)
+                    if chosen["stand"] in ("", state or "fehlt"):
+                        rows.append((obj, code, state))
+        page = Paginator(rows, 100).get_page(request.GET.get("seite"))
+        context = {
+            **self.each_context(request),
+            "title": _("Übersetzungen"),
+            "chosen": chosen,
+            "models": [(name, model._meta.verbose_name_plural) for name, model in models.items()],
+            "languages": [(code, language_label(code)) for code in TRANSLATED_LANGUAGES],
+            "states": [(state or "fehlt", label) for state, label in STATE_LABELS.items()],
+            "page": page,
+            "rows": [
+                {
+                    "object": obj,
+                    "kind": obj._meta.verbose_name,
+                    "language": language_label(code),
+                    "state": STATE_LABELS[state],
+                    "url": reverse(
+                        f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change",
+                        args=[obj.pk],
+                    ),
+                }
+                for obj, code, state in page
+            ],
+        }
+        return render(request, "admin/translations.html", context)
 
     def notification_settings_view(self, request):
         """Every staff member switches their own workflow mails, without rights on accounts."""
@@ -61,6 +133,7 @@ class EditorialAdminSite(admin.AdminSite):
     def index(self, request, extra_context=None):
         extra_context = {
             "worklists": self.worklists(request),
+            "outdated_translations": self.outdated_translations(request),
             "pending_changes": self.pending_changes(request),
             **(extra_context or {}),
         }
@@ -72,6 +145,16 @@ class EditorialAdminSite(admin.AdminSite):
             return []
         changes = PendingChange.objects.select_related("content_type", "author")
         return list(changes.order_by("state", "updated")[: self.worklist_length * 2])
+
+    def outdated_translations(self, request):
+        """How many objects have a translation whose German text changed since, in one query."""
+        if not request.user.is_staff:
+            return 0
+        outdated = [
+            model._default_manager.filter(outdated_q()).order_by().values("pk")
+            for model in TRANSLATED_MODELS
+        ]
+        return outdated[0].union(*outdated[1:], all=True).count()
 
     def worklists(self, request):
         user = request.user

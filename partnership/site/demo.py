@@ -1,9 +1,9 @@
 """
 The demo loader: puts the content of demo_data.py into the database, with
-pictures drawn on the spot.
+pictures drawn on the spot, and the translations of demo_translations.py.
 
-Only what is missing is created; existing rows are never changed, so staff
-edits survive and a second run changes nothing.
+Only what is missing is created or translated; existing rows and texts are
+never changed, so staff edits survive and a second run changes nothing.
 """
 
 import colorsys
@@ -11,11 +11,14 @@ import hashlib
 import random
 from io import BytesIO
 
+from django.apps import apps
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
 from cities.models import City
+from core.translation import State, TranslatableModel, fingerprint, translated_fields
 from news.models import Article, Category
 from partnership.models import (
     Agreement,
@@ -27,6 +30,7 @@ from partnership.models import (
 )
 
 from . import demo_data
+from .demo_translations import TRANSLATIONS
 from .models import LegalPage
 
 IMAGE_SIZE = (1200, 675)
@@ -66,9 +70,19 @@ def _attach_picture(obj, title, seed):
     obj.image_licence = IMAGE_LICENCE
 
 
+# How a key of demo_translations.py finds its object; otherwise by German slug.
+TRANSLATION_KEYS = {
+    "site.LegalPage": lambda kind: {"kind": kind},
+    "partnership.StatusChange": lambda key: {"partnership__slug_de": key[0], "date": key[1]},
+    "partnership.Agreement": lambda key: {"partnership__slug_de": key[0], "title_de": key[1]},
+    "partnership.Project": lambda key: {"partnership__slug_de": key[0], "title_de": key[1]},
+}
+
+
 class DemoLoader:
-    def __init__(self, log=lambda message: None):
+    def __init__(self, log=lambda message: None, translations=TRANSLATIONS):
         self.log = log
+        self.translations = translations
         self.created = 0
 
     def _get_or_create(self, model, lookup, defaults, build=None):
@@ -102,7 +116,57 @@ class DemoLoader:
         for item in demo_data.PAGES:
             fields = {key: value for key, value in item.items() if key != "kind"}
             self._get_or_create(LegalPage, {"kind": item["kind"]}, {**fields, "published": True})
+        self._translate()
         return self.created
+
+    def _translate(self):
+        """
+        Fill the empty fields of each translation and mark it complete. The
+        first article translated into English is left outdated, as if its
+        German teaser had been written after the translation, so that staff
+        see how an outdated translation looks.
+        """
+        outdated_example = True
+        for language, objects in self.translations.items():
+            for (label, key), texts in sorted(objects.items(), key=lambda item: str(item[0])):
+                model = apps.get_model(label)
+                lookup = TRANSLATION_KEYS.get(label, lambda slug: {"slug_de": slug})(key)
+                obj = model.objects.filter(**lookup).first()
+                if obj is None:
+                    self.log(f"Übersetzung ohne Inhalt übersprungen: {label} {key}")
+                    continue
+                if not self._translate_object(obj, language, texts):
+                    continue
+                if outdated_example and label == "news.Article" and language == "en":
+                    self._outdate(obj, language, "teaser")
+                    outdated_example = False
+
+    def _translate_object(self, obj, language, texts):
+        """Fill what is empty in ``language``; whether anything was translated now."""
+        empty = {
+            field: text for field, text in texts.items() if not getattr(obj, f"{field}_{language}")
+        }
+        if not empty:
+            return False
+        for field, text in empty.items():
+            setattr(obj, f"{field}_{language}", text)
+        if "slug" in translated_fields(type(obj)) and "slug" not in texts:
+            # Made from the translated name or title, not the German one.
+            setattr(obj, f"slug_{language}", None)
+        if isinstance(obj, TranslatableModel):
+            setattr(obj, f"translation_state_{language}", State.COMPLETE)
+        obj.save()
+        self.created += 1
+        self.log(f"Übersetzung ({language}) angelegt: {obj}")
+        return True
+
+    @staticmethod
+    def _outdate(obj, language, field):
+        basis = {**getattr(obj, f"translation_basis_{language}"), field: ""}
+        setattr(obj, f"translation_basis_{language}", basis)
+        setattr(obj, f"translation_basis_hash_{language}", fingerprint(basis))
+        obj.source_changed = timezone.now()
+        obj.save()
 
     def _city(self, item):
         fields = {key: value for key, value in item.items() if key != "slug"}

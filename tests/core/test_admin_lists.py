@@ -38,6 +38,7 @@ def test_article_filters_read_as_german(demo, admin_client):
         "Nach Kategorie",
         "Nach Stadt",
         "Nach Erscheinungsdatum",
+        "Nach Übersetzung",
     ]
 
 

@@ -43,22 +43,22 @@ def test_many_to_many_values_are_listed_by_name():
 
 def test_a_live_object_compares_with_proposed_values():
     article = ArticleFactory(title="Alt", status=Article.Status.DRAFT)
-    proposed = {"title": "Neu", "status": Article.Status.DRAFT, "body": article.body}
-    assert rows(field_changes(Article, article, proposed)) == {"Titel": ("Alt", "Neu")}
+    proposed = {"title_de": "Neu", "status": Article.Status.DRAFT, "body_de": article.body}
+    assert rows(field_changes(Article, article, proposed)) == {"Titel [Deutsch]": ("Alt", "Neu")}
 
 
 def test_empty_values_show_a_dash_not_none():
     changes = field_changes(Article, {"unpublish_at": None}, {"unpublish_at": None})
     assert changes == []
-    changes = field_changes(Article, {"teaser": ""}, {"teaser": "Kurz gesagt"})
-    assert rows(changes) == {"Anreißer": ("–", "Kurz gesagt")}
+    changes = field_changes(Article, {"teaser_en": None}, {"teaser_en": "In short"})
+    assert rows(changes) == {"Anreißer [Englisch]": ("–", "In short")}
 
 
 def test_rich_text_is_compared_as_words_not_markup():
     changes = field_changes(
         Article,
-        {"body": "<p>Eine Delegation kam im Mai.</p>"},
-        {"body": "<p>Eine <strong>große</strong> Delegation kam im Juni.</p>"},
+        {"body_de": "<p>Eine Delegation kam im Mai.</p>"},
+        {"body_de": "<p>Eine <strong>große</strong> Delegation kam im Juni.</p>"},
     )
     (change,) = changes
     assert change.old == "Eine Delegation kam im Mai."
@@ -70,7 +70,7 @@ def test_rich_text_is_compared_as_words_not_markup():
 
 def test_a_change_of_markup_alone_says_so():
     (change,) = field_changes(
-        Article, {"body": "<p>Ein Satz.</p>"}, {"body": "<p><em>Ein</em> Satz.</p>"}
+        Article, {"body_de": "<p>Ein Satz.</p>"}, {"body_de": "<p><em>Ein</em> Satz.</p>"}
     )
     assert change.diff == "Nur die Formatierung wurde geändert."
 
@@ -88,7 +88,7 @@ def test_fields_nobody_edits_are_left_out():
     partnership.save()
     after = partnership.history.latest()
     labels = [change.label for change in field_changes(Partnership, before, after)]
-    assert labels == ["Hinweis zum Status"]
+    assert labels == ["Hinweis zum Status [Deutsch]"]
 
 
 def test_long_unchanged_passages_are_shortened_around_the_change():
@@ -119,4 +119,7 @@ def test_a_proposed_change_is_compared_with_the_live_version_the_same_way():
     rows = {change.label: change for change in changes}
     assert rows["Partnerstadt"].new == "Nordhausen"
     assert rows["aktueller Status"].new == Partnership.Status.DORMANT.label
-    assert rows["Beschreibung und Geschichte"].diff == "Seit 1990 <ins>eng</ins> befreundet."
+    assert (
+        rows["Beschreibung und Geschichte [Deutsch]"].diff
+        == "Seit 1990 <ins>eng</ins> befreundet."
+    )

@@ -28,8 +28,8 @@ def test_image_fields_have_a_clear_remove_box_and_room_for_a_sentence(admin_clie
     html = admin_client.get(url).content.decode()
 
     assert clear_label(html, "image") == "Bild entfernen"
-    textarea = re.search(r'<textarea name="image_alt"[^>]*>', html).group(0)
-    assert 'rows="3"' in textarea and 'class="image-alt-text"' in textarea
+    textarea = re.search(r'<textarea name="image_alt_de"[^>]*>', html).group(0)
+    assert 'rows="3"' in textarea and 'class="image-alt-text ' in textarea
     assert 'maxlength="250"' in textarea
     assert "css/admin-uploads.css" in html
 

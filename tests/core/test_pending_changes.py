@@ -69,7 +69,7 @@ def test_the_form_shows_the_proposal_to_the_next_editor(demo, redakteur_client):
 
     page = redakteur_client.get(change_url(article))
 
-    assert change_form(page).data()["title"] == ["Vorgeschlagener Titel"]
+    assert change_form(page).data()["title_de"] == ["Vorgeschlagener Titel"]
     assert "in Prüfung" in page.content.decode()
     assert Article.objects.get(pk=article.pk).title != "Vorgeschlagener Titel"
 
@@ -190,7 +190,7 @@ def test_an_agreement_added_to_a_live_partnership_waits_for_review(
     data[f"{prefix}-TOTAL_FORMS"] = [str(total + 1)]
     data.update(
         {
-            f"{prefix}-{total}-title": ["Neue Vereinbarung"],
+            f"{prefix}-{total}-title_de": ["Neue Vereinbarung"],
             f"{prefix}-{total}-signed_on": ["01.02.2024"],
         }
     )
@@ -340,7 +340,7 @@ def test_line_breaks_the_editor_adds_between_blocks_are_no_change(demo, redakteu
 
     pending = PendingChange.objects.get()
     fields, _inlines = changed_names(Article, pending.proposal, pending.base)
-    assert fields == {"title"}
+    assert fields == {"title_de"}
 
 
 def test_the_editor_is_told_that_the_change_waits_for_review(demo, redakteur_client):
@@ -360,8 +360,8 @@ def test_the_review_lists_only_what_the_proposal_changes(demo, redakteur_client,
     review = leitung_client.get(pending_url(article))
 
     rows = [str(change.label) for change in review.context["proposed_changes"]]
-    assert rows == ["Titel"]
-    assert "Beide Seiten haben dasselbe geändert: Titel." in review.content.decode()
+    assert rows == ["Titel [Deutsch]"]
+    assert "Beide Seiten haben dasselbe geändert: Titel [Deutsch]." in review.content.decode()
 
 
 def test_rows_of_a_proposal_link_to_no_page_of_their_own(demo, redakteur_client):

@@ -43,7 +43,7 @@ def test_compare_shows_the_changed_fields_side_by_side(leitung_client):
 
     assert response.status_code == 200
     rows = [(change.label, change.old, change.new) for change in response.context["changes"]]
-    assert ("Titel", "Alter Titel", "Neuer Titel") in rows
+    assert ("Titel [Deutsch]", "Alter Titel", "Neuer Titel") in rows
 
 
 def test_compare_any_two_revisions(leitung_client):
@@ -59,7 +59,7 @@ def test_compare_any_two_revisions(leitung_client):
     )
 
     rows = [(change.label, change.old, change.new) for change in response.context["changes"]]
-    assert ("Titel", "Eins", "Drei") in rows
+    assert ("Titel [Deutsch]", "Eins", "Drei") in rows
 
 
 @pytest.mark.parametrize("revision", ["abc", "999999"])

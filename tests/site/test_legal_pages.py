@@ -123,8 +123,8 @@ def test_editors_prepare_pages_and_leads_publish_them(redakteur_client, leitung_
     url = reverse("admin:site_legalpage_change", args=[draft.pk])
     form = {
         "kind": draft.kind,
-        "title": "Datenschutz",
-        "body": "<p>Text</p>",
+        "title_de": "Datenschutz",
+        "body_de": "<p>Text</p>",
         "expected_version": 1,
     }
     assert redakteur_client.post(url, {**form, "published": "on"}).status_code == 403
@@ -136,7 +136,7 @@ def test_editors_prepare_pages_and_leads_publish_them(redakteur_client, leitung_
     )
     assert LegalPage.objects.get(pk=draft.pk).published
     live_change = redakteur_client.post(
-        url, {**form, "body": "<p>Neu</p>", "expected_version": "3.0"}
+        url, {**form, "body_de": "<p>Neu</p>", "expected_version": "3.0"}
     )
     assert live_change.status_code == 302
     assert LegalPage.objects.get(pk=draft.pk).body == "<p>Text</p>"
