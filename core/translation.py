@@ -125,6 +125,14 @@ def outdated_q(language=None):
     return condition
 
 
+def text_language(obj, name, language=None):
+    """The language the text of ``obj``'s field ``name`` is shown in: German where it fell back."""
+    language = language or active_language()
+    if language != SOURCE_LANGUAGE and not getattr(obj, build_localized_fieldname(name, language)):
+        return SOURCE_LANGUAGE
+    return language
+
+
 def fingerprint(texts):
     return hashlib.sha256(json.dumps(texts, sort_keys=True).encode()).hexdigest()
 
@@ -271,15 +279,6 @@ class TranslatableModel(models.Model):
         if not self.is_published():
             return []
         return [code for code in served_languages() if self.is_shown_in(code)]
-
-    def text_language(self, name, language=None):
-        """The language the text of field ``name`` is shown in: German where it fell back."""
-        language = language or active_language()
-        if language != SOURCE_LANGUAGE and not getattr(
-            self, build_localized_fieldname(name, language)
-        ):
-            return SOURCE_LANGUAGE
-        return language
 
 
 for _code in TRANSLATED_LANGUAGES:

@@ -11,7 +11,7 @@ from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from core.translation import SOURCE_LANGUAGE, active_language
+from core.translation import SOURCE_LANGUAGE, active_language, text_language
 
 register = template.Library()
 
@@ -19,14 +19,14 @@ register = template.Library()
 @register.simple_tag
 def field_lang(obj, name):
     """The language of the text of ``obj``'s field ``name``: "de" where it fell back."""
-    return obj.text_language(name)
+    return text_language(obj, name)
 
 
 @register.simple_tag
 def only_in_german(obj, name):
     """A short note where the text of ``obj``'s field ``name`` is the German one."""
     language = active_language()
-    if language == SOURCE_LANGUAGE or obj.text_language(name, language) == language:
+    if language == SOURCE_LANGUAGE or text_language(obj, name, language) == language:
         return ""
     return format_html(' <span class="only-in-german">({})</span>', _("nur auf Deutsch"))
 

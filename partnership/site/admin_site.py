@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.forms import modelform_factory
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
@@ -92,6 +93,7 @@ class EditorialAdminSite(admin.AdminSite):
             **self.each_context(request),
             "title": _("Übersetzungen"),
             "chosen": chosen,
+            "filters": urlencode(chosen),
             "models": [(name, model._meta.verbose_name_plural) for name, model in models.items()],
             "languages": [(code, language_label(code)) for code in TRANSLATED_LANGUAGES],
             "states": [(state or "fehlt", label) for state, label in STATE_LABELS.items()],

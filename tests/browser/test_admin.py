@@ -158,7 +158,7 @@ def png(width=1200, height=675):
 
 
 def write_body(page, text):
-    body = page.frame_locator("#cke_id_body iframe").locator("body")
+    body = page.frame_locator("#cke_id_body_de iframe").locator("body")
     body.click()
     body.fill(text)
 
@@ -187,14 +187,14 @@ def test_an_article_goes_from_draft_through_review_to_the_public_site(
     title = "Chorreise nach Tsukuba"
     editor = open_as("redakteurin")
     editor.goto(admin_site + "/admin/news/article/add/")
-    editor.locator("#id_title").fill(title)
+    editor.locator("#id_title_de").fill(title)
     write_body(editor, "Der Jugendchor singt im Mai in Tsukuba.")
     editor.locator("#id_image").set_input_files(
         files=[{"name": "chor.png", "mimeType": "image/png", "buffer": png()}]
     )
-    editor.locator("#id_image_alt").fill("Der Jugendchor auf der Bühne des Rathauses")
+    editor.locator("#id_image_alt_de").fill("Der Jugendchor auf der Bühne des Rathauses")
     save(editor, "_continue")
-    editor.locator("#id_teaser").fill("Zwanzig Sängerinnen und Sänger reisen nach Japan.")
+    editor.locator("#id_teaser_de").fill("Zwanzig Sängerinnen und Sänger reisen nach Japan.")
     save(editor, "_continue")
     expect(editor.locator(".admin-image-preview")).to_be_visible()
     editor.get_by_role("button", name="Zur Prüfung einreichen").click()
@@ -258,7 +258,7 @@ def test_a_validation_error_keeps_the_chosen_image(open_as, admin_site):
     title = "Neuer Platz der Partnerstädte"
     editor = open_as("redakteurin")
     editor.goto(admin_site + "/admin/news/article/add/")
-    editor.locator("#id_title").fill(title)
+    editor.locator("#id_title_de").fill(title)
     write_body(editor, "Der Platz vor dem Rathaus trägt jetzt einen neuen Namen.")
     editor.locator("#id_image").set_input_files(
         files=[{"name": "platz.png", "mimeType": "image/png", "buffer": png()}]
@@ -271,7 +271,7 @@ def test_a_validation_error_keeps_the_chosen_image(open_as, admin_site):
     expect(thumbnail).to_be_visible()
     assert thumbnail.evaluate("image => image.naturalWidth") > 0
 
-    editor.locator("#id_image_alt").fill("Schild mit dem neuen Namen des Platzes")
+    editor.locator("#id_image_alt_de").fill("Schild mit dem neuen Namen des Platzes")
     save(editor, "_continue")
     expect(editor.locator(".admin-image-preview")).to_be_visible()
     article = Article.objects.get(title=title)
@@ -284,7 +284,7 @@ def test_an_article_scheduled_for_tomorrow_is_not_public_today(open_as, anonymou
     tomorrow = timezone.localdate() + timedelta(days=1)
     lead = open_as("leiterin")
     lead.goto(admin_site + "/admin/news/article/add/")
-    lead.locator("#id_title").fill(title)
+    lead.locator("#id_title_de").fill(title)
     write_body(lead, "Der Oberbürgermeister empfängt die Gäste im Rathaus.")
     lead.locator("#id_publish_at_0").fill(tomorrow.strftime("%d.%m.%Y"))
     lead.locator("#id_publish_at_1").fill("09:00")
@@ -314,14 +314,14 @@ def test_second_editor_saving_the_same_article_sees_the_conflict(open_as, admin_
     first.goto(url)
     second.goto(url)
 
-    first.locator("#id_title").fill("Sommerfest aller Partnerschaftsvereine")
+    first.locator("#id_title_de").fill("Sommerfest aller Partnerschaftsvereine")
     save(first, "_continue")
-    second.locator("#id_teaser").fill("Am Samstag im Stadtpark.")
+    second.locator("#id_teaser_de").fill("Am Samstag im Stadtpark.")
     second.locator("input[name=_continue]").click()
 
     expect(second.locator(".errornote, .errorlist").first).to_be_visible()
     expect(second.locator("#content-main")).to_contain_text("während Sie ihn bearbeitet haben")
-    expect(second.locator("#id_teaser")).to_have_value("Am Samstag im Stadtpark.")
+    expect(second.locator("#id_teaser_de")).to_have_value("Am Samstag im Stadtpark.")
     article.refresh_from_db()
     assert article.title == "Sommerfest aller Partnerschaftsvereine"
     assert article.teaser == ""

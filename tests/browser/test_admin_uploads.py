@@ -23,7 +23,7 @@ def admin_page(page, live_server, settings):
 
 
 def test_too_big_a_file_is_named_at_its_field_and_the_form_is_not_sent(admin_page):
-    admin_page.fill("#id_title", "Mit großem Bild")
+    admin_page.fill("#id_title_de", "Mit großem Bild")
     admin_page.set_input_files(
         "#id_image", {"name": "gross.jpg", "mimeType": "image/jpeg", "buffer": b"x" * 5000}
     )
@@ -35,7 +35,7 @@ def test_too_big_a_file_is_named_at_its_field_and_the_form_is_not_sent(admin_pag
 
     admin_page.click("input[name=_save]")
     assert admin_page.url.endswith("/admin/news/article/add/")
-    assert admin_page.input_value("#id_title") == "Mit großem Bild"
+    assert admin_page.input_value("#id_title_de") == "Mit großem Bild"
     assert not Article.objects.exists()
 
     admin_page.set_input_files(

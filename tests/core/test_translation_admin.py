@@ -207,3 +207,15 @@ def test_the_overview_ignores_unknown_filter_values(admin_client):
     response = admin_client.get(reverse("admin:translations"), {"stand": "x", "seite": "zz"})
     assert response.status_code == 200
     assert response.context["rows"] == []
+
+
+def test_the_overview_pages_keep_their_filters(admin_client):
+    CityFactory.create_batch(26)
+    url = reverse("admin:translations")
+
+    first = admin_client.get(url, {"inhalt": "city"})
+
+    assert len(first.context["rows"]) == 100
+    assert 'href="?inhalt=city&amp;sprache=&amp;stand=&amp;seite=2"' in first.content.decode()
+    second = admin_client.get(url, {"inhalt": "city", "seite": "2"})
+    assert len(second.context["rows"]) == 4
