@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import TranslationOptions, register
 
+from core.searching import VECTOR_FIELDS
 from core.translation import register_history
 
 from .models import City
@@ -24,5 +25,5 @@ class CityTranslation(TranslationOptions):
 register_history(
     City,
     verbose_name=_("Fassung einer Stadt"),
-    excluded_fields=["search_vector", "search_language"],
+    excluded_fields=[*VECTOR_FIELDS.values()],
 )

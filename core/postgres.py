@@ -34,6 +34,17 @@ def search_indexes(table, trigram_column=None):
     return operations
 
 
+def vector_indexes(table, *fields):
+    """GIN indexes for further search vector columns of a table (one per language)."""
+    return [
+        PostgresOnlySQL(
+            f"CREATE INDEX {table}_{field}_idx ON {table} USING gin ({field});",
+            f"DROP INDEX IF EXISTS {table}_{field}_idx;",
+        )
+        for field in fields
+    ]
+
+
 def drop_trigram_index(table, column):
     """Undoes the trigram index of search_indexes(): search now uses the vocabulary."""
     return PostgresOnlySQL(
@@ -51,6 +62,7 @@ def fill_vocabulary(*tables):
 
         if schema_editor.connection.vendor == "postgresql":
             for table in tables:
-                collect_search_terms(schema_editor.connection, table)
+                # The migrations that use this knew the German vector only.
+                collect_search_terms(schema_editor.connection, table, fields=["search_vector"])
 
     return migrations.RunPython(forwards, migrations.RunPython.noop, elidable=True)

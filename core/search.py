@@ -2,12 +2,14 @@
 Site search: the queries that read the search index of core/searching.py.
 
 Each app registers what of it is searchable (``register(Kind(...))`` in its
-AppConfig.ready()); each kind is searched from its published() QuerySet, so
-nothing unpublished can be found. PostgreSQL ranks full-text matches on the
-stored search vectors, in the text search configuration of the language
-searched. Typos and parts of compound words are caught by trigrams on the
-vocabulary of indexed words, whose similar words widen the query. Other
-databases fall back to plain case-insensitive matching. Snippets are
+AppConfig.ready()); each kind is searched from its published() QuerySet in
+the language searched, so nothing unpublished, or not published in that
+language, can be found. PostgreSQL ranks full-text matches on the stored
+search vector of the language, in its text search configuration (Japanese:
+the query's pairs of characters, all of them). Typos and parts of compound
+words are caught by trigrams on the vocabulary of indexed words, whose
+similar words widen the query. Other databases fall back to plain
+case-insensitive matching on the language's columns. Snippets are
 highlighted for the page shown only.
 """
 
@@ -26,11 +28,21 @@ from django.contrib.postgres.search import (
 from django.db import connection
 from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.functions import Greatest
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from modeltranslation.manager import rewrite_lookup_key
 
-from .searching import DEFAULT_LANGUAGE, SearchTerm, search_config
+from .searching import (
+    BIGRAM_LANGUAGES,
+    CJK_LETTERS,
+    DEFAULT_LANGUAGE,
+    VECTOR_FIELDS,
+    SearchTerm,
+    character_bigrams,
+    search_config,
+)
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 10
@@ -53,11 +65,14 @@ class Hit:
     obj: object
     score: float
     describe: Callable
+    language: str = DEFAULT_LANGUAGE
     snippet: str = ""
 
     @cached_property
     def description(self):
-        return self.describe(self.obj)
+        # Titles, texts and URLs in the language the object was found in.
+        with translation.override(self.language):
+            return self.describe(self.obj)
 
     @property
     def title(self):
@@ -94,30 +109,37 @@ class Kind:
     order: int = 0
 
     def search(self, query, similar=None, language=DEFAULT_LANGUAGE):
-        if connection.vendor == "postgresql":
-            found = self._full_text(query, similar or {}, language)
-        else:
-            found = self._plain(query, language)
-        return [
-            Hit(kind=self.label, obj=obj, score=obj.score, describe=self.to_hit)
-            for obj in found[:RESULTS_PER_KIND]
-        ]
-
-    def rows(self, language):
-        return self.queryset().filter(search_language=language)
+        # The published() rules and the translated columns both follow the
+        # active language, so the whole query is built and run under it.
+        with translation.override(language):
+            if connection.vendor == "postgresql":
+                found = self._full_text(query, similar or {}, language)
+            else:
+                found = self._plain(query)
+            return [
+                Hit(
+                    kind=self.label,
+                    obj=obj,
+                    score=obj.score,
+                    describe=self.to_hit,
+                    language=language,
+                )
+                for obj in found[:RESULTS_PER_KIND]
+            ]
 
     def _full_text(self, query, similar, language):
         search_query = full_text_query(query, similar, language)
-        found = self.rows(language).filter(search_vector=search_query)
+        vector = VECTOR_FIELDS[language]
+        found = self.queryset().filter(**{vector: search_query})
         if self.newest_first and estimated_rows(found) > FEW_MATCHES:
             # A common word: its newest matches lie close together along the
             # date index, and ranking every match would read most of the table.
             newest = found.order_by(f"-{self.newest_first}").values("pk")[:RANKED_MATCHES]
-            found = self.rows(language).filter(pk__in=newest)
-        score = SearchRank(F("search_vector"), search_query)
+            found = self.queryset().filter(pk__in=newest)
+        score = SearchRank(F(vector), search_query)
         return found.only(*self.fields).annotate(score=score).order_by("-score")
 
-    def _plain(self, query, language):
+    def _plain(self, query):
         words = query.split()[:10]
         matches = Q()
         for word in words:
@@ -125,13 +147,16 @@ class Kind:
                 *(Q(**{f"{field}__icontains": word}) for field in self.text_fields),
                 _connector=Q.OR,
             )
+        rows = self.queryset()
+        # Filters read a translated field in the active language by
+        # themselves; a condition inside an annotation must be told.
+        title = rewrite_lookup_key(rows.model, f"{self.title_field}__icontains")
         return (
-            self.rows(language)
-            .filter(matches)
+            rows.filter(matches)
             .only(*self.fields)
             .annotate(
                 score=Case(
-                    When(**{f"{self.title_field}__icontains": query}, then=Value(1.0)),
+                    When(**{title: query}, then=Value(1.0)),
                     default=Value(0.5),
                     output_field=FloatField(),
                 )
@@ -198,6 +223,9 @@ def full_text_query(query, similar, language=DEFAULT_LANGUAGE):
     The query as the visitor wrote it, or else each of its words or one of
     the vocabulary's words like it.
     """
+    if language in BIGRAM_LANGUAGES:
+        # Every pair of characters of the query, as the text was indexed.
+        return SearchQuery(character_bigrams(query), config="simple")
     config = search_config(language)
     exact = SearchQuery(query, config=config, search_type="websearch")
     if not similar:
@@ -244,26 +272,23 @@ def kinds():
 
 def search(query, language=DEFAULT_LANGUAGE):
     """Hits of every registered kind in ``language``, best first."""
-    similar = similar_words(query) if connection.vendor == "postgresql" else {}
+    # The vocabulary holds words, and a Japanese query has no spaces to find them by.
+    widened = connection.vendor == "postgresql" and language not in BIGRAM_LANGUAGES
+    similar = similar_words(query) if widened else {}
     hits = [hit for kind in _kinds for hit in kind.search(query, similar, language)]
     return sorted(hits, key=lambda hit: hit.score, reverse=True)
 
 
 def highlight(text, query, length=240):
     """An excerpt of ``text`` around the first match, matches wrapped in <mark>."""
-    words = [word for word in re.findall(r"\w+", query) if len(word) >= 3][:10]
-    # Compare on a shortened stem so that inflected forms match too
-    # ("Städtepartnerschaften" marks "Städtepartnerschaft").
-    stems = [word[: max(4, len(word) - 3)] for word in words]
-    pattern = (
-        re.compile(r"\w*(?:" + "|".join(map(re.escape, stems)) + r")\w*", re.IGNORECASE)
-        if stems
-        else None
-    )
+    pattern = highlight_pattern(query)
     match = pattern.search(text) if pattern else None
     start = 0
     if match and match.start() > length // 3:
-        start = text.rfind(" ", 0, match.start() - length // 4) + 1
+        start = match.start() - length // 4
+        # Begin with a word; text written without spaces may begin anywhere.
+        space = text.rfind(" ", start - 20, start)
+        start = space + 1 if space >= 0 else start
     excerpt = Truncator(text[start:]).chars(length)
     if start:
         excerpt = f"… {excerpt}"
@@ -279,3 +304,22 @@ def highlight(text, query, length=240):
         position = found.end()
     parts.append(escape(excerpt[position:]))
     return mark_safe("".join(parts))
+
+
+def highlight_pattern(query):
+    """
+    What highlight() marks: words that begin like the query's words and the
+    query's runs of Chinese characters and kana as written (text in them has
+    no spaces to tell where a word ends).
+    """
+    words = [word for word in re.findall(f"[^\\W{CJK_LETTERS}]+", query) if len(word) >= 3]
+    # Compare on a shortened stem so that inflected forms match too
+    # ("Städtepartnerschaften" marks "Städtepartnerschaft").
+    stems = [word[: max(4, len(word) - 3)] for word in words[:10]]
+    runs = re.findall(f"[{CJK_LETTERS}]+", query)[:10]
+    # Letters of words that spaces separate.
+    letters = f"[^\\W{CJK_LETTERS}]*"
+    alternatives = [*map(re.escape, runs)]
+    if stems:
+        alternatives.append(letters + "(?:" + "|".join(map(re.escape, stems)) + ")" + letters)
+    return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None

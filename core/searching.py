@@ -1,25 +1,36 @@
 """
 Full-text search vectors, stored on each searchable row.
 
-On PostgreSQL every save writes the row's weighted search vector (title >
-summary > body) in the text search configuration of the row's language,
-which a GIN index serves, and adds the row's words to the search vocabulary.
-Other databases keep the column empty and search with plain text matching
-instead. The queries that read this index are in core/search.py.
+On PostgreSQL every save writes one weighted search vector (title > summary >
+body) per stored language (settings.CONTENT_LANGUAGES), each from the row's
+text in that language alone and in that language's text search
+configuration, served by a GIN index; the words of these vectors go into the
+search vocabulary. Other databases keep the columns empty and search with
+plain text matching instead. The queries that read this index are in
+core/search.py.
 """
 
+import functools
+import operator
+import re
+import unicodedata
+
 from django.apps import apps
+from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connections, models
 from django.db.models import TextField, Value
 from django.utils import translation
+from modeltranslation.utils import fallbacks
 
-# The language of rows that name none, and the text search configuration of
-# each language PostgreSQL stems; any other language is searched word by
-# word ("simple") until its configuration is added here.
 DEFAULT_LANGUAGE = "de"
-SEARCH_CONFIGS = {"de": "german"}
-SEARCH_CONFIG = SEARCH_CONFIGS[DEFAULT_LANGUAGE]
+# The text search configuration of each stored language. PostgreSQL has no
+# Ukrainian stemmer: Ukrainian is searched word by word, and the vocabulary
+# catches other spellings ("Донецк" for "Донецьк"). Japanese is indexed as
+# pairs of characters (see character_bigrams()), which "simple" keeps as they are.
+SEARCH_CONFIGS = {"de": "german", "en": "english", "es": "spanish", "uk": "simple", "ja": "simple"}
+# Languages written without spaces between words.
+BIGRAM_LANGUAGES = {"ja"}
 
 
 def search_config(language):
@@ -27,9 +38,64 @@ def search_config(language):
     return SEARCH_CONFIGS.get(language, "simple")
 
 
+def vector_field(language):
+    """The column with the search vector of ``language``; German keeps the first one's name."""
+    return "search_vector" if language == DEFAULT_LANGUAGE else f"search_vector_{language}"
+
+
+VECTOR_FIELDS = {language: vector_field(language) for language in settings.CONTENT_LANGUAGES}
+# The vectors whose words make the vocabulary: a pair of Japanese characters
+# is a piece of a word, no suggestion for a misspelt one.
+VOCABULARY_FIELDS = [
+    field for language, field in VECTOR_FIELDS.items() if language not in BIGRAM_LANGUAGES
+]
+
+# Kanji, hiragana and katakana (without the middle dot, which separates words).
+CJK_LETTERS = (
+    "\u3005-\u3007"  # 々 〆 〇
+    "\u3041-\u3096\u309d-\u309f"  # hiragana
+    "\u30a1-\u30fa\u30fc-\u30ff"  # katakana
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kanji
+)
+_CJK_RUN = re.compile(f"[{CJK_LETTERS}]+")
+_TOKENS = re.compile(f"[{CJK_LETTERS}]+|[^\\W_{CJK_LETTERS}]+")
+
+
+def character_bigrams(text):
+    """
+    Text without spaces between its words as the overlapping pairs of its
+    characters ("つくば市" → "つく くば ば市"), so that any word of two or more
+    characters is found as the pairs it is made of; a lone character stands
+    for itself, and words in Latin or other letters stay words, lower-cased.
+    """
+    tokens = []
+    # NFKC makes full-width Latin letters and half-width katakana ordinary ones.
+    for token in _TOKENS.findall(unicodedata.normalize("NFKC", text)):
+        if _CJK_RUN.fullmatch(token) and len(token) > 1:
+            tokens += [token[index : index + 2] for index in range(len(token) - 1)]
+        else:
+            tokens.append(token.lower())
+    return " ".join(tokens)
+
+
+def weighted_vector(texts, language):
+    """The weighted vector of ``texts`` ({"A": ..., "B": ...}) in ``language``."""
+    config = search_config(language)
+    prepare = character_bigrams if language in BIGRAM_LANGUAGES else str
+    return functools.reduce(
+        operator.add,
+        (
+            SearchVector(
+                Value(prepare(text or ""), output_field=TextField()), weight=weight, config=config
+            )
+            for weight, text in texts.items()
+        ),
+    )
+
+
 class SearchTerm(models.Model):
     """
-    Every word, as its German stem, that a search vector holds.
+    Every word, as its stem, that a search vector holds (Japanese aside).
 
     Typos ("Tsukba") and parts of compound words ("Partnerschaft" in
     "Städtepartnerschaft") are matched by trigrams against this vocabulary,
@@ -50,16 +116,20 @@ class SearchTerm(models.Model):
         return self.word
 
 
-def collect_search_terms(connection, table, pk=None):
+def collect_search_terms(connection, table, pk=None, fields=None):
     """
     Add the words of ``table``'s search vectors, or of its row ``pk``, to
-    the vocabulary. Also used by migrations, hence the table name.
+    the vocabulary. Also used by migrations, hence the table name, and the
+    ``fields`` the table had then.
     """
+    vectors = " || ".join(
+        f"coalesce({table}.{field}, '')" for field in fields or VOCABULARY_FIELDS
+    )
     row = f"AND {table}.id = %s" if pk is not None else ""
     # Numbers and very short or very long stems make poor suggestions.
     sql = f"""
         INSERT INTO {SearchTerm._meta.db_table} (word)
-        SELECT DISTINCT lexeme FROM {table}, unnest({table}.search_vector)
+        SELECT DISTINCT lexeme FROM {table}, unnest({vectors})
         WHERE length(lexeme) BETWEEN 3 AND 100 AND lexeme !~ '[0-9]' {row}
         ON CONFLICT DO NOTHING
     """
@@ -74,14 +144,17 @@ def forget_words(connection, text):
     """
     if connection.vendor != "postgresql":
         return
-    tables = [model._meta.db_table for model in searchable_models()]
     still_used = " OR ".join(
-        f"EXISTS (SELECT 1 FROM {table} WHERE {table}.search_vector @@ to_tsquery("
-        f"'simple', quote_literal(term.word)))"
-        for table in tables
+        f"EXISTS (SELECT 1 FROM {table} WHERE "
+        + " OR ".join(
+            f"{table}.{field} @@ to_tsquery('simple', quote_literal(term.word))"
+            for field in VOCABULARY_FIELDS
+        )
+        + ")"
+        for table in (model._meta.db_table for model in searchable_models())
     )
-    # The text may have been indexed in any configured language.
-    configs = sorted({*SEARCH_CONFIGS.values(), "simple"})
+    # The text may have been indexed in any language.
+    configs = sorted({*map(search_config, VECTOR_FIELDS), "simple"})
     words = " UNION ".join("SELECT lexeme FROM unnest(to_tsvector(%s, %s))" for _ in configs)
     sql = f"""
         DELETE FROM {SearchTerm._meta.db_table} AS term
@@ -93,7 +166,7 @@ def forget_words(connection, text):
 
 
 def searchable_models():
-    """Every model whose rows carry a search vector."""
+    """Every model whose rows carry search vectors."""
     return [
         model
         for model in apps.get_models()
@@ -102,17 +175,14 @@ def searchable_models():
 
 
 class SearchableManager(models.Manager):
-    """Leaves the search vector in the database: only search queries need it."""
+    """Leaves the search vectors in the database: only search queries need them."""
 
     def get_queryset(self):
-        return super().get_queryset().defer("search_vector")
+        return super().get_queryset().defer(*VECTOR_FIELDS.values())
 
 
 class SearchableModel(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
-    # The language the row's text is written in: it picks the stemming of
-    # the search vector, and a search looks only at rows of its language.
-    search_language = models.CharField(max_length=10, default=DEFAULT_LANGUAGE, editable=False)
 
     class Meta:
         abstract = True
@@ -122,22 +192,27 @@ class SearchableModel(models.Model):
         self.update_search_vector()
 
     def search_texts(self):
-        """Plain text by weight, most important first: {"A": ..., "B": ..., "C": ...}."""
+        """
+        Plain text by weight, most important first: {"A": ..., "B": ..., "C": ...},
+        in the active language.
+        """
         raise NotImplementedError
 
     def update_search_vector(self):
         if connections[self._state.db].vendor != "postgresql":
             return
-        config = search_config(self.search_language)
-        # Translated fields read the active language; the vector holds the
-        # row's own language.
-        with translation.override(self.search_language):
-            texts = self.search_texts()
-        vector = None
-        for weight, text in texts.items():
-            part = SearchVector(
-                Value(text, output_field=TextField()), weight=weight, config=config
-            )
-            vector = part if vector is None else vector + part
-        type(self)._default_manager.filter(pk=self.pk).update(search_vector=vector)
+        vectors = {}
+        for language, field in VECTOR_FIELDS.items():
+            # Only the text written in the language: an article not yet
+            # translated must not be found by its German words in English.
+            with translation.override(language), fallbacks(False):
+                vectors[field] = weighted_vector(self.search_texts(), language)
+        type(self)._default_manager.filter(pk=self.pk).update(**vectors)
         collect_search_terms(connections[self._state.db], self._meta.db_table, self.pk)
+
+
+# One vector column for each further stored language: adding a language to
+# settings.CONTENT_LANGUAGES adds its column (and needs a migration).
+for _field in VECTOR_FIELDS.values():
+    if _field != "search_vector":
+        SearchableModel.add_to_class(_field, SearchVectorField(null=True, editable=False))

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import TranslationOptions, register
 
+from core.searching import VECTOR_FIELDS
 from core.translation import register_history
 
 from .models import Article, Category
@@ -21,5 +22,5 @@ class ArticleTranslation(TranslationOptions):
 register_history(
     Article,
     verbose_name=_("Fassung eines Beitrags"),
-    excluded_fields=["created_by", "search_vector", "search_language"],
+    excluded_fields=["created_by", *VECTOR_FIELDS.values()],
 )

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import TranslationOptions, register
 
+from core.searching import VECTOR_FIELDS
 from core.translation import register_history
 
 from .models import Agreement, CooperationArea, Partnership, Project, StatusChange
@@ -37,6 +38,6 @@ class ProjectTranslation(TranslationOptions):
 register_history(
     Partnership,
     verbose_name=_("Fassung einer Partnerschaft"),
-    excluded_fields=["search_vector", "search_language"],
+    excluded_fields=[*VECTOR_FIELDS.values()],
 )
 register_history(Agreement, verbose_name=_("Fassung einer Vereinbarung"))

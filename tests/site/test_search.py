@@ -2,7 +2,6 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
-from django.contrib.postgres.search import SearchQuery
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -271,32 +270,3 @@ def test_every_app_registers_its_kinds_in_the_order_of_equal_scores():
     assert labels == ["Nachricht", "Stadt", "Partnerschaft", "Projekt"]
     with pytest.raises(ValueError):
         search.register(search.kinds()[0])
-
-
-def test_a_search_looks_only_at_rows_in_its_language(client):
-    german = ArticleFactory(title="Robotik in Tsukuba")
-    english = ArticleFactory(title="Robotics in Tsukuba")
-    english.search_language = "en"
-    english.save()
-    assert german.search_language == "de"
-    assert [hit.obj.pk for hit in search.search("Tsukuba")] == [german.pk]
-    assert [hit.obj.pk for hit in search.search("Tsukuba", language="en")] == [english.pk]
-    _response, found = hits(client, "Tsukuba")
-    assert found == [("Nachricht", "Robotik in Tsukuba")]
-
-
-@postgres_only
-def test_rows_in_a_language_without_configuration_are_indexed_word_by_word():
-    english = ArticleFactory(title="Partnerships")
-    english.search_language = "en"
-    english.save()
-    german = ArticleFactory(title="Partnerschaften")
-
-    def indexed_as(article, word):
-        query = SearchQuery(word, config="simple")
-        return Article.objects.filter(pk=article.pk, search_vector=query).exists()
-
-    # German stems, "simple" keeps each word as written.
-    assert indexed_as(german, "partnerschaft")
-    assert not indexed_as(german, "partnerschaften")
-    assert indexed_as(english, "partnerships")

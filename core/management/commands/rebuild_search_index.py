@@ -7,8 +7,9 @@ from core.searching import SearchTerm, searchable_models
 class Command(BaseCommand):
     help = (
         "Schreibt die Suchindizes aller durchsuchbaren Inhalte (Beiträge, Städte, "
-        "Partnerschaften, Projekte) neu, etwa nach einem Import mit bulk_create oder "
-        "update(). Nur für PostgreSQL nötig."
+        "Partnerschaften, Projekte) in allen Sprachen neu, etwa nach einem Import mit "
+        "bulk_create oder update() oder einem Update, das eine Sprache hinzufügt. Nur für "
+        "PostgreSQL nötig."
     )
 
     def handle(self, *args, **options):
