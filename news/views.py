@@ -110,7 +110,7 @@ class LanguageArchiveMixin:
         if self.get_allow_empty():
             with translation.override(settings.LANGUAGE_CODE):
                 if not Article.objects.published().filter(**lookup).exists():
-                    raise Http404(_("Aus diesem Zeitraum gibt es keine Nachrichten."))
+                    raise Http404("no German articles in this period")
         return queryset
 
 
