@@ -202,10 +202,13 @@ class SearchableModel(models.Model):
         if connections[self._state.db].vendor != "postgresql":
             return
         vectors = {}
+        # What the page in a language shows: an article only its translated
+        # text (it must not be found by its German words in English), a
+        # profile the German text of fields it has no translation of, as its
+        # page does ("Sheffield" is found on the English site by its name).
+        shows_german = not getattr(self, "requires_complete_translation", True)
         for language, field in VECTOR_FIELDS.items():
-            # Only the text written in the language: an article not yet
-            # translated must not be found by its German words in English.
-            with translation.override(language), fallbacks(False):
+            with translation.override(language), fallbacks(shows_german):
                 vectors[field] = weighted_vector(self.search_texts(), language)
         type(self)._default_manager.filter(pk=self.pk).update(**vectors)
         collect_search_terms(connections[self._state.db], self._meta.db_table, self.pk)

@@ -109,11 +109,16 @@ def test_an_untranslated_article_is_not_found_by_its_german_text_in_another_lang
 
 
 @postgres_only
-def test_a_profile_is_found_by_the_texts_it_has_in_the_language():
+def test_a_profile_is_found_by_the_texts_its_page_shows_in_the_language():
     CityFactory(name="Donezk", name_uk="Донецьк", summary="Stadt im Donbas.", summary_uk="")
+    CityFactory(name="Sheffield", summary="Stadt in Yorkshire.", summary_en="A Yorkshire city.")
     assert found("Донецьк", "uk") == [("Stadt", "Донецьк")]
-    assert found("Donbas", "uk") == []
-    assert found("Donbas", "de") == [("Stadt", "Donezk")]
+    assert found("Donezk", "uk") == []
+    # Shown in German on the Ukrainian page, marked as such, and found there.
+    assert found("Donbas", "uk") == [("Stadt", "Донецьк")]
+    # A name that is the same in English needs no translation to be found.
+    assert found("Sheffield", "en") == [("Stadt", "Sheffield")]
+    assert found("Yorkshire", "en") == [("Stadt", "Sheffield")]
 
 
 @postgres_only
