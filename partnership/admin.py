@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import TranslationStackedInline
 
 from cities.models import City
 from core.admin import URL_FIELDS_ASSUME_HTTPS
@@ -40,7 +40,9 @@ class CooperationAreaAdmin(EditorialAdminMixin, TranslatedAdmin):
     search_fields = ["name", "description"]
 
 
-class StatusChangeInline(EditorialInlineMixin, TranslationTabularInline):
+# Stacked, not tabular: a column per language would make the form wider
+# than a laptop screen.
+class StatusChangeInline(EditorialInlineMixin, TranslationStackedInline):
     model = StatusChange
     extra = 0
 
@@ -57,7 +59,7 @@ class AgreementInline(EditorialInlineMixin, TranslationStackedInline):
     show_change_link = True
 
 
-class ProjectInline(EditorialInlineMixin, TranslationTabularInline):
+class ProjectInline(EditorialInlineMixin, TranslationStackedInline):
     model = Project
     publish_fields = ("published",)
     extra = 0
