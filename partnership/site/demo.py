@@ -18,7 +18,15 @@ from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
 from cities.models import City
-from core.translation import State, TranslatableModel, fingerprint, translated_fields
+from core.translation import (
+    State,
+    TranslatableModel,
+    basis_field,
+    basis_hash_field,
+    fingerprint,
+    state_field,
+    translated_fields,
+)
 from news.models import Article, Category
 from partnership.models import (
     Agreement,
@@ -162,7 +170,7 @@ class DemoLoader:
             # Made from the translated name or title, not the German one.
             setattr(obj, f"slug_{language}", None)
         if isinstance(obj, TranslatableModel):
-            setattr(obj, f"translation_state_{language}", State.COMPLETE)
+            setattr(obj, state_field(language), State.COMPLETE)
         obj.save()
         self.created += 1
         self.log(f"Übersetzung ({language}) angelegt: {obj}")
@@ -170,9 +178,9 @@ class DemoLoader:
 
     @staticmethod
     def _outdate(obj, language, field):
-        basis = {**getattr(obj, f"translation_basis_{language}"), field: ""}
-        setattr(obj, f"translation_basis_{language}", basis)
-        setattr(obj, f"translation_basis_hash_{language}", fingerprint(basis))
+        basis = {**getattr(obj, basis_field(language)), field: ""}
+        setattr(obj, basis_field(language), basis)
+        setattr(obj, basis_hash_field(language), fingerprint(basis))
         obj.source_changed = timezone.now()
         obj.save()
 
