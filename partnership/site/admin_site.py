@@ -16,6 +16,7 @@ from news.models import Article, Category
 from partnership.models import Agreement, CooperationArea, Partnership, Project
 
 from . import two_factor
+from .checks import launch_problems
 from .models import LegalPage, Notice, SiteSettings
 
 # Everything with translated texts, as the overview of translations lists it,
@@ -145,9 +146,16 @@ class EditorialAdminSite(admin.AdminSite):
             "worklists": self.worklists(request),
             "outdated_translations": self.outdated_translations(request),
             "pending_changes": self.pending_changes(request),
+            "launch_problems": self.launch_problems(request),
             **(extra_context or {}),
         }
         return super().index(request, extra_context)
+
+    def launch_problems(self, request):
+        """Vor dem Start, for those who can put it right (checks.py, as the deployment check)."""
+        if not request.user.has_perm("site.change_sitesettings"):
+            return []
+        return launch_problems()
 
     def pending_changes(self, request):
         """Proposed changes to live content: all of them for those who may see them."""
