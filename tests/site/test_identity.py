@@ -2,6 +2,7 @@
 
 import json
 import re
+import time
 from io import BytesIO
 
 import pytest
@@ -16,7 +17,7 @@ from django.views.defaults import page_not_found, permission_denied
 from PIL import Image
 
 from partnership.site.models import SiteSettings
-from partnership.site.models.identity import forget_copy, site_state
+from partnership.site.models.identity import COPY_SECONDS, forget_copy, site_state
 from partnership.site.page_cache import increment_version
 from partnership.site.views import server_error
 from tests.admin_forms import change_form
@@ -146,6 +147,15 @@ def test_the_copy_is_read_again_when_the_content_version_moves(
     # Site settings, the notices not ended, the demo records: three queries.
     with django_assert_num_queries(3):
         assert SiteSettings.current().city_name == "Stadt Später"
+
+
+def test_the_copy_is_read_again_after_a_minute_whatever_the_version(site_settings, monkeypatch):
+    SiteSettings.current()
+    SiteSettings.objects.update(city_name="Stadt Später")
+    assert SiteSettings.current().city_name == "Stadt Beispielstadt"
+    later = time.monotonic() + COPY_SECONDS
+    monkeypatch.setattr(time, "monotonic", lambda: later)
+    assert SiteSettings.current().city_name == "Stadt Später"
 
 
 @pytest.fixture

@@ -5,6 +5,8 @@ Barrierefreiheit name. One row, edited by the lead; every page reads it
 through ``SiteSettings.current()``, a copy kept per process.
 """
 
+import time
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -234,33 +236,40 @@ class SiteState:
         return min(changes, default=None)
 
 
+# How long a copy serves at most: where the content version is not shared
+# (no Redis), another process's save reaches this one after this long.
+COPY_SECONDS = 60
+
+
 class _Copy:
-    """This process's copy of the site state and the content version it was read at."""
+    """This process's copy of the site state, and the content version and time it was read at."""
 
     state = None
     version = None
+    read_at = 0.0
 
 
 def site_state(query=True):
     """
     The site's state from a copy this process keeps until the content
-    version (partnership/site/page_cache.py) moves on, so that a page costs
-    no query for it. With ``query`` off, or while the database cannot be
-    reached, the copy or the settings' values: error pages are rendered
-    without the database.
+    version (partnership/site/page_cache.py) moves on, at most COPY_SECONDS,
+    so that a page costs no query for it. With ``query`` off, or while the
+    database cannot be reached, the copy or the settings' values: error
+    pages are rendered without the database.
     """
     from ..page_cache import content_version
 
     if not query:
         return _Copy.state or SiteState.without_database()
     version = content_version()
-    if _Copy.state is not None and version is not None and version == _Copy.version:
+    current = version is not None and version == _Copy.version
+    if _Copy.state is not None and current and time.monotonic() - _Copy.read_at < COPY_SECONDS:
         return _Copy.state
     try:
         state = SiteState.load()
     except DatabaseError:
         return _Copy.state or SiteState.without_database()
-    _Copy.state, _Copy.version = state, version
+    _Copy.state, _Copy.version, _Copy.read_at = state, version, time.monotonic()
     return state
 
 
@@ -268,7 +277,7 @@ def keep_copy(state):
     """Use ``state`` as this process's copy at the current version (tests start from it)."""
     from ..page_cache import content_version
 
-    _Copy.state, _Copy.version = state, content_version()
+    _Copy.state, _Copy.version, _Copy.read_at = state, content_version(), time.monotonic()
 
 
 def forget_copy(**kwargs):
