@@ -16,6 +16,8 @@ from django.test import Client
 from django.views.defaults import page_not_found, permission_denied
 from PIL import Image
 
+from core import notifications
+from news.models import Article
 from partnership.site.models import SiteSettings
 from partnership.site.models.identity import COPY_SECONDS, forget_copy, site_state
 from partnership.site.page_cache import increment_version
@@ -230,9 +232,17 @@ def test_articles_name_the_operator_as_publisher(client, site_settings):
     assert publisher["logo"].endswith(site_settings.emblem.url)
 
 
-def test_the_admin_and_workflow_mails_carry_the_site_name(admin_client, site_settings):
+def test_the_admin_and_workflow_mails_carry_the_site_name(
+    admin_client, site_settings, redakteur, leitung, mailoutbox, django_capture_on_commit_callbacks
+):
     html = admin_client.get("/admin/").content.decode()
     assert "Partnerschaften Beispielstadt – Verwaltung" in html
+    draft = ArticleFactory(title="Jugendaustausch", status=Article.Status.REVIEW)
+    with django_capture_on_commit_callbacks(execute=True):
+        notifications.submitted(draft, by=redakteur)
+    message = mailoutbox[0]
+    assert message.subject.startswith("[Partnerschaften Beispielstadt] ")
+    assert message.body.rstrip().splitlines()[-3] == "Partnerschaften Beispielstadt"
 
 
 @pytest.mark.parametrize("address", ["/favicon.ico", "/apple-touch-icon.png"])

@@ -23,7 +23,7 @@ from core.translation import TRANSLATED_LANGUAGES, State, state_field
 from news.models import Article, is_allowed_slug
 from partnership.settings import served_languages
 from partnership.site.languages import language_of
-from partnership.site.models import LegalPage
+from partnership.site.models import LegalPage, site_state
 from tests.factories import (
     ArticleFactory,
     CategoryFactory,
@@ -297,7 +297,10 @@ def test_previews_carry_no_alternates(admin_client):
 def test_the_error_page_without_a_request_names_its_language_and_offers_no_switcher():
     for code in ("de", "en"):
         with translation.override(code):
-            page = loader.get_template("500.html").render()
+            # As server_error renders it: with the site's identity, without a request.
+            page = loader.get_template("500.html").render(
+                site_state(query=False).context(timezone.now())
+            )
         assert f'<html lang="{code}">' in page
         assert '<nav class="language-nav"' not in page
         assert not alternates(page)
@@ -414,7 +417,16 @@ def test_pages_write_dates_in_the_language_of_the_page(client):
 # --- The demo data, crawled ----------------------------------------------------
 
 LINK = re.compile(r'href="(/[^"#?]*)"')
-NOT_PAGES = ("/admin/", "/media/", "/static/", "/theme.css", "/sitemap.xml", "/robots.txt")
+NOT_PAGES = (
+    "/admin/",
+    "/media/",
+    "/static/",
+    "/theme.css",
+    "/sitemap.xml",
+    "/robots.txt",
+    "/favicon.ico",
+    "/apple-touch-icon.png",
+)
 
 # Every address a reader reaches by following links on the German demo site,
 # as it was before other languages came: none may change.

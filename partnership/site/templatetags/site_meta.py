@@ -25,8 +25,11 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def _identity(context):
-    """The site settings the page was rendered with (partnership/site/views.site_context)."""
-    return context.get("site_settings") or SiteSettings.current()
+    """
+    The site settings the page was rendered with (partnership/site/views.site_context);
+    a template rendered without them reads no database either.
+    """
+    return context.get("site_settings") or SiteSettings.current(query=False)
 
 
 def _publisher(context):
