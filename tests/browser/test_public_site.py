@@ -12,7 +12,7 @@ from partnership.site.languages import language_of
 
 from .conftest import NODE_MODULES, PAGE_TYPES
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
