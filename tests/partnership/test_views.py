@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from partnership.models import Partnership
 from tests.cities.test_views import full_partnership
-from tests.factories import CityFactory, PartnershipFactory, ProjectFactory
+from tests.factories import CityFactory, ContactFactory, PartnershipFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def test_overview_query_count(client, django_assert_num_queries):
 
 def test_detail_shows_status_history_agreements_projects_and_news(client):
     partnership = full_partnership()
-    partnership.association_name = "Partnerschaftsverein"
+    partnership.association = ContactFactory(name="Partnerschaftsverein Beispielstadt")
     partnership.save()
 
     html = client.get(partnership.get_absolute_url()).content.decode()
@@ -46,7 +46,7 @@ def test_detail_shows_status_history_agreements_projects_and_news(client):
         "Geplant",
         "Partnerschaftsvereinbarung",
         "Delegationsreise",
-        "Partnerschaftsverein",
+        "Partnerschaftsverein Beispielstadt",
         "Wissensstädte",
     ]:
         assert text in html, text
@@ -71,7 +71,7 @@ def test_participate_lists_upcoming_projects_with_contact(client):
     ProjectFactory(
         title="Bürgerfahrt",
         start_date=today + timedelta(days=10),
-        contact_email="partnerschaften@example.org",
+        contact=ContactFactory(email="partnerschaften@stadt.example"),
     )
     ProjectFactory(title="Vorbei", start_date=today - timedelta(days=10))
     ProjectFactory(title="Entwurf", start_date=today + timedelta(days=10), published=False)
@@ -79,7 +79,7 @@ def test_participate_lists_upcoming_projects_with_contact(client):
     html = client.get("/mitmachen/").content.decode()
 
     assert "Bürgerfahrt" in html
-    assert 'href="mailto:partnerschaften@example.org"' in html
+    assert 'href="mailto:partnerschaften@stadt.example"' in html
     assert "Vorbei" not in html and "Entwurf" not in html
 
 
