@@ -85,6 +85,7 @@ class PartnershipAdmin(RevisionAdmin, TranslatedAdmin):
     list_select_related = ["partner_city"]
     search_fields = ["partner_city__name", "summary", "association__name"]
     autocomplete_fields = ["partner_city", "association"]
+    radio_fields = {"established_precision": admin.VERTICAL}
     readonly_fields = ["created", "updated"]
     inlines = [StatusChangeInline, InstitutionalTieInline, AgreementInline, ProjectInline]
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
@@ -92,7 +93,14 @@ class PartnershipAdmin(RevisionAdmin, TranslatedAdmin):
         (None, {"fields": ["home_city", "partner_city", "slug", "kind", "published"]}),
         (
             _("Seit wann und wie es steht"),
-            {"fields": [("established_year", "established_on"), "status", "status_note"]},
+            {
+                "fields": [
+                    ("established_year", "established_on"),
+                    "established_precision",
+                    "status",
+                    "status_note",
+                ]
+            },
         ),
         (_("Texte"), {"fields": ["summary", "description"]}),
         (_("Partnerschaftsverein"), {"fields": ["association"]}),

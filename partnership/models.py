@@ -116,7 +116,17 @@ class Partnership(
         _("besteht seit (Datum)"),
         null=True,
         blank=True,
-        help_text=_("Nur wenn der genaue Tag bekannt ist, z. B. der Tag der Unterzeichnung."),
+        help_text=_(
+            "Nur wenn mehr als das Jahr bekannt ist, z. B. der Tag der Unterzeichnung. "
+            "Ist nur der Monat bekannt, einen Tag darin eintragen und „Monat und Jahr "
+            "sind bekannt“ wählen."
+        ),
+    )
+    established_precision = models.CharField(
+        _("Genauigkeit des Datums"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
     )
     status = models.CharField(
         _("aktueller Status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
@@ -188,6 +198,12 @@ class Partnership(
 
     def __str__(self):
         return f"{self.home_city} – {self.partner_city}"
+
+    def save(self, *args, **kwargs):
+        if self.established_on:
+            # A month stays a month: the day entered to stand for it is never kept.
+            self.established_on = dates.truncated(self.established_on, self.established_precision)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("partnership:detail", kwargs={"slug": self.slug})

@@ -200,6 +200,26 @@ class Migration(migrations.Migration):
             model_name='contact',
             constraint=models.CheckConstraint(condition=models.Q(('iban', ''), models.Q(('account_holder', ''), _negated=True), _connector='OR'), name='partnership_contact_iban_needs_holder', violation_error_message='Zur IBAN gehört der Kontoinhaber, genau wie bei der Bank.'),
         ),
+        migrations.AddField(
+            model_name='historicalpartnership',
+            name='established_precision',
+            field=models.CharField(choices=[('jahr', 'nur das Jahr ist bekannt'), ('monat', 'Monat und Jahr sind bekannt'), ('tag', 'der genaue Tag ist bekannt')], default='tag', max_length=5, verbose_name='Genauigkeit des Datums'),
+        ),
+        migrations.AddField(
+            model_name='partnership',
+            name='established_precision',
+            field=models.CharField(choices=[('jahr', 'nur das Jahr ist bekannt'), ('monat', 'Monat und Jahr sind bekannt'), ('tag', 'der genaue Tag ist bekannt')], default='tag', max_length=5, verbose_name='Genauigkeit des Datums'),
+        ),
+        migrations.AlterField(
+            model_name='historicalpartnership',
+            name='established_on',
+            field=models.DateField(blank=True, help_text='Nur wenn mehr als das Jahr bekannt ist, z. B. der Tag der Unterzeichnung. Ist nur der Monat bekannt, einen Tag darin eintragen und „Monat und Jahr sind bekannt“ wählen.', null=True, verbose_name='besteht seit (Datum)'),
+        ),
+        migrations.AlterField(
+            model_name='partnership',
+            name='established_on',
+            field=models.DateField(blank=True, help_text='Nur wenn mehr als das Jahr bekannt ist, z. B. der Tag der Unterzeichnung. Ist nur der Monat bekannt, einen Tag darin eintragen und „Monat und Jahr sind bekannt“ wählen.', null=True, verbose_name='besteht seit (Datum)'),
+        ),
         migrations.RunPython(move_contacts, migrations.RunPython.noop),
         migrations.RunPython(guess_precision, migrations.RunPython.noop),
         migrations.RemoveField(

@@ -145,3 +145,18 @@ def test_lead_sets_the_precision_in_the_partnership_form(leitung_client, client)
         '<time datetime="1987">1987</time>'
         in client.get(partnership.get_absolute_url()).content.decode()
     )
+
+
+def test_since_shows_a_month_when_only_the_month_is_known(client):
+    partnership = PartnershipFactory(
+        established_year=2014,
+        established_on=date(2014, 6, 15),
+        established_precision=DatePrecision.MONTH,
+    )
+
+    html = client.get(partnership.get_absolute_url()).content.decode()
+
+    partnership.refresh_from_db()
+    assert partnership.established_on == date(2014, 6, 1)
+    assert '<time datetime="2014-06">Juni 2014</time>' in html
+    assert "15. Juni 2014" not in html and "1. Juni 2014" not in html
