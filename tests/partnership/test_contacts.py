@@ -231,3 +231,14 @@ def test_contact_form_saves_unchanged_for_editor_and_lead(redakteur, leitung, ai
         response = saved_contact(logged_in(user), aid_contact)
         assert response.status_code == 302, user
     assert Contact.objects.get().iban == IBAN
+
+
+def test_translation_overview_lists_contacts(admin_client):
+    contact = ContactFactory(role="Sammelstelle")
+
+    response = admin_client.get(reverse("admin:translations"), {"inhalt": "contact"})
+
+    rows = response.context["rows"]
+    assert (contact, "Englisch", "fehlt") in {
+        (row["object"], row["language"], str(row["state"])) for row in rows
+    }
