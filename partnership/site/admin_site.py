@@ -13,7 +13,7 @@ from core.pending import PendingChange
 from core.translation import STATE_LABELS, TRANSLATED_LANGUAGES, outdated_q
 from core.translation_admin import language_label
 from news.models import Article, Category
-from partnership.models import Agreement, CooperationArea, Partnership, Project
+from partnership.models import Agreement, Contact, CooperationArea, Partnership, Project
 
 from . import two_factor
 from .models import LegalPage
@@ -28,6 +28,7 @@ TRANSLATED_MODELS = {
     Project: (),
     Category: (),
     CooperationArea: (),
+    Contact: (),
     LegalPage: (),
 }
 

@@ -27,6 +27,7 @@ the model's own, without a language suffix. The key finds the German object:
     ("partnership.agreement", ("<partnership slug>", "<German title>"))
     ("partnership.project", ("<partnership slug>", "<German title>"))
     ("partnership.institutionaltie", ("<partnership slug>", "<German home institution>"))
+    ("partnership.contact", "<German name>")
     ("news.category", "<slug>")
     ("partnership.cooperationarea", "<slug>")
     ("site.legalpage", "<kind>")
@@ -298,7 +299,22 @@ ENGLISH = {
     },
     ("partnership.project", ("donezk", "Sammelaktion für die nächste Hilfslieferung")): {
         "title": "Collection for the next aid delivery",
-        "description": "<p>The twinning association is accepting donations.</p>",
+        "description": (
+            "<p>The twinning association accepts donations in kind and money: goods at the "
+            "collection point, money into the donation account.</p>"
+        ),
+    },
+    # Contacts: names, addresses and donation purposes stay German.
+    ("partnership.contact", "Büro für Städtepartnerschaften"): {
+        "role": "Registration and questions about visits and trips",
+        "opening_hours": "Monday to Thursday 9 am to 3 pm, Friday 9 am to noon",
+    },
+    ("partnership.contact", "Partnerschaftsverein Bochum–Donezk"): {
+        "role": "Collection point for relief goods and donations",
+        "opening_hours": (
+            "Collection point in the courtyard, Beispielweg 12: Saturdays 10 am to 1 pm. "
+            "Needed: non-perishable food, hygiene products and dressings."
+        ),
     },
     (
         "partnership.project",

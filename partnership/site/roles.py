@@ -19,6 +19,7 @@ CONTENT = [
     ("partnership", "statuschange"),
     ("partnership", "institutionaltie"),
     ("partnership", "cooperationarea"),
+    ("partnership", "contact"),
     ("site", "legalpage"),
 ]
 

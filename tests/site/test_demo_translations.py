@@ -26,6 +26,7 @@ KEY_FIELDS = {
     "partnership.agreement": "title",
     "partnership.project": "title",
     "partnership.institutionaltie": "home_institution",
+    "partnership.contact": "name",
     "news.category": "slug",
     "partnership.cooperationarea": "slug",
     "site.legalpage": "kind",
