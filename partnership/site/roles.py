@@ -20,6 +20,7 @@ CONTENT = [
     ("partnership", "institutionaltie"),
     ("partnership", "cooperationarea"),
     ("site", "legalpage"),
+    ("site", "page"),
 ]
 
 EDITOR_PERMISSIONS = [
@@ -34,6 +35,7 @@ LEAD_PERMISSIONS = [
     "cities.publish_city",
     "partnership.publish_partnership",
     "site.publish_legalpage",
+    "site.publish_page",
     "admin.view_logentry",
 ]
 
