@@ -8,6 +8,7 @@ import json
 import re
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
@@ -304,6 +305,22 @@ def test_the_menu_marks_the_page_shown(client):
     make_page("Kontakt", menu=Page.Menu.FOOTER)
     html = client.get("/kontakt/").content.decode()
     assert '<a href="/kontakt/" aria-current="page">Kontakt</a>' in html
+
+
+def test_a_saved_page_shows_at_once_on_every_cached_page(
+    client, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE = True
+    cache.clear()
+    page = make_page("Kontakt", menu=Page.Menu.FOOTER)
+    assert client.get("/kontakt/")["X-Page-Cache"] == "miss"
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    page.title = "Ansprechpartner"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save()
+    assert "<h1>Ansprechpartner</h1>" in client.get("/kontakt/").content.decode()
+    assert ">Ansprechpartner</a>" in client.get("/").content.decode()
+    cache.clear()
 
 
 def test_page_query_count(client, django_assert_num_queries):
