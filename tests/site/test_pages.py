@@ -237,6 +237,22 @@ def test_an_old_address_of_a_withdrawn_page_is_a_404(client):
     assert client.get("/kontakt/").status_code == 404
 
 
+def test_an_imported_page_keeps_its_old_address(client):
+    """What the WordPress import needs: a page in the tree and its permalink."""
+    parent = make_page("Fördermöglichkeiten")
+    page = Page.objects.create(
+        title="Schüleraustausch", slug="", body="<p>Text</p>", parent=parent, published=True
+    )
+    page.keep_address("/ueber-uns/schueleraustausch/")
+
+    response = client.get("/ueber-uns/schueleraustausch/")
+
+    assert (response.status_code, response["Location"]) == (
+        301,
+        "/foerdermoeglichkeiten/schueleraustausch/",
+    )
+
+
 # --- Page, breadcrumbs, menus -----------------------------------------------
 
 

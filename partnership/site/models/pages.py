@@ -231,6 +231,15 @@ class Page(TranslatableModel, AutoSlugModel, CreditedImage, VersionedModel, Sear
                 child.parent = self
                 child._place(child.paths)
 
+    def keep_address(self, path, language=settings.LANGUAGE_CODE):
+        """
+        Answer ``path``, an address from elsewhere (a WordPress page's
+        permalink), with a 301 to this page, unless a page is at it now.
+        """
+        PageRedirect.objects.update_or_create(
+            language=language, old_path=path.strip("/"), defaults={"page": self}
+        )
+
     def ancestor_paths(self, language=None):
         """The addresses of the pages above this one, from the top."""
         parts = self.paths.get(language or active_language(), "").split("/")[:-1]
