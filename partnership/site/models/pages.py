@@ -56,14 +56,12 @@ class PageQuerySet(PublishableQuerySet, TranslatableQuerySet):
         """The pages above ``page`` in this QuerySet, from the top."""
         language = language or active_language()
         paths = page.ancestor_paths(language)
-        found = (
-            {
-                ancestor.paths.get(language): ancestor
-                for ancestor in self.filter(**{f"paths__{language}__in": paths})
-            }
-            if paths
-            else {}
-        )
+        if not paths:
+            return []
+        found = {
+            ancestor.paths.get(language): ancestor
+            for ancestor in self.filter(**{f"paths__{language}__in": paths})
+        }
         return [found[path] for path in paths if path in found]
 
     def in_menus(self):
