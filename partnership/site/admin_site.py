@@ -16,7 +16,7 @@ from news.models import Article, Category
 from partnership.models import Agreement, Contact, CooperationArea, Partnership, Project
 
 from . import two_factor
-from .models import LegalPage
+from .models import LegalPage, Page
 
 # Everything with translated texts, as the overview of translations lists it,
 # and the related rows each needs for its name.
@@ -30,6 +30,7 @@ TRANSLATED_MODELS = {
     CooperationArea: (),
     Contact: (),
     LegalPage: (),
+    Page: (),
 }
 
 

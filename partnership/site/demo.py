@@ -40,7 +40,7 @@ from partnership.models import (
 
 from . import demo_data
 from .demo_translations import TRANSLATIONS
-from .models import LegalPage
+from .models import LegalPage, Page
 
 IMAGE_SIZE = (1200, 675)
 IMAGE_CREDIT = "Grafik: Demo-Inhalt, automatisch erzeugt"
@@ -127,6 +127,8 @@ class DemoLoader:
         for item in demo_data.PAGES:
             fields = {key: value for key, value in item.items() if key != "kind"}
             self._get_or_create(LegalPage, {"kind": item["kind"]}, {**fields, "published": True})
+        for item in demo_data.FREE_PAGES:
+            self._page(item)
         self._translate()
         return self.created
 
@@ -186,6 +188,13 @@ class DemoLoader:
         setattr(obj, basis_hash_field(language), fingerprint(basis))
         obj.source_changed = timezone.now()
         obj.save()
+
+    def _page(self, item):
+        fields = {key: value for key, value in item.items() if key not in ("slug", "parent")}
+        parent = Page.objects.get(slug_de=item["parent"]) if "parent" in item else None
+        return self._get_or_create(
+            Page, {"slug_de": item["slug"]}, {**fields, "parent": parent, "published": True}
+        )[0]
 
     def _city(self, item):
         fields = {key: value for key, value in item.items() if key != "slug"}

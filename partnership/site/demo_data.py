@@ -536,3 +536,81 @@ def projects():
             "contact": OFFICE,
         },
     ]
+
+
+# Free pages, parents before their children; contact data recognisably invented.
+FREE_PAGES = [
+    {
+        "title": "Partnerschaftsvereine",
+        "slug": "partnerschaftsvereine",
+        "section": "mitmachen",
+        "menu": "hauptmenue",
+        "menu_order": 10,
+        "body": (
+            "<p>Getragen werden die Partnerschaften nicht allein vom Rathaus. In Vereinen "
+            "halten Bochumerinnen und Bochumer den Kontakt zu den Menschen in den "
+            "Partnerstädten, oft seit Jahrzehnten: Sie organisieren Besuche, vermitteln "
+            "Gastfamilien und sammeln Spenden.</p>"
+            "<h2>Was die Vereine tun</h2>"
+            "<ul><li>Begegnungen von Chören, Theatergruppen und Sportvereinen</li>"
+            "<li>Sprachabende und Vorträge über die Partnerstädte</li>"
+            "<li>Hilfslieferungen, zurzeit vor allem für Donezk</li></ul>"
+            "<h2>Mitglied werden</h2>"
+            "<p>Wer mitmachen möchte, braucht weder Sprachkenntnisse noch Vorwissen. "
+            "Das Büro für Städtepartnerschaften nennt Ihnen gern den passenden Verein: "
+            '<a href="mailto:partnerschaften@bochum.example">partnerschaften@bochum.example</a>, '
+            "Telefon 0234 000000-0.</p>"
+        ),
+    },
+    {
+        "title": "Fördermöglichkeiten",
+        "slug": "foerdermoeglichkeiten",
+        "menu": "fusszeile",
+        "menu_order": 10,
+        "body": (
+            "<p>Eine Begegnung mit einer Partnerstadt muss nicht an den Reisekosten "
+            "scheitern. Schulen, Vereine und Initiativen können für Austausch und "
+            "gemeinsame Projekte Zuschüsse beantragen.</p>"
+            "<h2>Wer gefördert wird</h2>"
+            "<p>Gruppen aus Bochum, die mit Menschen aus einer Partnerstadt etwas gemeinsam "
+            "vorhaben: einen Besuch, eine Ausstellung, ein Turnier oder ein Projekt im "
+            "Unterricht.</p>"
+            "<h2>So beantragen Sie</h2>"
+            "<p>Schreiben Sie uns spätestens drei Monate vor dem Vorhaben, was Sie planen "
+            "und was es kostet. Wir beraten Sie auch zu Mitteln des Landes und der "
+            "Europäischen Union.</p>"
+        ),
+    },
+    {
+        "title": "Schüleraustausch – so geht's",
+        "slug": "schueleraustausch",
+        "parent": "foerdermoeglichkeiten",
+        "body": (
+            "<p>Ein Austausch mit einer Schule in einer Partnerstadt beginnt meist mit einer "
+            "Lehrkraft, die Lust darauf hat. Diese Schritte haben sich bewährt:</p>"
+            "<ol><li>Partnerschule finden: Das Büro für Städtepartnerschaften vermittelt "
+            "Kontakte zu Schulen in Sheffield, Oviedo, Nordhausen und Tsukuba.</li>"
+            "<li>Gemeinsames Thema wählen, etwa Energie, Geschichte oder Sport.</li>"
+            "<li>Zuschuss beantragen, mindestens drei Monate vor der Reise.</li>"
+            "<li>Gastfamilien suchen und die Eltern früh einbinden.</li></ol>"
+            "<p>Nach der Rückkehr freuen wir uns über einen kurzen Bericht mit Fotos für "
+            "diese Website.</p>"
+        ),
+    },
+    {
+        "title": "Kontakt",
+        "slug": "kontakt",
+        "menu": "fusszeile",
+        "menu_order": 20,
+        "body": (
+            "<p>Fragen zu den Städtepartnerschaften beantwortet das Büro für "
+            "Städtepartnerschaften.</p>"
+            "<p>Stadt Bochum (Demo)<br>Büro für Städtepartnerschaften<br>"
+            "Musterstraße 1<br>44700 Bochum</p>"
+            "<p>Telefon: 0234 000000-0<br>"
+            'E-Mail: <a href="mailto:partnerschaften@bochum.example">'
+            "partnerschaften@bochum.example</a></p>"
+            "<p>Sprechzeiten: Montag bis Donnerstag, 9 bis 12 Uhr, und nach Vereinbarung.</p>"
+        ),
+    },
+]

@@ -21,6 +21,7 @@ CONTENT = [
     ("partnership", "cooperationarea"),
     ("partnership", "contact"),
     ("site", "legalpage"),
+    ("site", "page"),
 ]
 
 EDITOR_PERMISSIONS = [
@@ -35,6 +36,7 @@ LEAD_PERMISSIONS = [
     "cities.publish_city",
     "partnership.publish_partnership",
     "site.publish_legalpage",
+    "site.publish_page",
     "admin.view_logentry",
 ]
 

@@ -52,6 +52,7 @@ PAGE_TYPES = {
     "accessibility": "/barrierefreiheit/",
     "plain-language": "/leichte-sprache/",
     "sign-language": "/gebaerdensprache/",
+    "free-page": "/foerdermoeglichkeiten/schueleraustausch/",
     "not-found": "/gibt-es-nicht/",
 }
 

@@ -30,6 +30,7 @@ KEY_FIELDS = {
     "news.category": "slug",
     "partnership.cooperationarea": "slug",
     "site.legalpage": "kind",
+    "site.page": "slug",
 }
 
 LANGUAGE_SUFFIXES = tuple(f"_{code}" for code in ("de", *TRANSLATIONS))
