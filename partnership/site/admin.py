@@ -1,14 +1,16 @@
 """
-The admin of the site layer: legal pages, site settings, notices and the
-audit trail.
+The admin of the site layer: legal pages, free pages, site settings,
+notices and the audit trail.
 """
 
 from django.contrib import admin
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import CreditedImageAdminMixin
 from core.editorial import ReadOnlyAdminMixin, RevisionAdmin
 from core.forms import ImageInput, RemovableFileInput
 from core.listfilters import titled
@@ -16,7 +18,7 @@ from core.translation import SOURCE_LANGUAGE
 from core.translation_admin import TranslatedAdmin
 from core.uploads import FileField, ImageField
 
-from .models import LegalPage, Notice, SiteSettings
+from .models import LegalPage, Notice, Page, SiteSettings
 
 
 @admin.register(LogEntry)
@@ -84,6 +86,33 @@ class LegalPageAdmin(RevisionAdmin, TranslatedAdmin):
             fieldsets.append(self.VIDEO_FIELDSET)
         fieldsets = self.with_translation_fieldsets(self._patch_fieldsets(fieldsets), obj)
         return self.with_version_field(self.with_rendered_rich_text(request, obj, fieldsets), obj)
+
+
+@admin.register(Page)
+class PageAdmin(CreditedImageAdminMixin, RevisionAdmin, TranslatedAdmin):
+    publish_permission = "site.publish_page"
+    publish_fields = ("published",)
+    list_display = ["title", "address", "parent", "menu", "published", "updated", "thumbnail"]
+    list_select_related = ["parent"]
+    list_filter = ["published", "menu", "section"]
+    search_fields = ["title", "body"]
+    readonly_fields = ["address", "image_preview", "created", "updated"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "body"]}),
+        (
+            _("Ort auf der Website"),
+            {"fields": ["parent", "address", "section", ("menu", "menu_order")]},
+        ),
+        (_("Veröffentlichung"), {"fields": ["published"]}),
+        CreditedImageAdminMixin.image_fieldset,
+        (_("Verwaltung"), {"fields": ["created", "updated"], "classes": ["collapse"]}),
+    ]
+
+    @admin.display(description=_("Adresse"))
+    def address(self, obj):
+        if not obj.pk:
+            return _("Wird beim Speichern aus dem Kurznamen gebildet.")
+        return format_html("/{}/", obj.paths.get("de", ""))
 
 
 @admin.register(SiteSettings)

@@ -33,6 +33,7 @@ from core.translation import (
 from news.models import Article, Category
 from partnership.models import (
     Agreement,
+    Contact,
     CooperationArea,
     InstitutionalTie,
     Partnership,
@@ -42,7 +43,7 @@ from partnership.models import (
 
 from . import demo_data
 from .demo_translations import TRANSLATIONS
-from .models import DemoObject, LegalPage, SiteSettings
+from .models import DemoObject, LegalPage, Page, SiteSettings
 
 IMAGE_SIZE = (1200, 675)
 IMAGE_CREDIT = "Grafik: Demo-Inhalt, automatisch erzeugt"
@@ -105,6 +106,7 @@ TRANSLATION_KEYS = {
     "partnership.statuschange": lambda key: {"partnership__slug_de": key[0], "date": key[1]},
     "partnership.agreement": lambda key: {"partnership__slug_de": key[0], "title_de": key[1]},
     "partnership.project": lambda key: {"partnership__slug_de": key[0], "title_de": key[1]},
+    "partnership.contact": lambda name: {"name": name},
 }
 
 
@@ -136,12 +138,13 @@ class DemoLoader:
             name: self._get_or_create(CooperationArea, {"name": name}, {"description": text})[0]
             for name, text in demo_data.COOPERATION_AREAS
         }
+        contacts = {item["name"]: self._contact(item, cities) for item in demo_data.CONTACTS}
         partnerships = {
-            item["partner"]: self._partnership(item, cities, areas)
+            item["partner"]: self._partnership(item, cities, areas, contacts)
             for item in demo_data.PARTNERSHIPS
         }
         for item in demo_data.projects():
-            self._project(item, partnerships, areas)
+            self._project(item, partnerships, areas, contacts)
         for item in demo_data.articles():
             self._article(item, cities, partnerships, areas)
         # The city fills in the legal pages and the site settings rather than
@@ -155,6 +158,8 @@ class DemoLoader:
         self._get_or_create(
             SiteSettings, {}, demo_data.SITE_SETTINGS, build=self._emblem, record=False
         )
+        for item in demo_data.FREE_PAGES:
+            self._page(item)
         self._translate()
         return self.created
 
@@ -219,6 +224,13 @@ class DemoLoader:
     def _emblem(site_settings):
         site_settings.emblem.save("wappen.png", ContentFile(draw_emblem()), save=False)
 
+    def _page(self, item):
+        fields = {key: value for key, value in item.items() if key not in ("slug", "parent")}
+        parent = Page.objects.get(slug_de=item["parent"]) if "parent" in item else None
+        return self._get_or_create(
+            Page, {"slug_de": item["slug"]}, {**fields, "parent": parent, "published": True}
+        )[0]
+
     def _city(self, item):
         fields = {key: value for key, value in item.items() if key != "slug"}
         fields["published"] = True
@@ -228,20 +240,35 @@ class DemoLoader:
 
         return self._get_or_create(City, {"slug": item["slug"]}, fields, build)[0]
 
-    def _partnership(self, item, cities, areas):
+    def _contact(self, item, cities):
+        fields = {key: value for key, value in item.items() if key not in {"name", "cities"}}
+        contact, created = self._get_or_create(Contact, {"name": item["name"]}, fields)
+        if created:
+            contact.cities.set(cities[slug] for slug in item["cities"])
+        return contact
+
+    def _partnership(self, item, cities, areas, contacts):
         fields = {
             key: value
             for key, value in item.items()
-            if key not in {"partner", "history", "ties", "agreement"}
+            if key not in {"partner", "history", "ties", "agreement", "association"}
         }
-        fields.update(home_city=cities["bochum"], published=True)
+        fields.update(
+            home_city=cities["bochum"],
+            association=contacts.get(item.get("association")),
+            published=True,
+        )
         partnership, created = self._get_or_create(
             Partnership, {"partner_city": cities[item["partner"]]}, fields
         )
         if created:
-            for day, status, note in item["history"]:
+            for (day, precision), status, note in item["history"]:
                 StatusChange.objects.create(
-                    partnership=partnership, date=day, status=status, note=note
+                    partnership=partnership,
+                    date=day,
+                    date_precision=precision,
+                    status=status,
+                    note=note,
                 )
             for home, partner, since, text in item.get("ties", []):
                 InstitutionalTie.objects.create(
@@ -256,11 +283,14 @@ class DemoLoader:
                 agreement.cooperation_areas.set(areas.values())
         return partnership
 
-    def _project(self, item, partnerships, areas):
-        fields = {key: value for key, value in item.items() if key not in {"partner", "area"}}
+    def _project(self, item, partnerships, areas, contacts):
+        fields = {
+            key: value for key, value in item.items() if key not in {"partner", "area", "contact"}
+        }
         fields.update(
             partnership=partnerships[item["partner"]],
             cooperation_area=areas.get(item.get("area")),
+            contact=contacts.get(item.get("contact")),
             published=True,
         )
         title = fields.pop("title")
