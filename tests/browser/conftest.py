@@ -17,6 +17,8 @@ from django.db import connection
 from django.test import override_settings
 from pytest_django.live_server_helper import LiveServer
 
+from partnership.site.models.identity import forget_copy
+
 # Playwright's sync API keeps an event loop running in the test's thread;
 # Django would otherwise refuse database access from there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -125,6 +127,8 @@ def site(demo_server, demo_media, test_settings, settings):
     """The demo server's address; the demo's images under the per-test settings."""
     settings.MEDIA_ROOT = demo_media
     settings.SERVE_MEDIA = True
+    # The site state as the demo left it, not the empty one each test starts from.
+    forget_copy()
     return demo_server
 
 

@@ -9,7 +9,7 @@ from partnership.site.models import Notice
 
 from .test_public_site import WCAG_AA, csp_free_page  # noqa: F401  (fixture)
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 
 def test_header_with_emblem_demo_mark_and_notice_passes_axe_with_best_practices(
