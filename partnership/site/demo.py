@@ -85,8 +85,8 @@ def draw_emblem():
     draw.polygon(shield, fill=blue)
     draw.rounded_rectangle([32, 16, 224, 140], radius=18, fill=blue)
     for top in (70, 112):
-        draw.arc([52, top - 24, 128, top + 24], 200, 340, fill=white, width=12)
-        draw.arc([128, top - 24, 204, top + 24], 20, 160, fill=white, width=12)
+        draw.arc([52, top - 24, 128, top + 24], 180, 360, fill=white, width=12)
+        draw.arc([128, top - 24, 204, top + 24], 0, 180, fill=white, width=12)
     buffer = BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
