@@ -103,6 +103,14 @@ def validate_image(file):
 validate_image.size_setting = "MAX_IMAGE_UPLOAD_SIZE"
 
 
+def image_format(file):
+    """The format Pillow reads in ``file`` ("PNG", "WEBP" …) once it passes validate_image."""
+    _check_size(file, settings.MAX_IMAGE_UPLOAD_SIZE)
+    image = _open_image(file)
+    image.close()
+    return image.format
+
+
 def reencode_image(file):
     """Return the image in ``file`` upright, re-encoded, under a random name."""
     image = _open_image(file)

@@ -48,7 +48,7 @@ from news.models import Article
 from .redis_cache import CacheUnavailable
 
 VERSION_KEY = "page-cache:version"
-CONTENT_APPS = ("cities", "news", "partnership")
+CONTENT_APPS = ("cities", "news", "partnership", "site")
 SKIPPED_PREFIXES = ("/admin/", "/media/", "/static/", "/bench/", "/healthz/")
 # Shared preview links, in the words of every language.
 PREVIEW_SEGMENTS = tuple(f"/{word('vorschau', code)}/" for code in settings.CONTENT_LANGUAGES)
@@ -76,6 +76,20 @@ def increment_version():
         _Owed.bump = True
     else:
         _Owed.bump = False
+
+
+def content_version():
+    """The version pages and per-process copies are checked against; None while Redis is away."""
+    try:
+        if _Owed.bump:
+            increment_version()
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, 1, timeout=None)
+            version = cache.get(VERSION_KEY)
+    except CacheUnavailable:
+        return None
+    return version
 
 
 def connect_signals():

@@ -5,7 +5,7 @@ from modeltranslation.translator import TranslationOptions, register
 
 from core.translation import register_history
 
-from .models import LegalPage
+from .models import LegalPage, SiteSettings
 
 
 # Leichte Sprache and Gebärdensprache stay German (LegalPage.GERMAN_ONLY);
@@ -20,3 +20,13 @@ register_history(
     verbose_name=_("Fassung einer Seite"),
     table_name="partnership_historicalpage",
 )
+
+
+# What readers see of the site's identity in their language; the operator's
+# facts are the same in every language.
+@register(SiteSettings)
+class SiteSettingsTranslation(TranslationOptions):
+    fields = ("site_name", "site_description")
+
+
+register_history(SiteSettings, verbose_name=_("Fassung der Website-Einstellungen"))

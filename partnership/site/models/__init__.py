@@ -1,8 +1,9 @@
 """
 The site layer's own content, one module per kind: the pages the law and
-accessibility ask for (legal).
+accessibility ask for (legal) and who runs the site (identity).
 """
 
+from .identity import SiteSettings
 from .legal import LegalPage, validate_captions, validate_video
 
-__all__ = ["LegalPage", "validate_captions", "validate_video"]
+__all__ = ["LegalPage", "SiteSettings", "validate_captions", "validate_video"]
