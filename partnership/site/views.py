@@ -26,7 +26,7 @@ from news.models import Article
 from partnership.map import partnership_map
 from partnership.models import Partnership, Project
 
-from .models import LegalPage
+from .models import AccessibilityCheck, LegalPage, SiteSettings
 
 
 def site_origin(request):
@@ -83,13 +83,28 @@ class LegalPageView(PreviewableDetailView):
     """
     Impressum, Datenschutz, Barrierefreiheit, Leichte Sprache, Gebärdensprache.
 
-    Template: ``site/legalpage_detail.html``; context: ``page``.
+    The Impressum and the Datenschutzerklärung show the operator's facts
+    from the site settings, the accessibility statement the content it finds
+    inaccessible by itself and the latest passing automated check.
+
+    Template: ``site/legalpage_detail.html``; context: ``page``,
+    ``site_settings``, and for the statement ``inaccessible`` and
+    ``automated_check``.
     """
 
     model = LegalPage
     context_object_name = "page"
     slug_field = "kind"
     slug_url_kwarg = "kind"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(site_settings=SiteSettings.current(), **kwargs)
+        if self.object.kind == LegalPage.Kind.ACCESSIBILITY:
+            context.update(
+                inaccessible=self.object.inaccessible_content(),
+                automated_check=AccessibilityCheck.objects.first(),
+            )
+        return context
 
 
 @require_GET

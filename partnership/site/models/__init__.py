@@ -4,6 +4,12 @@ accessibility ask for (legal) and who runs the site (identity).
 """
 
 from .identity import SiteSettings
-from .legal import LegalPage, validate_captions, validate_video
+from .legal import AccessibilityCheck, LegalPage, validate_captions, validate_video
 
-__all__ = ["LegalPage", "SiteSettings", "validate_captions", "validate_video"]
+__all__ = [
+    "AccessibilityCheck",
+    "LegalPage",
+    "SiteSettings",
+    "validate_captions",
+    "validate_video",
+]
