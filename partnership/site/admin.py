@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import URL_FIELDS_ASSUME_HTTPS
 from core.editorial import ReadOnlyAdminMixin, RevisionAdmin
 from core.forms import RemovableFileInput
 from core.listfilters import titled
@@ -50,7 +51,7 @@ class LegalPageAdmin(RevisionAdmin, TranslatedAdmin):
     publish_fields = ("published",)
     list_display = ["kind", "title", "published", "updated", "missing_list"]
     readonly_fields = ["updated", "missing_list", "automated_check", "inaccessible_list"]
-    formfield_overrides = {FileField: {"widget": RemovableFileInput}}
+    formfield_overrides = {**URL_FIELDS_ASSUME_HTTPS, FileField: {"widget": RemovableFileInput}}
     ACCESSIBILITY_FIELDSETS = [
         (
             _("Angaben nach BITV 2.0"),
@@ -111,8 +112,8 @@ class LegalPageAdmin(RevisionAdmin, TranslatedAdmin):
         {
             "fields": ["plain_language_checked_on", "plain_language_checked_by"],
             "description": _(
-                "Texte in Leichter Sprache vor Veröffentlichung von einer Prüfgruppe prüfen "
-                "lassen, nach jeder größeren Änderung erneut."
+                "Wann und von wem der Text geprüft wurde. Nach jeder größeren Änderung "
+                "den Text erneut prüfen lassen und die Angaben erneuern."
             ),
         },
     )

@@ -71,6 +71,19 @@ def draw_picture(title, seed):
     return buffer.getvalue()
 
 
+def draw_scan(title):
+    """A page as a scanner delivers it: a picture of text, no tags (PDF bytes)."""
+    page = Image.new("L", (595, 842), 248)
+    draw = ImageDraw.Draw(page)
+    draw.text((60, 60), title, fill=30, font=ImageFont.load_default(size=18))
+    for line in range(30):
+        y = 120 + line * 22
+        draw.line([(60, y), (535 - (line % 4) * 40, y)], fill=120, width=3)
+    buffer = BytesIO()
+    page.save(buffer, format="PDF", resolution=72)
+    return buffer.getvalue()
+
+
 def _attach_picture(obj, title, seed):
     obj.image.save(f"{seed}.jpg", ContentFile(draw_picture(title, seed)), save=False)
     obj.image_alt = f"Gezeichnete Stadtsilhouette mit dem Schriftzug „{title}“"
@@ -217,7 +230,15 @@ class DemoLoader:
                     description=text,
                 )
             if "agreement" in item:
-                agreement = Agreement.objects.create(partnership=partnership, **item["agreement"])
+                fields = dict(item["agreement"])
+                scanned = fields.pop("scanned", False)
+                agreement = Agreement(partnership=partnership, **fields)
+                if scanned:
+                    agreement.document.save(
+                        "vereinbarung.pdf", ContentFile(draw_scan(agreement.title)), save=False
+                    )
+                    agreement.document_tagged = False
+                agreement.save()
                 agreement.cooperation_areas.set(areas.values())
         return partnership
 
