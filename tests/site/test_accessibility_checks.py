@@ -1,11 +1,13 @@
 """record_accessibility_checks: only a complete passing run of the browser checks is recorded."""
 
+import importlib
 from datetime import UTC, datetime
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 
+from partnership.site.accessibility import REQUIRED as REQUIRED_CHECKS
 from partnership.site.models import AccessibilityCheck
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +29,8 @@ def report(tmp_path, cases, timestamp="2026-11-02T10:15:00.000000+01:00"):
         '<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests">'
         f'<testsuite name="pytest" timestamp="{timestamp}">'
         '<testcase classname="tests.site.test_demo" name="test_other" time="0.1"/>'
+        '<testcase classname="tests.browser.test_admin" name="test_admin_axe" time="0.1">'
+        '<skipped message="PostgreSQL"/></testcase>'
         f"{rows}</testsuite></testsuites>"
     )
     return path
@@ -37,7 +41,7 @@ def test_a_passing_run_is_recorded_with_the_time_it_ran(tmp_path):
     call_command("record_accessibility_checks", str(path), stdout=StringIO())
     check = AccessibilityCheck.objects.get()
     assert check.ran_at == datetime(2026, 11, 2, 9, 15, tzinfo=UTC)
-    assert check.passed == 3  # the browser tests only
+    assert check.passed == 3  # the public site's browser tests only
 
 
 def test_the_same_report_twice_is_one_record(tmp_path):
@@ -66,3 +70,10 @@ def test_an_unreadable_report_is_refused(tmp_path):
     path.write_text("<testsuites")
     with pytest.raises(CommandError, match="nicht lesbar"):
         call_command("record_accessibility_checks", str(path), stdout=StringIO())
+
+
+def test_the_checks_a_report_must_hold_are_tests_of_the_project():
+    """Renaming one of them would make every report fail; this says which."""
+    for module, names in REQUIRED_CHECKS.items():
+        tests = importlib.import_module(module)
+        assert [name for name in names if not callable(getattr(tests, name, None))] == []
