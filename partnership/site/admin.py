@@ -1,7 +1,11 @@
-"""The admin of the site layer: legal pages and the audit trail."""
+"""
+The admin of the site layer: legal pages, site settings, notices and the
+audit trail.
+"""
 
 from django.contrib import admin
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
@@ -9,12 +13,13 @@ from django.utils.translation import gettext_lazy as _
 
 from core.admin import URL_FIELDS_ASSUME_HTTPS
 from core.editorial import ReadOnlyAdminMixin, RevisionAdmin
-from core.forms import RemovableFileInput
+from core.forms import ImageInput, RemovableFileInput
 from core.listfilters import titled
+from core.translation import SOURCE_LANGUAGE
 from core.translation_admin import TranslatedAdmin
-from core.uploads import FileField
+from core.uploads import FileField, ImageField
 
-from .models import AccessibilityCheck, LegalPage
+from .models import AccessibilityCheck, LegalPage, Notice, SiteSettings
 
 
 @admin.register(LogEntry)
@@ -163,3 +168,95 @@ class LegalPageAdmin(RevisionAdmin, TranslatedAdmin):
             "<ul>{}</ul>",
             format_html_join("", "<li>{}: {}</li>", ((i.what, i.reason) for i in items)),
         )
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(RevisionAdmin, TranslatedAdmin):
+    """
+    One row, edited by the lead alone (roles.py gives editors no right on
+    it): the facts the city answers for in the Impressum take effect on
+    saving, with every version kept.
+    """
+
+    publish_permission = "site.change_sitesettings"
+    pending_changes = False
+    readonly_fields = ["updated"]
+    formfield_overrides = {ImageField: {"widget": ImageInput}}
+    fieldsets = [
+        (
+            _("Auftritt"),
+            {
+                "fields": [
+                    "city_name",
+                    "site_name",
+                    "site_description",
+                    "emblem",
+                    "accent_color",
+                    "updated",
+                ]
+            },
+        ),
+        (
+            _("Betreiberin (für das Impressum)"),
+            {
+                "fields": [
+                    "operator_name",
+                    "operator_representative",
+                    "operator_address",
+                    ("operator_phone", "operator_email"),
+                    "vat_id",
+                    "supervisory_authority",
+                    "editorial_responsible",
+                ]
+            },
+        ),
+        (
+            _("Ansprechstellen"),
+            {
+                "fields": ["dpo_contact", "accessibility_contact"],
+                "description": _(
+                    "Erscheinen in der Datenschutzerklärung und in der Erklärung zur "
+                    "Barrierefreiheit."
+                ),
+            },
+        ),
+    ]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not SiteSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        """Straight to the one row's form, or to the form that makes it."""
+        stored = SiteSettings.objects.first()
+        opts = self.model._meta
+        if stored is None:
+            return redirect(f"admin:{opts.app_label}_{opts.model_name}_add")
+        return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", stored.pk)
+
+    def get_changeform_initial_data(self, request):
+        """The first row starts from the values the settings gave the site so far."""
+        initial = SiteSettings.from_settings()
+        return {
+            f"site_name_{SOURCE_LANGUAGE}": initial.site_name,
+            f"site_description_{SOURCE_LANGUAGE}": initial.site_description,
+            "accent_color": initial.accent_color,
+            **super().get_changeform_initial_data(request),
+        }
+
+
+@admin.register(Notice)
+class NoticeAdmin(RevisionAdmin, TranslatedAdmin):
+    """Notices are the lead's: they reach every page at the time set, without review."""
+
+    publish_permission = "site.change_notice"
+    pending_changes = False
+    list_display = ["title", "starts_at", "ends_at", "shown_now"]
+    readonly_fields = ["updated"]
+    fieldsets = [(None, {"fields": ["title", "text", ("starts_at", "ends_at"), "updated"]})]
+
+    @admin.display(description=_("jetzt sichtbar"), boolean=True)
+    def shown_now(self, obj):
+        return obj.is_shown_at(timezone.now())

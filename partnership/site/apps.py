@@ -11,7 +11,7 @@ class SiteConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        from . import sections  # noqa: F401  (registers its system check)
+        from . import checks, sections  # noqa: F401  (register their system checks)
         from .page_cache import connect_signals
 
         connect_signals()

@@ -4,6 +4,9 @@ pictures drawn on the spot, and the translations of demo_translations.py.
 
 Only what is missing is created or translated; existing rows and texts are
 never changed, so staff edits survive and a second run changes nothing.
+Every object it creates through ``_get_or_create`` is recorded as demo
+content (DemoObject): while one of them exists, every page says that the site
+is a demo and the deployment check fails.
 """
 
 import colorsys
@@ -39,7 +42,7 @@ from partnership.models import (
 
 from . import demo_data
 from .demo_translations import TRANSLATIONS
-from .models import LegalPage
+from .models import DemoObject, LegalPage, SiteSettings
 
 IMAGE_SIZE = (1200, 675)
 IMAGE_CREDIT = "Grafik: Demo-Inhalt, automatisch erzeugt"
@@ -84,6 +87,23 @@ def draw_scan(title):
     return buffer.getvalue()
 
 
+def draw_emblem():
+    """A plain shield with a wave, drawn here: no city's coat of arms (PNG bytes)."""
+    size = 256
+    image = Image.new("RGBA", (size, size), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    blue, white = (11, 94, 168, 255), (255, 255, 255, 255)
+    shield = [(32, 16), (224, 16), (224, 136), (128, 240), (32, 136)]
+    draw.polygon(shield, fill=blue)
+    draw.rounded_rectangle([32, 16, 224, 140], radius=18, fill=blue)
+    for top in (70, 112):
+        draw.arc([52, top - 24, 128, top + 24], 200, 340, fill=white, width=12)
+        draw.arc([128, top - 24, 204, top + 24], 20, 160, fill=white, width=12)
+    buffer = BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
 def _attach_picture(obj, title, seed):
     obj.image.save(f"{seed}.jpg", ContentFile(draw_picture(title, seed)), save=False)
     obj.image_alt = f"Gezeichnete Stadtsilhouette mit dem Schriftzug „{title}“"
@@ -94,6 +114,7 @@ def _attach_picture(obj, title, seed):
 # How a key of demo_translations.py finds its object; otherwise by German slug.
 TRANSLATION_KEYS = {
     "site.legalpage": lambda kind: {"kind": kind},
+    "site.sitesettings": lambda key: {},
     "partnership.statuschange": lambda key: {"partnership__slug_de": key[0], "date": key[1]},
     "partnership.agreement": lambda key: {"partnership__slug_de": key[0], "title_de": key[1]},
     "partnership.project": lambda key: {"partnership__slug_de": key[0], "title_de": key[1]},
@@ -106,7 +127,7 @@ class DemoLoader:
         self.translations = translations
         self.created = 0
 
-    def _get_or_create(self, model, lookup, defaults, build=None):
+    def _get_or_create(self, model, lookup, defaults, build=None, record=True):
         obj = model.objects.filter(**lookup).first()
         if obj is not None:
             return obj, False
@@ -115,6 +136,8 @@ class DemoLoader:
             build(obj)
         obj.full_clean()
         obj.save()
+        if record:
+            DemoObject.objects.record(obj)
         self.created += 1
         self.log(f"{model._meta.verbose_name} angelegt: {obj}")
         return obj, True
@@ -134,9 +157,17 @@ class DemoLoader:
             self._project(item, partnerships, areas)
         for item in demo_data.articles():
             self._article(item, cities, partnerships, areas)
+        # The city fills in the legal pages and the site settings rather than
+        # deleting them: the deployment check judges them by their values,
+        # not as demo objects.
         for item in demo_data.PAGES:
             fields = {key: value for key, value in item.items() if key != "kind"}
-            self._get_or_create(LegalPage, {"kind": item["kind"]}, {**fields, "published": True})
+            self._get_or_create(
+                LegalPage, {"kind": item["kind"]}, {**fields, "published": True}, record=False
+            )
+        self._get_or_create(
+            SiteSettings, {}, demo_data.SITE_SETTINGS, build=self._emblem, record=False
+        )
         self._translate()
         return self.created
 
@@ -196,6 +227,10 @@ class DemoLoader:
         setattr(obj, basis_hash_field(language), fingerprint(basis))
         obj.source_changed = timezone.now()
         obj.save()
+
+    @staticmethod
+    def _emblem(site_settings):
+        site_settings.emblem.save("wappen.png", ContentFile(draw_emblem()), save=False)
 
     def _city(self, item):
         fields = {key: value for key, value in item.items() if key != "slug"}
@@ -269,7 +304,8 @@ class DemoLoader:
         article, created = self._get_or_create(Article, {"slug": item["slug"]}, fields, build)
         if created:
             article.categories.set(
-                Category.objects.get_or_create(name=name)[0] for name in relations["categories"]
+                self._get_or_create(Category, {"name": name}, {})[0]
+                for name in relations["categories"]
             )
             article.cities.set(cities[slug] for slug in relations["cities"])
             article.partnerships.set(partnerships[slug] for slug in relations["partnerships"])

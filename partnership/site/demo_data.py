@@ -1,6 +1,7 @@
 """
 The demo content itself: Bochum and its five partner cities as they stood at
-the end of 2019, their partnerships, projects, articles and legal pages.
+the end of 2019, their partnerships, projects, articles and legal pages, and
+the site settings with contact data that is recognisably made up.
 partnership/site/demo.py loads it. Dates of coming events are computed, so
 that the demo always has something ahead.
 """
@@ -227,6 +228,38 @@ PARTNERSHIPS = [
         },
     },
 ]
+
+
+# Who runs the demo site. The city is real; every name, address, number and
+# mailbox is made up, so that nobody mistakes the demo for the city's site,
+# and the deployment check (partnership/site/checks.py) finds each of them.
+SITE_SETTINGS = {
+    "city_name": "Stadt Bochum",
+    "site_name": "Städtepartnerschaften",
+    "site_description": (
+        "Bochums Partnerstädte in Europa und Asien: Partnerschaften, Projekte zum "
+        "Mitmachen und Nachrichten aus Sheffield, Oviedo, Donezk, Nordhausen und Tsukuba."
+    ),
+    "accent_color": "#0b5ea8",
+    "operator_name": "Stadt Bochum",
+    "operator_representative": "den Oberbürgermeister (Beispielname: Max Mustermann)",
+    "operator_address": "Büro für Städtepartnerschaften\nMusterplatz 1\n44700 Bochum",
+    "operator_phone": "0234 000000-0",
+    "operator_email": "partnerschaften@bochum.example",
+    "vat_id": "DE000000000",
+    "supervisory_authority": ("Bezirksregierung (Beispielangabe)\nMusterweg 2\n59800 Musterstadt"),
+    "editorial_responsible": (
+        "Erika Musterfrau, Büro für Städtepartnerschaften, Musterplatz 1, 44700 Bochum"
+    ),
+    "dpo_contact": (
+        "Datenschutzbeauftragte der Stadt (Beispiel)\nMusterplatz 1, 44700 Bochum\n"
+        "datenschutz@bochum.example"
+    ),
+    "accessibility_contact": (
+        "Büro für Städtepartnerschaften (Beispiel)\nbarrierefreiheit@bochum.example\n"
+        "Telefon 0234 000000-2"
+    ),
+}
 
 
 PAGES = [

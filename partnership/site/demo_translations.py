@@ -30,6 +30,7 @@ the model's own, without a language suffix. The key finds the German object:
     ("news.category", "<slug>")
     ("partnership.cooperationarea", "<slug>")
     ("site.legalpage", "<kind>")
+    ("site.sitesettings", "")                  (the one row)
 
 A field is left out where the German text is right in that language as well,
 as the names "Sheffield" or "Oviedo" are. HTML keeps the German markup; only
@@ -331,6 +332,13 @@ ENGLISH = {
         "description": "Firms that research and apply high technology.",
     },
     # Legal pages
+    ("site.sitesettings", ""): {
+        "site_name": "Twin towns",
+        "site_description": (
+            "Bochum's twin towns in Europe and Asia: partnerships, projects to join and "
+            "news from Sheffield, Oviedo, Donetsk, Nordhausen and Tsukuba."
+        ),
+    },
     ("site.legalpage", "impressum"): {
         "title": "Legal notice",
         "body": (

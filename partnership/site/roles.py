@@ -34,6 +34,9 @@ LEAD_PERMISSIONS = [
     "cities.publish_city",
     "partnership.publish_partnership",
     "site.publish_legalpage",
+    # The site's identity and the notice on every page: the lead's alone.
+    *(f"site.{action}_sitesettings" for action in ("add", "change", "view")),
+    *(f"site.{action}_notice" for action in ("add", "change", "delete", "view")),
     "admin.view_logentry",
 ]
 

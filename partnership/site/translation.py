@@ -5,7 +5,7 @@ from modeltranslation.translator import TranslationOptions, register
 
 from core.translation import register_history
 
-from .models import LegalPage, SiteSettings
+from .models import LegalPage, Notice, SiteSettings
 
 
 # Leichte Sprache and Gebärdensprache stay German (LegalPage.GERMAN_ONLY);
@@ -30,3 +30,11 @@ class SiteSettingsTranslation(TranslationOptions):
 
 
 register_history(SiteSettings, verbose_name=_("Fassung der Website-Einstellungen"))
+
+
+@register(Notice)
+class NoticeTranslation(TranslationOptions):
+    fields = ("title", "text")
+
+
+register_history(Notice, verbose_name=_("Fassung eines Hinweises"))

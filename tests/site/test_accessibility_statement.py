@@ -12,19 +12,10 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from partnership.site.models import AccessibilityCheck, LegalPage, SiteSettings
-from partnership.site.models.identity import forget_copy
 from tests.admin_forms import change_form
 from tests.factories import AgreementFactory, PartnershipFactory, scanned_pdf
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_site_settings():
-    """The process's copy of the site settings must not outlive a test's rows."""
-    forget_copy()
-    yield
-    forget_copy()
 
 
 OPERATOR = {

@@ -5,6 +5,8 @@ Barrierefreiheit name. One row, edited by the lead; every page reads it
 through ``SiteSettings.current()``, a copy kept per process.
 """
 
+import time
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -15,6 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from core.translation import TranslatableModel
 from core.uploads import ImageField, image_format, upload_path
 from core.versioning import VersionedModel
+
+from .demo import DemoObject
+from .notice import Notice
 
 EMBLEM_FORMATS = ("PNG", "WEBP")
 
@@ -183,39 +188,103 @@ class SiteSettings(TranslatableModel, VersionedModel):
 
     @classmethod
     def current(cls, query=True):
-        """
-        The site settings, from a copy this process keeps until the content
-        version (partnership/site/page_cache.py) moves on. With ``query`` off,
-        or while the database cannot be reached, the copy or the settings'
-        values: error pages are rendered without the database.
-        """
-        from ..page_cache import content_version
+        """The site settings every page shows: see ``site_state()``."""
+        return site_state(query).settings
 
-        version = content_version()
-        copy = _Copy.settings
-        if copy is not None and (not query or (version is not None and version == _Copy.version)):
-            return copy
-        if not query:
-            return cls.from_settings()
-        try:
-            stored = cls.objects.first()
-        except DatabaseError:
-            return copy or cls.from_settings()
-        _Copy.settings, _Copy.version = stored or cls.from_settings(), version
-        return _Copy.settings
+
+class SiteState:
+    """What every public page shows besides its own content."""
+
+    def __init__(self, settings, notices=(), demo=False):
+        self.settings = settings
+        # Those not ended when the state was read; each page picks the current ones.
+        self.notices = list(notices)
+        self.demo = demo
+
+    @classmethod
+    def load(cls):
+        return cls(
+            SiteSettings.objects.first() or SiteSettings.from_settings(),
+            Notice.objects.not_ended(),
+            DemoObject.objects.any_remaining(),
+        )
+
+    @classmethod
+    def without_database(cls):
+        return cls(SiteSettings.from_settings())
+
+    def context(self, moment):
+        """What base.html needs of the state, also for pages rendered without a request."""
+        return {
+            "site_settings": self.settings,
+            "site_name": self.settings.site_name,
+            "site_notices": self.notices_at(moment),
+            "is_demo": self.demo,
+        }
+
+    def notices_at(self, moment):
+        return [notice for notice in self.notices if notice.is_shown_at(moment)]
+
+    def next_change(self, moment):
+        """When a notice next appears or disappears after ``moment``, or None."""
+        changes = [
+            point
+            for notice in self.notices
+            for point in (notice.starts_at, notice.ends_at)
+            if point > moment
+        ]
+        return min(changes, default=None)
+
+
+# How long a copy serves at most: where the content version is not shared
+# (no Redis), another process's save reaches this one after this long.
+COPY_SECONDS = 60
 
 
 class _Copy:
-    """This process's copy of the site settings and the content version it was read at."""
+    """This process's copy of the site state, and the content version and time it was read at."""
 
-    settings = None
+    state = None
     version = None
+    read_at = 0.0
+
+
+def site_state(query=True):
+    """
+    The site's state from a copy this process keeps until the content
+    version (partnership/site/page_cache.py) moves on, at most COPY_SECONDS,
+    so that a page costs no query for it. With ``query`` off, or while the
+    database cannot be reached, the copy or the settings' values: error
+    pages are rendered without the database.
+    """
+    from ..page_cache import content_version
+
+    if not query:
+        return _Copy.state or SiteState.without_database()
+    version = content_version()
+    current = version is not None and version == _Copy.version
+    if _Copy.state is not None and current and time.monotonic() - _Copy.read_at < COPY_SECONDS:
+        return _Copy.state
+    try:
+        state = SiteState.load()
+    except DatabaseError:
+        return _Copy.state or SiteState.without_database()
+    _Copy.state, _Copy.version, _Copy.read_at = state, version, time.monotonic()
+    return state
+
+
+def keep_copy(state):
+    """Use ``state`` as this process's copy at the current version (tests start from it)."""
+    from ..page_cache import content_version
+
+    _Copy.state, _Copy.version, _Copy.read_at = state, content_version(), time.monotonic()
 
 
 def forget_copy(**kwargs):
     """A save in this process takes effect here at once, whatever the shared version says."""
-    _Copy.settings = _Copy.version = None
+    _Copy.state = _Copy.version = None
 
 
-post_save.connect(forget_copy, sender=SiteSettings, dispatch_uid="site-settings-copy")
-post_delete.connect(forget_copy, sender=SiteSettings, dispatch_uid="site-settings-copy-d")
+for _model in (SiteSettings, Notice, DemoObject):
+    post_save.connect(forget_copy, sender=_model, dispatch_uid=f"site-state-{_model.__name__}")
+    post_delete.connect(forget_copy, sender=_model, dispatch_uid=f"site-state-d-{_model.__name__}")

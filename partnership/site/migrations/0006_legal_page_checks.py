@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('site', '0004_site_settings'),
+        ('site', '0005_notice_and_demo_records'),
     ]
 
     operations = [
