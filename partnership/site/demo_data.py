@@ -402,8 +402,8 @@ PAGES = [
         "kind": LegalPage.Kind.SIGN_LANGUAGE,
         "title": "Gebärdensprache",
         "body": (
-            "<p>Auf dieser Seite zeigt die Stadt Bochum ein Video in Deutscher "
-            "Gebärdensprache (DGS). Das Video erklärt:</p>"
+            "<p>Auf dieser Seite erklärt ein Video der Stadt Bochum in Deutscher "
+            "Gebärdensprache (DGS):</p>"
             "<ul><li>was Sie auf dieser Website finden,</li>"
             "<li>wie Sie sich auf ihr zurechtfinden: Menü, Suche und Wahl der Sprache,</li>"
             "<li>was in der Erklärung zur Barrierefreiheit steht,</li>"

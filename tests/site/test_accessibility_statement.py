@@ -262,3 +262,21 @@ def test_admin_form_of_the_sign_language_page_keeps_its_video(leitung_client):
     sign_language.refresh_from_db()
     assert sign_language.video.name == stored
     assert sign_language.video_description == "Neu"
+
+
+def test_sign_language_page_without_a_video_says_so_and_whom_to_ask(client):
+    SiteSettings.objects.create(**OPERATOR)
+    page(LegalPage.Kind.SIGN_LANGUAGE, body="<p>Was das Video erklärt</p>")
+    html = client.get("/gebaerdensprache/").content.decode()
+    assert "Ein Video in Deutscher Gebärdensprache gibt es noch nicht." in html
+    assert 'href="mailto:barrierefrei@bochum.example"' in html
+    assert "<video" not in html
+
+
+def test_plain_language_page_says_how_to_reach_the_office(client):
+    SiteSettings.objects.create(**OPERATOR)
+    page(LegalPage.Kind.PLAIN_LANGUAGE, body="<p>Bochum ist eine Stadt.</p>")
+    html = client.get("/leichte-sprache/").content.decode()
+    assert "So erreichen Sie uns" in html
+    assert 'href="tel:0234000000-0"' in html
+    assert "Rathausplatz 1<br>44700 Bochum" in html
