@@ -259,18 +259,22 @@ class LegalPage(TranslatableModel, VersionedModel):
     def missing(self, site_settings=None):
         """
         What this page still lacks, in words for staff: the names of empty
-        fields (of the site settings or its own), an unchecked Leichte-Sprache
-        text, and that it is not published. Empty when the page is complete.
-        The public page leaves out what is empty; this says what that is.
+        fields of the site settings it is built from, then what
+        ``missing_content()`` names. Empty when the page is complete. The
+        public page leaves out what is empty; this says what that is.
         """
         site_settings = site_settings or SiteSettings.current()
-        missing = [
+        settings_fields = [
             _("%(field)s (Website-Einstellungen)")
             % {"field": SiteSettings._meta.get_field(name).verbose_name}
             for name in self.REQUIRED_SETTINGS.get(self.kind, [])
             if not getattr(site_settings, name)
         ]
-        missing += [
+        return [*settings_fields, *self.missing_content()]
+
+    def missing_content(self):
+        """The page's own empty fields, an unchecked Leichte-Sprache text, an unpublished page."""
+        missing = [
             str(self._meta.get_field(name).verbose_name)
             for name in self.REQUIRED_FIELDS.get(self.kind, [])
             if not getattr(self, name)
