@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicallegalpage',
             name='ombudsman_address',
-            field=models.TextField(blank=True, help_text='Eine Zeile je Zeile.', verbose_name='Anschrift der Schlichtungsstelle'),
+            field=models.TextField(blank=True, help_text='Postanschrift, wie auf einem Briefumschlag.', verbose_name='Anschrift der Schlichtungsstelle'),
         ),
         migrations.AddField(
             model_name='historicallegalpage',
@@ -88,7 +88,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='legalpage',
             name='ombudsman_address',
-            field=models.TextField(blank=True, help_text='Eine Zeile je Zeile.', verbose_name='Anschrift der Schlichtungsstelle'),
+            field=models.TextField(blank=True, help_text='Postanschrift, wie auf einem Briefumschlag.', verbose_name='Anschrift der Schlichtungsstelle'),
         ),
         migrations.AddField(
             model_name='legalpage',

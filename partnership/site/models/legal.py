@@ -95,6 +95,34 @@ class LegalPage(TranslatableModel, VersionedModel):
     # Explanations of the site in German forms of language: no translation.
     GERMAN_ONLY = (Kind.PLAIN_LANGUAGE, Kind.SIGN_LANGUAGE)
 
+    # What each page needs before the public sees it: fields of the site
+    # settings it is built from, then its own fields.
+    REQUIRED_SETTINGS = {
+        Kind.IMPRINT: [
+            "operator_name",
+            "operator_representative",
+            "operator_address",
+            "operator_phone",
+            "operator_email",
+            "supervisory_authority",
+            "editorial_responsible",
+        ],
+        Kind.PRIVACY: ["operator_name", "operator_address", "operator_email", "dpo_contact"],
+        Kind.ACCESSIBILITY: ["accessibility_contact"],
+    }
+    REQUIRED_FIELDS = {
+        Kind.PRIVACY: ["body"],
+        Kind.ACCESSIBILITY: [
+            "conformity",
+            "prepared_on",
+            "ombudsman_name",
+            "ombudsman_address",
+            "ombudsman_url",
+        ],
+        Kind.PLAIN_LANGUAGE: ["body"],
+        Kind.SIGN_LANGUAGE: ["body"],
+    }
+
     class Conformity(models.TextChoices):
         FULL = "vollstaendig", _("vollständig vereinbar")
         PARTIAL = "teilweise", _("teilweise vereinbar")
@@ -138,7 +166,9 @@ class LegalPage(TranslatableModel, VersionedModel):
         help_text=_("Name der Ombuds- oder Schlichtungsstelle, wie sie sich selbst nennt."),
     )
     ombudsman_address = models.TextField(
-        _("Anschrift der Schlichtungsstelle"), blank=True, help_text=_("Eine Zeile je Zeile.")
+        _("Anschrift der Schlichtungsstelle"),
+        blank=True,
+        help_text=_("Postanschrift, wie auf einem Briefumschlag."),
     )
     ombudsman_email = models.EmailField(_("E-Mail der Schlichtungsstelle"), blank=True)
     ombudsman_url = models.URLField(_("Website der Schlichtungsstelle"), blank=True)
@@ -227,34 +257,6 @@ class LegalPage(TranslatableModel, VersionedModel):
 
     def is_shown_in(self, language):
         return language == SOURCE_LANGUAGE or self.kind not in self.GERMAN_ONLY
-
-    # What each page needs before the public sees it: fields of the site
-    # settings it is built from, then its own fields.
-    REQUIRED_SETTINGS = {
-        Kind.IMPRINT: [
-            "operator_name",
-            "operator_representative",
-            "operator_address",
-            "operator_phone",
-            "operator_email",
-            "supervisory_authority",
-            "editorial_responsible",
-        ],
-        Kind.PRIVACY: ["operator_name", "operator_address", "operator_email", "dpo_contact"],
-        Kind.ACCESSIBILITY: ["accessibility_contact"],
-    }
-    REQUIRED_FIELDS = {
-        Kind.PRIVACY: ["body"],
-        Kind.ACCESSIBILITY: [
-            "conformity",
-            "prepared_on",
-            "ombudsman_name",
-            "ombudsman_address",
-            "ombudsman_url",
-        ],
-        Kind.PLAIN_LANGUAGE: ["body"],
-        Kind.SIGN_LANGUAGE: ["body"],
-    }
 
     def missing(self, site_settings=None):
         """
