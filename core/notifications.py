@@ -165,6 +165,9 @@ def _display_name(user):
 
 def _notify(event, users, obj, *, by, url, subject, warning=False, **context):
     origin = site_origin()
+    # The site's name as the admin shows it: the site layer's settings, read
+    # through the admin site as publish_permission is read through a ModelAdmin.
+    site_name = str(admin.site.site_title)
     opts = obj._meta
     if url is None:
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[quote(obj.pk)])
@@ -179,9 +182,9 @@ def _notify(event, users, obj, *, by, url, subject, warning=False, **context):
             "link": origin + url,
             "public_link": _public_link(obj, origin),
             "settings_link": origin + reverse("admin:notification_settings"),
-            "site_name": settings.SITE_NAME,
+            "site_name": site_name,
         }
-        subject = f"[{settings.SITE_NAME}] " + subject % {"kind": kind, "title": title}
+        subject = f"[{site_name}] " + subject % {"kind": kind, "title": title}
         messages = [
             outbox.Message(
                 to=user.email,

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.test import Client
 
+from partnership.site.models.identity import SiteState, keep_copy
 from tests.factories import UserFactory
 
 
@@ -48,6 +49,17 @@ def test_settings(settings, tmp_path):
     settings.LANGUAGES = [
         (code, settings.LANGUAGE_NAMES[code]) for code in settings.CONTENT_LANGUAGES
     ]
+
+
+@pytest.fixture(autouse=True)
+def site_state_of_an_empty_database():
+    """
+    Every test starts with the site state of a freshly migrated database
+    (no site settings, no notice, no demo content), as this process's copy:
+    pages cost no query for it, and a copy left by another test, whose rows
+    are gone, is never shown. Saving any of those rows replaces it.
+    """
+    keep_copy(SiteState.without_database())
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ from news.models import Article, Category
 from partnership.models import Agreement, Contact, CooperationArea, Partnership, Project
 
 from . import two_factor
-from .models import LegalPage, Page
+from .checks import launch_problems
+from .models import LegalPage, Notice, Page, SiteSettings
 
 # Everything with translated texts, as the overview of translations lists it,
 # and the related rows each needs for its name.
@@ -31,19 +32,27 @@ TRANSLATED_MODELS = {
     Contact: (),
     LegalPage: (),
     Page: (),
+    SiteSettings: (),
+    Notice: (),
 }
 
 
 class EditorialAdminSite(admin.AdminSite):
     """The admin in German, opening on what waits for the signed-in editor."""
 
-    site_header = _("%(site)s – Verwaltung") % {"site": settings.SITE_NAME}
-    site_title = settings.SITE_NAME
     index_title = _("Inhalte pflegen")
     login_form = two_factor.AdminLoginForm
     worklist_length = 8
     # Django's "-" for an empty cell reads like a stray character.
     empty_value_display = "–"
+
+    @property
+    def site_header(self):
+        return _("%(site)s – Verwaltung") % {"site": SiteSettings.current().site_name}
+
+    @property
+    def site_title(self):
+        return SiteSettings.current().site_name
 
     def has_permission(self, request):
         verified = not settings.OTP_REQUIRED or request.user.is_verified()
@@ -139,9 +148,16 @@ class EditorialAdminSite(admin.AdminSite):
             "worklists": self.worklists(request),
             "outdated_translations": self.outdated_translations(request),
             "pending_changes": self.pending_changes(request),
+            "launch_problems": self.launch_problems(request),
             **(extra_context or {}),
         }
         return super().index(request, extra_context)
+
+    def launch_problems(self, request):
+        """Vor dem Start, for those who can put it right (checks.py, as the deployment check)."""
+        if not request.user.has_perm("site.change_sitesettings"):
+            return []
+        return launch_problems()
 
     def pending_changes(self, request):
         """Proposed changes to live content: all of them for those who may see them."""

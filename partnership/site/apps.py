@@ -13,7 +13,7 @@ class SiteConfig(AppConfig):
     def ready(self):
         from core import redirects, search
 
-        from . import sections  # noqa: F401  (registers its system check)
+        from . import checks, sections  # noqa: F401  (register their system checks)
         from .models import Page
         from .page_cache import connect_signals
         from .views import moved_page_target

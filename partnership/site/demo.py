@@ -4,6 +4,9 @@ pictures drawn on the spot, and the translations of demo_translations.py.
 
 Only what is missing is created or translated; existing rows and texts are
 never changed, so staff edits survive and a second run changes nothing.
+Every object it creates through ``_get_or_create`` is recorded as demo
+content (DemoObject): while one of them exists, every page says that the site
+is a demo and the deployment check fails.
 """
 
 import colorsys
@@ -40,7 +43,7 @@ from partnership.models import (
 
 from . import demo_data
 from .demo_translations import TRANSLATIONS
-from .models import LegalPage, Page
+from .models import DemoObject, LegalPage, Page, SiteSettings
 
 IMAGE_SIZE = (1200, 675)
 IMAGE_CREDIT = "Grafik: Demo-Inhalt, automatisch erzeugt"
@@ -72,6 +75,36 @@ def draw_picture(title, seed):
     return buffer.getvalue()
 
 
+def draw_scan(title):
+    """A page as a scanner delivers it: a picture of text, no tags (PDF bytes)."""
+    page = Image.new("L", (595, 842), 248)
+    draw = ImageDraw.Draw(page)
+    draw.text((60, 60), title, fill=30, font=ImageFont.load_default(size=18))
+    for line in range(30):
+        y = 120 + line * 22
+        draw.line([(60, y), (535 - (line % 4) * 40, y)], fill=120, width=3)
+    buffer = BytesIO()
+    page.save(buffer, format="PDF", resolution=72)
+    return buffer.getvalue()
+
+
+def draw_emblem():
+    """A plain shield with a wave, drawn here: no city's coat of arms (PNG bytes)."""
+    size = 256
+    image = Image.new("RGBA", (size, size), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    blue, white = (11, 94, 168, 255), (255, 255, 255, 255)
+    shield = [(32, 16), (224, 16), (224, 136), (128, 240), (32, 136)]
+    draw.polygon(shield, fill=blue)
+    draw.rounded_rectangle([32, 16, 224, 140], radius=18, fill=blue)
+    for top in (70, 112):
+        draw.arc([52, top - 24, 128, top + 24], 200, 340, fill=white, width=12)
+        draw.arc([128, top - 24, 204, top + 24], 20, 160, fill=white, width=12)
+    buffer = BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
 def _attach_picture(obj, title, seed):
     obj.image.save(f"{seed}.jpg", ContentFile(draw_picture(title, seed)), save=False)
     obj.image_alt = f"Gezeichnete Stadtsilhouette mit dem Schriftzug „{title}“"
@@ -82,6 +115,7 @@ def _attach_picture(obj, title, seed):
 # How a key of demo_translations.py finds its object; otherwise by German slug.
 TRANSLATION_KEYS = {
     "site.legalpage": lambda kind: {"kind": kind},
+    "site.sitesettings": lambda key: {},
     "partnership.statuschange": lambda key: {"partnership__slug_de": key[0], "date": key[1]},
     "partnership.agreement": lambda key: {"partnership__slug_de": key[0], "title_de": key[1]},
     "partnership.project": lambda key: {"partnership__slug_de": key[0], "title_de": key[1]},
@@ -95,7 +129,7 @@ class DemoLoader:
         self.translations = translations
         self.created = 0
 
-    def _get_or_create(self, model, lookup, defaults, build=None):
+    def _get_or_create(self, model, lookup, defaults, build=None, record=True):
         obj = model.objects.filter(**lookup).first()
         if obj is not None:
             return obj, False
@@ -104,6 +138,8 @@ class DemoLoader:
             build(obj)
         obj.full_clean()
         obj.save()
+        if record:
+            DemoObject.objects.record(obj)
         self.created += 1
         self.log(f"{model._meta.verbose_name} angelegt: {obj}")
         return obj, True
@@ -124,9 +160,17 @@ class DemoLoader:
             self._project(item, partnerships, areas, contacts)
         for item in demo_data.articles():
             self._article(item, cities, partnerships, areas)
+        # The city fills in the legal pages and the site settings rather than
+        # deleting them: the deployment check judges them by their values,
+        # not as demo objects.
         for item in demo_data.PAGES:
             fields = {key: value for key, value in item.items() if key != "kind"}
-            self._get_or_create(LegalPage, {"kind": item["kind"]}, {**fields, "published": True})
+            self._get_or_create(
+                LegalPage, {"kind": item["kind"]}, {**fields, "published": True}, record=False
+            )
+        self._get_or_create(
+            SiteSettings, {}, demo_data.SITE_SETTINGS, build=self._emblem, record=False
+        )
         for item in demo_data.FREE_PAGES:
             self._page(item)
         self._translate()
@@ -196,6 +240,10 @@ class DemoLoader:
             Page, {"slug_de": item["slug"]}, {**fields, "parent": parent, "published": True}
         )[0]
 
+    @staticmethod
+    def _emblem(site_settings):
+        site_settings.emblem.save("wappen.png", ContentFile(draw_emblem()), save=False)
+
     def _city(self, item):
         fields = {key: value for key, value in item.items() if key != "slug"}
         fields["published"] = True
@@ -244,7 +292,15 @@ class DemoLoader:
                     description=text,
                 )
             if "agreement" in item:
-                agreement = Agreement.objects.create(partnership=partnership, **item["agreement"])
+                fields = dict(item["agreement"])
+                scanned = fields.pop("scanned", False)
+                agreement = Agreement(partnership=partnership, **fields)
+                if scanned:
+                    agreement.document.save(
+                        "vereinbarung.pdf", ContentFile(draw_scan(agreement.title)), save=False
+                    )
+                    agreement.document_tagged = False
+                agreement.save()
                 agreement.cooperation_areas.set(areas.values())
         return partnership
 
@@ -278,7 +334,8 @@ class DemoLoader:
         article, created = self._get_or_create(Article, {"slug": item["slug"]}, fields, build)
         if created:
             article.categories.set(
-                Category.objects.get_or_create(name=name)[0] for name in relations["categories"]
+                self._get_or_create(Category, {"name": name}, {})[0]
+                for name in relations["categories"]
             )
             article.cities.set(cities[slug] for slug in relations["cities"])
             article.partnerships.set(partnerships[slug] for slug in relations["partnerships"])

@@ -32,6 +32,7 @@ the model's own, without a language suffix. The key finds the German object:
     ("partnership.cooperationarea", "<slug>")
     ("site.legalpage", "<kind>")
     ("site.page", "<German slug>")
+    ("site.sitesettings", "")                  (the one row)
 
 A field is left out where the German text is right in that language as well,
 as the names "Sheffield" or "Oviedo" are. HTML keeps the German markup; only
@@ -348,21 +349,23 @@ ENGLISH = {
         "description": "Firms that research and apply high technology.",
     },
     # Legal pages
+    ("site.sitesettings", ""): {
+        "site_name": "Twin towns",
+        "site_description": (
+            "Bochum's twin towns in Europe and Asia: partnerships, projects to join and "
+            "news from Sheffield, Oviedo, Donetsk, Nordhausen and Tsukuba."
+        ),
+    },
     ("site.legalpage", "impressum"): {
         "title": "Legal notice",
         "body": (
-            "<h2>Provider</h2>"
-            "<p>City of Bochum<br>represented by the Lord Mayor<br>"
-            "Willy-Brandt-Platz 2–6<br>44777 Bochum</p>"
-            "<h2>Responsible for the content</h2>"
-            "<p>Press and Information Office of the City of Bochum, Twin Towns Office "
-            "(address as above)</p>"
-            "<h2>Contact</h2>"
-            '<p>Email: <a href="mailto:partnerschaften@example.org">'
-            "partnerschaften@example.org</a></p>"
-            "<p>The City of Bochum is a corporation under public law. Enter its VAT "
-            "identification number and supervisory authority here before the site goes "
-            "live.</p>"
+            "<h2>Liability for links</h2>"
+            "<p>This website links to pages of other providers, such as the websites of the "
+            "twin towns and twinning associations. Those providers alone are responsible for "
+            "their content.</p>"
+            "<h2>Pictures</h2>"
+            "<p>Who took a picture and under which licence it is published is stated below "
+            "each picture.</p>"
         ),
     },
     ("site.legalpage", "datenschutz"): {
@@ -396,13 +399,10 @@ ENGLISH = {
             "North Rhine-Westphalia Accessible Information Technology Ordinance.</p>"
         ),
         "known_limitations": (
-            "<ul><li>Older PDF documents of partnership agreements are not accessible "
-            "throughout. On request we will send you their content in an accessible "
-            "form.</li><li>The sign language video does not have subtitles yet.</li></ul>"
+            "<ul><li>Posts taken over from the former blog may contain pictures without "
+            "alternative text. The editors are adding the texts step by step.</li></ul>"
         ),
-        "feedback_contact": (
-            "Twin Towns Office\nEmail: partnerschaften@example.org\nWe reply within six weeks."
-        ),
+        "feedback_contact": "We reply within six weeks.",
         "enforcement": (
             "<p>If you do not receive a satisfactory reply to your feedback, you can turn to "
             "the North Rhine-Westphalia ombuds office for accessible information technology, "

@@ -45,6 +45,7 @@ from django.utils import timezone, translation
 from core.urlwords import word
 from news.models import Article
 
+from .models import site_state
 from .redis_cache import CacheUnavailable
 
 VERSION_KEY = "page-cache:version"
@@ -78,6 +79,20 @@ def increment_version():
         _Owed.bump = False
 
 
+def content_version():
+    """The version pages and per-process copies are checked against; None while Redis is away."""
+    try:
+        if _Owed.bump:
+            increment_version()
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, 1, timeout=None)
+            version = cache.get(VERSION_KEY)
+    except CacheUnavailable:
+        return None
+    return version
+
+
 def connect_signals():
     for app_label in CONTENT_APPS:
         for model in apps.get_app_config(app_label).get_models():
@@ -87,9 +102,14 @@ def connect_signals():
 
 
 def seconds_until_next_change():
-    """How long a page may be kept: until the next change by the clock, at most the setting."""
+    """
+    How long a page may be kept: until the next change by the clock (an
+    article's publish_at or unpublish_at, a notice's start or end), at most
+    the setting.
+    """
     now = timezone.now()
-    change = Article.objects.next_visibility_change(now)
+    changes = [Article.objects.next_visibility_change(now), site_state().next_change(now)]
+    change = min((point for point in changes if point is not None), default=None)
     if change is None:
         return settings.PAGE_CACHE_SECONDS
     return max(1, min(settings.PAGE_CACHE_SECONDS, int((change - now).total_seconds()) + 1))

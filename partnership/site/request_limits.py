@@ -18,7 +18,10 @@ from django.conf import settings
 from django.core.handlers.wsgi import LimitedStream
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from .models import site_state
 
 MB = 1024 * 1024
 # Public pages take no uploads; their only forms are small GET forms.
@@ -128,6 +131,9 @@ class RequestSizeLimitMiddleware:
 
 def too_big_response(limit):
     # Rendered without the request: no database, no session, nothing read.
-    return HttpResponse(
-        render_to_string("413.html", {"limit": limit.bytes, "files": limit.files}), status=413
-    )
+    context = {
+        **site_state(query=False).context(timezone.now()),
+        "limit": limit.bytes,
+        "files": limit.files,
+    }
+    return HttpResponse(render_to_string("413.html", context), status=413)

@@ -37,6 +37,9 @@ LEAD_PERMISSIONS = [
     "partnership.publish_partnership",
     "site.publish_legalpage",
     "site.publish_page",
+    # The site's identity and the notice on every page: the lead's alone.
+    *(f"site.{action}_sitesettings" for action in ("add", "change", "view")),
+    *(f"site.{action}_notice" for action in ("add", "change", "delete", "view")),
     "admin.view_logentry",
 ]
 

@@ -32,6 +32,8 @@ ADMIN = "admin"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 THEME = "theme.css"
+FAVICON = "favicon.ico"
+TOUCH_ICON = "apple-touch-icon.png"
 HEALTH = "healthz"
 BENCH = "bench"
 
@@ -77,6 +79,8 @@ def _url_entries(language):
         (SITEMAP, "Sitemap"),
         (ROBOTS, "robots.txt"),
         (THEME, "Farbschema"),
+        (FAVICON, "Symbol im Browser-Tab"),
+        (TOUCH_ICON, "Symbol auf dem Startbildschirm"),
         (HEALTH, "Betriebsüberwachung"),
         (media(), "Hochgeladene Dateien"),
     ]

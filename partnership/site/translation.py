@@ -6,7 +6,7 @@ from modeltranslation.translator import TranslationOptions, register
 from core.searching import VECTOR_FIELDS
 from core.translation import register_history
 
-from .models import LegalPage, Page
+from .models import LegalPage, Notice, Page, SiteSettings
 
 
 # Leichte Sprache and Gebärdensprache stay German (LegalPage.GERMAN_ONLY);
@@ -32,3 +32,21 @@ register_history(
     verbose_name=_("Fassung einer freien Seite"),
     excluded_fields=["paths", *VECTOR_FIELDS.values()],
 )
+
+
+# What readers see of the site's identity in their language; the operator's
+# facts are the same in every language.
+@register(SiteSettings)
+class SiteSettingsTranslation(TranslationOptions):
+    fields = ("site_name", "site_description")
+
+
+register_history(SiteSettings, verbose_name=_("Fassung der Website-Einstellungen"))
+
+
+@register(Notice)
+class NoticeTranslation(TranslationOptions):
+    fields = ("title", "text")
+
+
+register_history(Notice, verbose_name=_("Fassung eines Hinweises"))

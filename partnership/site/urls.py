@@ -37,6 +37,8 @@ urlpatterns = [
     path(sections.SITEMAP, sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(sections.ROBOTS, views.robots_txt, name="robots"),
     path(sections.THEME, views.theme_css, name="theme-css"),
+    path(sections.FAVICON, views.favicon, name="favicon"),
+    path(sections.TOUCH_ICON, views.touch_icon, name="touch-icon"),
     path(f"{sections.HEALTH}/", health.healthz, name="healthz"),
     path(f"{sections.ADMIN}/editor/", include(editor.urlpatterns)),
     path(f"{sections.ADMIN}/", admin.site.urls),

@@ -14,7 +14,7 @@ from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import register_converter, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -28,7 +28,8 @@ from news.models import Article
 from partnership.map import partnership_map
 from partnership.models import Partnership, Project
 
-from .models import LegalPage, Page, PageRedirect
+from . import icons
+from .models import AccessibilityCheck, LegalPage, Page, PageRedirect, SiteSettings, site_state
 
 
 def site_origin(request):
@@ -54,7 +55,7 @@ def canonical_url(request):
 
 def site_context(request):
     return {
-        "site_name": settings.SITE_NAME,
+        **site_state().context(timezone.now()),
         "canonical_url": canonical_url(request),
         "site_origin": site_origin(request),
         "page_suffix": page_suffix(request),
@@ -87,13 +88,28 @@ class LegalPageView(PreviewableDetailView):
     """
     Impressum, Datenschutz, Barrierefreiheit, Leichte Sprache, Gebärdensprache.
 
-    Template: ``site/legalpage_detail.html``; context: ``page``.
+    The Impressum and the Datenschutzerklärung show the operator's facts
+    from the site settings, the accessibility statement the content it finds
+    inaccessible by itself and the latest passing automated check.
+
+    Template: ``site/legalpage_detail.html``; context: ``page``, and for
+    the statement ``inaccessible`` and ``automated_check`` (``site_settings``
+    comes from the site's context processor).
     """
 
     model = LegalPage
     context_object_name = "page"
     slug_field = "kind"
     slug_url_kwarg = "kind"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.object.kind == LegalPage.Kind.ACCESSIBILITY:
+            context.update(
+                inaccessible=self.object.inaccessible_content(),
+                automated_check=AccessibilityCheck.objects.first(),
+            )
+        return context
 
 
 class PagePathConverter:
@@ -152,10 +168,28 @@ def moved_page_target(request):
 @require_GET
 @cache_control(max_age=3600, public=True)
 def theme_css(request):
-    """The accent colour, a setting, as a stylesheet: pages carry no inline styles."""
+    """
+    The accent colour of the site settings as a stylesheet: pages carry no
+    inline styles. Pages link it with the colour in the query string, so a
+    new colour is a new address and no browser keeps the old one.
+    """
     return HttpResponse(
-        f":root {{ --accent: {settings.SITE_ACCENT_COLOR}; }}\n", content_type="text/css"
+        f":root {{ --accent: {SiteSettings.current().accent_color}; }}\n", content_type="text/css"
     )
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """The browser tab's icon, drawn from the emblem: no 404 on a first visit."""
+    return HttpResponse(icons.favicon(SiteSettings.current()), content_type="image/x-icon")
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def touch_icon(request):
+    """The icon a phone puts on its home screen, drawn from the emblem."""
+    return HttpResponse(icons.touch_icon(SiteSettings.current()), content_type="image/png")
 
 
 def bad_request(request, exception):
@@ -181,17 +215,20 @@ def server_error(request):
 
     Django calls this while it handles the exception, for errors in views
     and in middleware alike. Neither page touches the database: the
-    templates are rendered without a request, so no context processor runs.
+    templates are rendered without a request, so no context processor runs,
+    and the site's identity comes from this process's copy or the settings.
     """
     error = sys.exc_info()[1]
     if isinstance(error, (OperationalError, InterfaceError)):
         return database_unavailable(request)
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    context = site_state(query=False).context(timezone.now())
+    return HttpResponseServerError(loader.get_template("500.html").render(context))
 
 
 def database_unavailable(request):
     """503 with Retry-After; staff whose form was not saved are told so."""
     context = {
+        **site_state(query=False).context(timezone.now()),
         "form_not_saved": request.method == "POST" and request.path.startswith("/admin/"),
         "retry_seconds": DATABASE_RETRY_SECONDS,
     }
@@ -207,10 +244,11 @@ def robots_txt(request):
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             searches.append(f"Disallow: {reverse('search')}")
+    # A demo is no city's site: nothing of it belongs in a search engine.
+    disallowed = ["Disallow: /"] if site_state().demo else ["Disallow: /admin/", *searches]
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
-        *searches,
+        *disallowed,
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

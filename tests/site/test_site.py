@@ -11,6 +11,7 @@ from django.db.utils import OperationalError
 from django.test import Client
 
 from news.models import Article
+from partnership.site.models.identity import forget_copy
 from tests.factories import ArticleFactory, HomeCityFactory, PartnershipFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -122,6 +123,8 @@ def test_cached_pages_are_served_while_the_database_is_away(settings):
 
 def test_theme_stylesheet_carries_the_accent_colour(client, settings):
     settings.SITE_ACCENT_COLOR = "#123456"
+    # Without site settings the setting is the colour, read with the site's state.
+    forget_copy()
     response = client.get("/theme.css")
     assert response["Content-Type"].startswith("text/css")
     assert "--accent: #123456" in response.content.decode()

@@ -1,9 +1,26 @@
 """
 The site layer's own content, one module per kind: the pages the law and
-accessibility ask for (legal) and the free content pages staff add (pages).
+accessibility ask for (legal), who runs the site (identity), the site-wide
+notice (notice), the free content pages staff add (pages) and the record of
+demo content (demo).
 """
 
-from .legal import LegalPage, validate_captions, validate_video
+from .demo import DemoObject
+from .identity import SiteSettings, SiteState, site_state
+from .legal import AccessibilityCheck, LegalPage, validate_captions, validate_video
+from .notice import Notice
 from .pages import Page, PageRedirect
 
-__all__ = ["LegalPage", "Page", "PageRedirect", "validate_captions", "validate_video"]
+__all__ = [
+    "AccessibilityCheck",
+    "DemoObject",
+    "LegalPage",
+    "Notice",
+    "Page",
+    "PageRedirect",
+    "SiteSettings",
+    "SiteState",
+    "site_state",
+    "validate_captions",
+    "validate_video",
+]

@@ -6,7 +6,6 @@ description, OpenGraph/Twitter tags and schema.org JSON-LD.
 import json
 
 from django import template
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -17,11 +16,38 @@ from cities.models import City
 from news.models import Article
 
 from ..languages import OG_LOCALES, page_versions
+from ..models import SiteSettings
 
 register = template.Library()
 
 # As in Django's json_script: nothing in the data can close the script element.
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def _identity(context):
+    """The site settings the page was rendered with (partnership/site/views.site_context)."""
+    return context.get("site_settings") or SiteSettings.current()
+
+
+def _publisher(context):
+    """Who publishes the site's articles: the operator of the site settings."""
+    identity = _identity(context)
+    name = identity.operator_name or identity.city_name
+    if not name:
+        # No site settings yet: the home city stands for the city.
+        home = City.objects.published().home()
+        if home is None:
+            return None
+        publisher = {"@type": "GovernmentOrganization", "name": home.name}
+        if home.website:
+            publisher["url"] = home.website
+        return publisher
+    publisher = {"@type": "GovernmentOrganization", "name": name}
+    if context.get("site_origin"):
+        publisher["url"] = f"{context['site_origin']}/"
+    if identity.emblem:
+        publisher["logo"] = _absolute(context, identity.emblem.url)
+    return publisher
 
 
 def _absolute(context, url):
@@ -32,12 +58,13 @@ def _absolute(context, url):
 @register.inclusion_tag("includes/page_meta.html", takes_context=True)
 def page_meta(context, title=None, description=None, image=None, kind="website"):
     """Description and link-preview tags; ``image`` is an object with a CreditedImage."""
-    site_name = context.get("site_name") or settings.SITE_NAME
+    identity = _identity(context)
+    site_name = identity.site_name
     has_image = image is not None and bool(image.image)
     return {
         "site_name": site_name,
         "title": title or site_name,
-        "description": Truncator(description or settings.SITE_DESCRIPTION).chars(200),
+        "description": Truncator(description or identity.site_description).chars(200),
         "kind": kind,
         "url": context.get("canonical_url"),
         "image_url": _absolute(context, image.image.url) if has_image else None,
@@ -77,7 +104,6 @@ def _script(data):
 
 
 def _article(context, article):
-    home = City.objects.published().home()
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -90,10 +116,9 @@ def _article(context, article):
     }
     if article.byline:
         data["author"] = {"@type": "Organization", "name": article.byline}
-    if home is not None:
-        data["publisher"] = {"@type": "GovernmentOrganization", "name": home.name}
-        if home.website:
-            data["publisher"]["url"] = home.website
+    publisher = _publisher(context)
+    if publisher is not None:
+        data["publisher"] = publisher
     if article.image:
         data["image"] = [_absolute(context, article.image.url)]
     return data
