@@ -442,6 +442,8 @@ def articles():
 
 def recent_articles(now):
     """News of the last weeks, about the coming projects, so that the home page is alive."""
+    # To the minute, as the admin's date and time fields store it.
+    now = now.replace(second=0, microsecond=0)
     return [
         {
             "slug": "mit-der-buergerfahrt-nach-nordhausen",
