@@ -231,6 +231,18 @@ def test_map_labels_are_readable_and_cities_easy_to_tap_on_a_phone(page, site):
     assert too_small == []
 
 
+def test_search_buttons_keep_a_border_in_forced_colours(page, site):
+    page.emulate_media(forced_colors="active")
+    page.goto(site + PAGE_TYPES["search"])
+    borders = page.evaluate(
+        """() => [...document.querySelectorAll('form[role=search] button')].map(button => {
+            const style = getComputedStyle(button);
+            return [style.borderTopStyle, parseFloat(style.borderTopWidth)];
+        })"""
+    )
+    assert borders == [["solid", 2.0], ["solid", 2.0]]
+
+
 def test_the_language_switcher_fits_a_small_phone_in_every_language(page, site):
     # The page that is missing in every language has the longest entries.
     page.set_viewport_size({"width": 320, "height": 640})
