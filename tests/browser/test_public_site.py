@@ -74,6 +74,19 @@ def test_no_axe_violations_on_any_page_type(csp_free_page, site, axe_source):
     assert failures == {}
 
 
+def test_no_axe_violations_on_a_phone_with_the_menu_closed_and_open(
+    csp_free_page, site, axe_source
+):
+    csp_free_page.set_viewport_size(PHONE)
+    failures = {}
+    for name in ("home", "search"):
+        csp_free_page.goto(site + PAGE_TYPES[name])
+        failures[f"{name}, closed"] = axe_violations(csp_free_page, axe_source)
+        csp_free_page.locator(".site-menu__button").click()
+        failures[f"{name}, open"] = axe_violations(csp_free_page, axe_source)
+    assert {name: found for name, found in failures.items() if found} == {}
+
+
 def test_axe_check_notices_a_planted_violation(csp_free_page, site, axe_source):
     csp_free_page.goto(site + "/")
     csp_free_page.evaluate("document.querySelector('main').append(document.createElement('img'))")
