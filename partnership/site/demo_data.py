@@ -2,8 +2,9 @@
 The demo content itself: Bochum and its five partner cities as they stood at
 the end of 2019, their partnerships, projects, articles and legal pages, and
 the site settings with contact data that is recognisably made up.
-partnership/site/demo.py loads it. Dates of coming events are computed, so
-that the demo always has something ahead.
+partnership/site/demo.py loads it. Dates of coming events and of recent news
+are computed from the day the demo is loaded, so that the demo always has
+something ahead and something new.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -472,6 +473,7 @@ def articles():
     if next_anniversary <= now:
         next_anniversary = next_anniversary.replace(year=now.year + 1)
     return [
+        *recent_articles(now),
         {
             "slug": "staedtepartnerschaft-der-wissensstaedte",
             "title": "Städtepartnerschaft der Wissensstädte",
@@ -580,6 +582,102 @@ def articles():
             "categories": ["Partnerschaften"],
             "cities": ["tsukuba"],
             "partnerships": ["tsukuba"],
+        },
+    ]
+
+
+def recent_articles(now):
+    """News of the last weeks, about the coming projects, so that the home page is alive."""
+    # To the minute, as the admin's date and time fields store it.
+    now = now.replace(second=0, microsecond=0)
+    return [
+        {
+            "slug": "mit-der-buergerfahrt-nach-nordhausen",
+            "title": "Mit der Bürgerfahrt nach Nordhausen",
+            "publish_at": now - timedelta(days=2),
+            "status": Article.Status.PUBLISHED,
+            "teaser": (
+                "Ein Wochenende in der Partnerstadt in Thüringen: Wer mitfahren möchte, kann "
+                "sich jetzt anmelden."
+            ),
+            "body": (
+                "<p>Mit keiner Partnerstadt ist der Austausch so lebendig wie mit Nordhausen. "
+                "Die nächste Bürgerfahrt führt für ein Wochenende nach Thüringen; eine "
+                "Stadtführung zeigt, wie sich die Partnerstadt verändert hat.</p>"
+                "<p>Anmeldungen nimmt das Büro für Städtepartnerschaften entgegen. Die Plätze "
+                "im Bus sind begrenzt.</p>"
+            ),
+            "byline": "Büro für Städtepartnerschaften",
+            "categories": ["Begegnungen"],
+            "cities": ["nordhausen"],
+            "partnerships": ["nordhausen"],
+        },
+        {
+            "slug": "partnerschaftsverein-sammelt-wieder-fuer-donezk",
+            "title": "Partnerschaftsverein sammelt wieder für Donezk",
+            "publish_at": now - timedelta(days=6),
+            "status": Article.Status.PUBLISHED,
+            "teaser": (
+                "Besuche in Donezk sind seit der Besetzung nicht mehr möglich. Der "
+                "Partnerschaftsverein hält die Verbindung mit Hilfslieferungen und bereitet "
+                "die nächste vor."
+            ),
+            "body": (
+                "<p>Seit prorussische Separatisten Donezk besetzt halten, können sich "
+                "Menschen aus beiden Städten nicht mehr besuchen. Der Partnerschaftsverein "
+                "hat seine Arbeit deshalb auf Hilfe verlegt: Er sammelt Spenden und bringt "
+                "sie auf den Weg.</p>"
+                "<p>Für die nächste Lieferung beginnt bald eine Sammelaktion. Den Termin "
+                "finden Sie unter „Mitmachen“.</p>"
+            ),
+            "byline": "Presseamt",
+            "categories": ["Partnerschaften"],
+            "cities": ["donezk"],
+            "partnerships": ["donezk"],
+        },
+        {
+            "slug": "gastfamilien-fuer-den-schueleraustausch-mit-sheffield",
+            "title": "Gastfamilien für den Schüleraustausch mit Sheffield gesucht",
+            "publish_at": now - timedelta(days=9),
+            "status": Article.Status.PUBLISHED,
+            "teaser": (
+                "Zehn Tage lang sind Schülerinnen und Schüler aus Sheffield in Bochum zu Gast. "
+                "Gesucht werden Familien, die einen Gast aufnehmen."
+            ),
+            "body": (
+                "<p>Die älteste Partnerschaft Bochums lebt vor allem von Begegnungen junger "
+                "Menschen und von Musik- und Theatergruppen. Beim nächsten Austausch kommt "
+                "eine Gruppe aus Sheffield für zehn Tage nach Bochum.</p>"
+                "<p>Wer einen Gast aufnehmen möchte, meldet sich beim Büro für "
+                "Städtepartnerschaften.</p>"
+            ),
+            "byline": "Büro für Städtepartnerschaften",
+            "categories": ["Begegnungen"],
+            "cities": ["sheffield"],
+            "partnerships": ["sheffield"],
+        },
+        {
+            "slug": "gruenderinnen-und-gruender-aus-bochum-und-tsukuba",
+            "title": "Gründerinnen und Gründer aus Bochum und Tsukuba lernen sich kennen",
+            "publish_at": now - timedelta(days=16),
+            "status": Article.Status.PUBLISHED,
+            "teaser": (
+                "Ein Online-Treffen bringt Startups aus beiden Wissensstädten zusammen – eines "
+                "der ersten Vorhaben der Partnerschaft."
+            ),
+            "body": (
+                "<p>Die Förderung von Startups ist eines der fünf Felder, auf die sich Bochum "
+                "und Tsukuba bei der Unterzeichnung 2019 verständigt haben. Nun stellen sich "
+                "junge Unternehmen aus beiden Städten bei einem Online-Treffen gegenseitig "
+                "vor.</p>"
+                "<p>Tsukuba ist Bochum sieben bis acht Stunden voraus; das Treffen beginnt "
+                "deshalb am Vormittag Bochumer Zeit.</p>"
+            ),
+            "byline": "Presseamt",
+            "categories": ["Partnerschaften"],
+            "cities": ["tsukuba", "bochum"],
+            "partnerships": ["tsukuba"],
+            "areas": ["Förderung von Startups"],
         },
     ]
 

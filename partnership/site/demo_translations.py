@@ -134,6 +134,63 @@ ENGLISH = {
             "and the administration.</p>"
         ),
     },
+    ("news.article", "mit-der-buergerfahrt-nach-nordhausen"): {
+        "title": "On the residents’ trip to Nordhausen",
+        "teaser": (
+            "A weekend in the partner town in Thuringia: anyone who would like to come along "
+            "can sign up now."
+        ),
+        "body": (
+            "<p>With no other partner town is the exchange as lively as with Nordhausen. The "
+            "next residents’ trip goes to Thuringia for a weekend; a guided tour shows how "
+            "the partner town has changed.</p>"
+            "<p>The Twin Towns Office takes registrations. Seats on the coach are "
+            "limited.</p>"
+        ),
+    },
+    ("news.article", "partnerschaftsverein-sammelt-wieder-fuer-donezk"): {
+        "title": "Twinning association collects for Donetsk again",
+        "teaser": (
+            "Visits to Donetsk have not been possible since the occupation. The twinning "
+            "association keeps the link alive with aid deliveries and is preparing the "
+            "next one."
+        ),
+        "body": (
+            "<p>Since pro-Russian separatists have held Donetsk, people from the two cities "
+            "can no longer visit one another. The twinning association has therefore turned "
+            "its work to aid: it collects donations and sends them on their way.</p>"
+            "<p>A collection for the next delivery starts soon. You will find the date under "
+            "“Get involved”.</p>"
+        ),
+    },
+    ("news.article", "gastfamilien-fuer-den-schueleraustausch-mit-sheffield"): {
+        "title": "Host families wanted for the school exchange with Sheffield",
+        "teaser": (
+            "Pupils from Sheffield will be guests in Bochum for ten days. Families are "
+            "wanted to take in a guest."
+        ),
+        "body": (
+            "<p>Bochum’s oldest partnership lives above all from young people meeting and "
+            "from music and theatre groups. For the next exchange a group from Sheffield "
+            "comes to Bochum for ten days.</p>"
+            "<p>If you would like to take in a guest, please contact the Twin Towns "
+            "Office.</p>"
+        ),
+    },
+    ("news.article", "gruenderinnen-und-gruender-aus-bochum-und-tsukuba"): {
+        "title": "Founders from Bochum and Tsukuba get to know each other",
+        "teaser": (
+            "An online meeting brings together start-ups from both knowledge cities – one of "
+            "the partnership’s first projects."
+        ),
+        "body": (
+            "<p>Support for start-ups is one of the five fields Bochum and Tsukuba agreed on "
+            "when they signed in 2019. Now young companies from both cities introduce "
+            "themselves to one another at an online meeting.</p>"
+            "<p>Tsukuba is seven to eight hours ahead of Bochum, so the meeting starts in the "
+            "morning, Bochum time.</p>"
+        ),
+    },
     ("news.article", "jahrestag-der-partnerschaft-mit-tsukuba"): {
         "title": "Anniversary of the partnership with Tsukuba",
         "teaser": (
