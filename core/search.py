@@ -247,10 +247,10 @@ def full_text_query(query, similar, language=DEFAULT_LANGUAGE):
 
 def clean_query(raw):
     """The query as searched: printable, single-spaced and of bounded length."""
-    printable = "".join(
-        char if unicodedata.category(char)[0] != "C" else " "
-        for char in raw[: MAX_QUERY_LENGTH * 4]
-    )
+    # A heading copied from the page brings its soft hyphens (U+00AD) along;
+    # they join the word's parts, where other control characters part words.
+    raw = raw[: MAX_QUERY_LENGTH * 4].replace("\u00ad", "")
+    printable = "".join(char if unicodedata.category(char)[0] != "C" else " " for char in raw)
     return " ".join(printable.split())[:MAX_QUERY_LENGTH]
 
 

@@ -4,10 +4,13 @@ Uploaded files for every app: images and PDF documents.
 Images are checked by their content, never by their name, then turned
 upright and re-encoded under a random name. Re-encoding drops EXIF data
 (camera GPS positions included) and anything appended behind the picture.
+PDF documents are checked for tags, the first sign of an accessible one.
 """
 
+import re
 import uuid
 import warnings
+import zlib
 from io import BytesIO
 from pathlib import PurePath
 
@@ -142,6 +145,50 @@ def validate_pdf(file):
 
 
 validate_pdf.size_setting = "MAX_DOCUMENT_UPLOAD_SIZE"
+
+
+# A tagged PDF (PDF/UA, ISO 14289) declares a structure tree in its catalogue
+# and marks its content: /StructTreeRoot and /MarkInfo << /Marked true >>.
+# The catalogue may sit in a compressed object stream (PDF 1.5 and later).
+_STRUCT_TREE = re.compile(rb"/StructTreeRoot\s*\d+\s+\d+\s+R")
+_MARKED = re.compile(rb"/Marked\s*true")
+_OBJECT_STREAM = re.compile(rb"/Type\s*/ObjStm\b.*?stream\r?\n(.*?)endstream", re.DOTALL)
+# Inflated object streams are small; a larger total is not a document to trust.
+_MAX_INFLATED = 16 * 1024 * 1024
+
+
+def _pdf_texts(data):
+    """The file's bytes, then the inflated text of each object stream."""
+    yield data
+    budget = _MAX_INFLATED
+    for match in _OBJECT_STREAM.finditer(data):
+        try:
+            text = zlib.decompressobj().decompress(match[1], budget)
+        except zlib.error:
+            continue
+        yield text
+        budget -= len(text)
+        if budget <= 0:
+            return
+
+
+def pdf_is_tagged(file):
+    """
+    Whether the PDF in ``file`` carries tags, the structure assistive
+    technology reads. A cheap first check, not a proof of accessibility:
+    an untagged PDF (a scan, a print to PDF) is never accessible, a tagged
+    one may still lack alternative texts or a sensible reading order.
+    """
+    file.seek(0)
+    data = file.read()
+    file.seek(0)
+    struct_tree = marked = False
+    for text in _pdf_texts(data):
+        struct_tree = struct_tree or bool(_STRUCT_TREE.search(text))
+        marked = marked or bool(_MARKED.search(text))
+        if struct_tree and marked:
+            return True
+    return False
 
 
 def upload_path(instance, filename):

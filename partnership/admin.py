@@ -56,7 +56,21 @@ class InstitutionalTieInline(EditorialInlineMixin, admin.TabularInline):
     extra = 0
 
 
-class AgreementInline(EditorialInlineMixin, TranslationStackedInline):
+class AgreementDocumentCheck:
+    """What the upload check found in an agreement's PDF, beside the box staff tick."""
+
+    readonly_fields = ["document_check"]
+
+    @admin.display(description=_("Prüfung beim Hochladen"))
+    def document_check(self, obj):
+        if obj is None or not obj.document or obj.document_tagged is None:
+            return "–"
+        if obj.document_tagged:
+            return _("Tags gefunden: Das PDF kann barrierefrei sein. Bitte prüfen und bestätigen.")
+        return _("Keine Tags gefunden: Das PDF ist nicht barrierefrei (z. B. ein Scan).")
+
+
+class AgreementInline(AgreementDocumentCheck, EditorialInlineMixin, TranslationStackedInline):
     model = Agreement
     extra = 0
     formfield_overrides = AGREEMENT_FIELDS
@@ -133,13 +147,14 @@ class AgreementAdminForm(OptimisticLockingForm):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(RevisionAdmin, TranslatedAdmin):
+class AgreementAdmin(AgreementDocumentCheck, RevisionAdmin, TranslatedAdmin):
     publish_permission = PUBLISH_PARTNERSHIP
     # Editors propose agreements of live partnerships in the partnership.
     pending_changes = False
     form = AgreementAdminForm
-    list_display = ["title", "partnership", "signed_on", "place"]
+    list_display = ["title", "partnership", "signed_on", "place", "document_accessible"]
     list_filter = [
+        "document_accessible",
         (
             "cooperation_areas",
             titled(

@@ -16,7 +16,7 @@ from core.publishing import PublishableQuerySet
 from core.richtext import RichTextField, plain_text
 from core.searching import SearchableManager, SearchableModel
 from core.translation import TranslatableModel, TranslatableQuerySet
-from core.uploads import FileField, upload_path, validate_pdf
+from core.uploads import FileField, pdf_is_tagged, upload_path, validate_pdf
 from core.versioning import VersionedModel
 
 YEAR_VALIDATORS = [MinValueValidator(800), MaxValueValidator(2200)]
@@ -336,6 +336,25 @@ class Agreement(TranslatableModel, VersionedModel):
         validators=[validate_pdf],
         help_text=_("Die unterzeichnete Vereinbarung als PDF, höchstens 20 MB."),
     )
+    document_accessible = models.BooleanField(
+        _("PDF ist barrierefrei"),
+        default=False,
+        help_text=_(
+            "Nur ankreuzen, wenn das PDF getaggt ist und geprüft wurde (Lesereihenfolge, "
+            "Überschriften, Alternativtexte), z. B. mit dem PDF Accessibility Checker (PAC). "
+            "Ein eingescanntes Dokument ist nie barrierefrei."
+        ),
+    )
+    # Found on upload: None for a file stored before the check existed.
+    document_tagged = models.BooleanField(_("Tags im PDF gefunden"), null=True, editable=False)
+    full_text = RichTextField(
+        _("Wortlaut"),
+        blank=True,
+        help_text=_(
+            "Der Text der Vereinbarung, wie er im PDF steht. Pflicht, wenn das PDF nicht "
+            "barrierefrei ist: Nur so können alle ihn lesen."
+        ),
+    )
     cooperation_areas = models.ManyToManyField(
         CooperationArea,
         blank=True,
@@ -362,6 +381,39 @@ class Agreement(TranslatableModel, VersionedModel):
 
     def is_live(self):
         return self.partnership.is_live()
+
+    def clean(self):
+        super().clean()
+        if self.document and not getattr(self.document, "_committed", True):
+            try:
+                self.document_tagged = pdf_is_tagged(self.document)
+            except OSError:
+                self.document_tagged = None  # unreadable: validate_pdf reports it
+        if not self.document:
+            self.document_tagged = None
+            return
+        if self.document_accessible and self.document_tagged is False:
+            raise ValidationError(
+                {
+                    "document_accessible": _(
+                        "Dieses PDF enthält keine Tags (keine Struktur für Screenreader), "
+                        "zum Beispiel weil es eingescannt ist. Es ist daher nicht barrierefrei."
+                    )
+                }
+            )
+        if not self.document_accessible and not self.full_text.strip():
+            hint = (
+                _(
+                    "Das PDF enthält Tags. Wenn es barrierefrei ist, kreuzen Sie "
+                    "„PDF ist barrierefrei“ an; sonst geben Sie den Wortlaut ein."
+                )
+                if self.document_tagged
+                else _(
+                    "Dieses PDF ist nicht barrierefrei. Bitte geben Sie seinen Inhalt "
+                    "im Feld „Wortlaut“ ein, damit alle ihn lesen können."
+                )
+            )
+            raise ValidationError({"full_text": hint})
 
     @property
     def signatory_list(self):

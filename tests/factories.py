@@ -1,3 +1,5 @@
+import struct
+import zlib
 from datetime import date, timedelta
 from io import BytesIO
 
@@ -172,4 +174,75 @@ def article_form(article=None, **overrides):
     for name in ("title", "slug", "teaser", "body", "image_alt"):
         if name in data:
             data[f"{name}_de"] = data.pop(name)
+    return data
+
+
+def scanned_pdf(name="vereinbarung.pdf"):
+    """A PDF as a scanner makes it: one page that is a picture, no tags."""
+    buffer = BytesIO()
+    Image.new("RGB", (60, 80), (250, 250, 245)).save(buffer, format="PDF")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="application/pdf")
+
+
+def tagged_pdf(name="vereinbarung.pdf", in_object_stream=False):
+    """
+    A one-page tagged PDF: the catalogue marks the content and names its
+    structure tree. With ``in_object_stream``, the catalogue sits compressed
+    in an object stream with a cross-reference stream, as PDF 1.5 and later
+    writers store it.
+    """
+    catalog = (
+        b"<< /Type /Catalog /Pages 2 0 R /Lang (de-DE) "
+        b"/MarkInfo << /Marked true >> /StructTreeRoot 4 0 R >>"
+    )
+    objects = {
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+        4: b"<< /Type /StructTreeRoot /K [] >>",
+    }
+    if not in_object_stream:
+        return SimpleUploadedFile(name, _pdf({1: catalog, **objects}), "application/pdf")
+    header = b"1 0 "
+    packed = zlib.compress(header + catalog)
+    objects[5] = b"<< /Type /ObjStm /N 1 /First %d /Filter /FlateDecode /Length %d >>\n" % (
+        len(header),
+        len(packed),
+    )
+    objects[5] += b"stream\n" + packed + b"\nendstream"
+    return SimpleUploadedFile(name, _pdf(objects, packed={1: 5}), "application/pdf")
+
+
+def _pdf(objects, packed=None):
+    """
+    A PDF file of ``objects`` (number: dictionary), object 1 its root, with
+    a cross-reference table, or a cross-reference stream where objects are
+    ``packed`` (number: number of their object stream).
+    """
+    data = b"%PDF-1.7\n"
+    offsets = {}
+    for number, body in sorted(objects.items()):
+        offsets[number] = len(data)
+        data += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    size = max([*objects, *(packed or {})]) + 1
+    xref = len(data)
+    if packed is None:
+        data += b"xref\n0 %d\n0000000000 65535 f \n" % size
+        data += b"".join(b"%010d 00000 n \n" % offsets[number] for number in range(1, size))
+        data += b"trailer\n<< /Size %d /Root 1 0 R >>\n" % size
+    else:
+        offsets[size] = xref
+        rows = [struct.pack(">BIH", 0, 0, 65535)]
+        for number in range(1, size + 1):
+            if number in packed:
+                rows.append(struct.pack(">BIH", 2, packed[number], 0))
+            else:
+                rows.append(struct.pack(">BIH", 1, offsets[number], 0))
+        table = b"".join(rows)
+        data += b"%d 0 obj\n<< /Type /XRef /Size %d /Root 1 0 R /W [1 4 2] /Length %d >>\n" % (
+            size,
+            size + 1,
+            len(table),
+        )
+        data += b"stream\n" + table + b"\nendstream\nendobj\n"
+    data += b"startxref\n%d\n%%%%EOF\n" % xref
     return data

@@ -1,16 +1,17 @@
 """
-The admin of the site layer: legal pages, free pages, site settings,
-notices and the audit trail.
+The admin of the site layer: legal pages, free pages, site settings, notices
+and the audit trail.
 """
 
 from django.contrib import admin
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import CreditedImageAdminMixin
+from core.admin import URL_FIELDS_ASSUME_HTTPS, CreditedImageAdminMixin
 from core.editorial import ReadOnlyAdminMixin, RevisionAdmin
 from core.forms import ImageInput, RemovableFileInput
 from core.listfilters import titled
@@ -18,7 +19,7 @@ from core.translation import SOURCE_LANGUAGE
 from core.translation_admin import TranslatedAdmin
 from core.uploads import FileField, ImageField
 
-from .models import LegalPage, Notice, Page, SiteSettings
+from .models import AccessibilityCheck, LegalPage, Notice, Page, SiteSettings
 
 
 @admin.register(LogEntry)
@@ -53,22 +54,57 @@ class AuditTrailAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 class LegalPageAdmin(RevisionAdmin, TranslatedAdmin):
     publish_permission = "site.publish_legalpage"
     publish_fields = ("published",)
-    list_display = ["kind", "title", "published", "updated"]
-    readonly_fields = ["updated"]
-    formfield_overrides = {FileField: {"widget": RemovableFileInput}}
-    ACCESSIBILITY_FIELDSET = (
-        _("Angaben nach BITV 2.0"),
-        {
-            "fields": [
-                "conformity",
-                "known_limitations",
-                "feedback_contact",
-                "enforcement",
-                "last_reviewed",
-            ],
-            "description": _("Nur für die Erklärung zur Barrierefreiheit."),
-        },
-    )
+    list_display = ["kind", "title", "published", "updated", "missing_list"]
+    readonly_fields = ["updated", "missing_list", "automated_check", "inaccessible_list"]
+    formfield_overrides = {**URL_FIELDS_ASSUME_HTTPS, FileField: {"widget": RemovableFileInput}}
+    ACCESSIBILITY_FIELDSETS = [
+        (
+            _("Angaben nach BITV 2.0"),
+            {
+                "fields": [
+                    "conformity",
+                    "known_limitations",
+                    "inaccessible_list",
+                    "feedback_contact",
+                    "enforcement",
+                ],
+                "description": _("Nur für die Erklärung zur Barrierefreiheit."),
+            },
+        ),
+        (
+            _("Schlichtungsstelle"),
+            {
+                "fields": [
+                    "ombudsman_name",
+                    "ombudsman_address",
+                    "ombudsman_email",
+                    "ombudsman_url",
+                ],
+                "description": _(
+                    "Die Stelle, an die man sich wenden kann, wenn eine Rückmeldung nicht "
+                    "hilft. Bitte Anschrift und Website bei der Stelle selbst nachsehen."
+                ),
+            },
+        ),
+        (
+            _("Wie die Erklärung entstand"),
+            {
+                "fields": [
+                    "prepared_on",
+                    "last_reviewed",
+                    "automated_check",
+                    "keyboard_checked_on",
+                    "screen_reader_checked_on",
+                    "manual_check_tools",
+                ],
+                "description": _(
+                    "Die Erklärung beruht auf einer Selbstbewertung. Das Datum der "
+                    "automatischen Prüfung trägt das System ein; die manuellen Prüfungen "
+                    "tragen Sie ein, wenn die Stadt sie durchgeführt hat."
+                ),
+            },
+        ),
+    ]
     VIDEO_FIELDSET = (
         _("Video in Gebärdensprache"),
         {
@@ -76,43 +112,62 @@ class LegalPageAdmin(RevisionAdmin, TranslatedAdmin):
             "description": _("Nur für die Seite in Gebärdensprache."),
         },
     )
+    PLAIN_LANGUAGE_FIELDSET = (
+        _("Prüfung der Leichten Sprache"),
+        {
+            "fields": ["plain_language_checked_on", "plain_language_checked_by"],
+            "description": _(
+                "Wann und von wem der Text geprüft wurde. Nach jeder größeren Änderung "
+                "den Text erneut prüfen lassen und die Angaben erneuern."
+            ),
+        },
+    )
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = [(None, {"fields": ["kind", "title", "body", "published", "updated"]})]
+        main = ["kind", "title", "body", "published", "updated"]
+        fieldsets = [(None, {"fields": ["missing_list", *main] if obj else main})]
         kind = obj.kind if obj else None
         if kind in (None, LegalPage.Kind.ACCESSIBILITY):
-            fieldsets.append(self.ACCESSIBILITY_FIELDSET)
+            fieldsets += self.ACCESSIBILITY_FIELDSETS
+        if kind in (None, LegalPage.Kind.PLAIN_LANGUAGE):
+            fieldsets.append(self.PLAIN_LANGUAGE_FIELDSET)
         if kind in (None, LegalPage.Kind.SIGN_LANGUAGE):
             fieldsets.append(self.VIDEO_FIELDSET)
         fieldsets = self.with_translation_fieldsets(self._patch_fieldsets(fieldsets), obj)
         return self.with_version_field(self.with_rendered_rich_text(request, obj, fieldsets), obj)
 
+    @admin.display(description=_("Was noch fehlt"))
+    def missing_list(self, obj):
+        missing = obj.missing() if obj else []
+        if not missing:
+            return _("nichts")
+        return format_html(
+            "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((m,) for m in missing))
+        )
 
-@admin.register(Page)
-class PageAdmin(CreditedImageAdminMixin, RevisionAdmin, TranslatedAdmin):
-    publish_permission = "site.publish_page"
-    publish_fields = ("published",)
-    list_display = ["title", "address", "parent", "menu", "published", "updated", "thumbnail"]
-    list_select_related = ["parent"]
-    list_filter = ["published", "menu", "section"]
-    search_fields = ["title", "body"]
-    readonly_fields = ["address", "image_preview", "created", "updated"]
-    fieldsets = [
-        (None, {"fields": ["title", "slug", "body"]}),
-        (
-            _("Ort auf der Website"),
-            {"fields": ["parent", "address", "section", ("menu", "menu_order")]},
-        ),
-        (_("Veröffentlichung"), {"fields": ["published"]}),
-        CreditedImageAdminMixin.image_fieldset,
-        (_("Verwaltung"), {"fields": ["created", "updated"], "classes": ["collapse"]}),
-    ]
+    @admin.display(description=_("Automatische Prüfung zuletzt bestanden"))
+    def automated_check(self, obj):
+        check = AccessibilityCheck.objects.first()
+        if check is None:
+            return _(
+                "Noch kein bestandener Lauf erfasst. Der Betrieb trägt ihn mit "
+                "„manage.py record_accessibility_checks“ ein."
+            )
+        return _("am %(date)s (%(check)s)") % {
+            "date": date_format(timezone.localtime(check.ran_at), "DATE_FORMAT"),
+            "check": check,
+        }
 
-    @admin.display(description=_("Adresse"))
-    def address(self, obj):
-        if not obj.pk:
-            return _("Wird beim Speichern aus dem Kurznamen gebildet.")
-        return format_html("/{}/", obj.paths.get("de", ""))
+    @admin.display(description=_("Vom System ergänzt"))
+    def inaccessible_list(self, obj):
+        """What the statement adds to the staff's list by itself, so it is not written twice."""
+        items = obj.inaccessible_content() if obj else []
+        if not items:
+            return _("nichts")
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join("", "<li>{}: {}</li>", ((i.what, i.reason) for i in items)),
+        )
 
 
 @admin.register(SiteSettings)
@@ -205,3 +260,30 @@ class NoticeAdmin(RevisionAdmin, TranslatedAdmin):
     @admin.display(description=_("jetzt sichtbar"), boolean=True)
     def shown_now(self, obj):
         return obj.is_shown_at(timezone.now())
+
+
+@admin.register(Page)
+class PageAdmin(CreditedImageAdminMixin, RevisionAdmin, TranslatedAdmin):
+    publish_permission = "site.publish_page"
+    publish_fields = ("published",)
+    list_display = ["title", "address", "parent", "menu", "published", "updated", "thumbnail"]
+    list_select_related = ["parent"]
+    list_filter = ["published", "menu", "section"]
+    search_fields = ["title", "body"]
+    readonly_fields = ["address", "image_preview", "created", "updated"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "body"]}),
+        (
+            _("Ort auf der Website"),
+            {"fields": ["parent", "address", "section", ("menu", "menu_order")]},
+        ),
+        (_("Veröffentlichung"), {"fields": ["published"]}),
+        CreditedImageAdminMixin.image_fieldset,
+        (_("Verwaltung"), {"fields": ["created", "updated"], "classes": ["collapse"]}),
+    ]
+
+    @admin.display(description=_("Adresse"))
+    def address(self, obj):
+        if not obj.pk:
+            return _("Wird beim Speichern aus dem Kurznamen gebildet.")
+        return format_html("/{}/", obj.paths.get("de", ""))

@@ -84,6 +84,12 @@ def _page_problems():
             problems.append(_("„%(page)s“ hat noch keinen Text.") % name)
         elif kind in demo_bodies and _same_html(page.body, demo_bodies[kind]):
             problems.append(_("„%(page)s“ enthält noch den Text der Demo.") % name)
+        # The settings' fields are reported above; here the page's own.
+        elif lacking := page.missing_content():
+            problems.append(
+                _("In „%(page)s“ fehlt: %(fields)s.")
+                % {**name, "fields": ", ".join(f"„{capfirst(item)}“" for item in lacking)}
+            )
     return problems
 
 

@@ -75,6 +75,19 @@ def draw_picture(title, seed):
     return buffer.getvalue()
 
 
+def draw_scan(title):
+    """A page as a scanner delivers it: a picture of text, no tags (PDF bytes)."""
+    page = Image.new("L", (595, 842), 248)
+    draw = ImageDraw.Draw(page)
+    draw.text((60, 60), title, fill=30, font=ImageFont.load_default(size=18))
+    for line in range(30):
+        y = 120 + line * 22
+        draw.line([(60, y), (535 - (line % 4) * 40, y)], fill=120, width=3)
+    buffer = BytesIO()
+    page.save(buffer, format="PDF", resolution=72)
+    return buffer.getvalue()
+
+
 def draw_emblem():
     """A plain shield with a wave, drawn here: no city's coat of arms (PNG bytes)."""
     size = 256
@@ -220,16 +233,16 @@ class DemoLoader:
         obj.source_changed = timezone.now()
         obj.save()
 
-    @staticmethod
-    def _emblem(site_settings):
-        site_settings.emblem.save("wappen.png", ContentFile(draw_emblem()), save=False)
-
     def _page(self, item):
         fields = {key: value for key, value in item.items() if key not in ("slug", "parent")}
         parent = Page.objects.get(slug_de=item["parent"]) if "parent" in item else None
         return self._get_or_create(
             Page, {"slug_de": item["slug"]}, {**fields, "parent": parent, "published": True}
         )[0]
+
+    @staticmethod
+    def _emblem(site_settings):
+        site_settings.emblem.save("wappen.png", ContentFile(draw_emblem()), save=False)
 
     def _city(self, item):
         fields = {key: value for key, value in item.items() if key != "slug"}
@@ -279,7 +292,15 @@ class DemoLoader:
                     description=text,
                 )
             if "agreement" in item:
-                agreement = Agreement.objects.create(partnership=partnership, **item["agreement"])
+                fields = dict(item["agreement"])
+                scanned = fields.pop("scanned", False)
+                agreement = Agreement(partnership=partnership, **fields)
+                if scanned:
+                    agreement.document.save(
+                        "vereinbarung.pdf", ContentFile(draw_scan(agreement.title)), save=False
+                    )
+                    agreement.document_tagged = False
+                agreement.save()
                 agreement.cooperation_areas.set(areas.values())
         return partnership
 

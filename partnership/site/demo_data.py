@@ -2,8 +2,9 @@
 The demo content itself: Bochum and its five partner cities as they stood at
 the end of 2019, their partnerships, projects, articles and legal pages, and
 the site settings with contact data that is recognisably made up.
-partnership/site/demo.py loads it. Dates of coming events are computed, so
-that the demo always has something ahead.
+partnership/site/demo.py loads it. Dates of coming events and of recent news
+are computed from the day the demo is loaded, so that the demo always has
+something ahead and something new.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -258,6 +259,19 @@ PARTNERSHIPS = [
                 "Beide Städte wollen konkrete Kooperationsprojekte anstoßen, in fünf "
                 "Feldern von der Digitalisierung bis zur Hochtechnologie."
             ),
+            # A scanned PDF, so the statement lists an inaccessible document;
+            # the text beside it is the demo's, not the signed wording.
+            "scanned": True,
+            "full_text": (
+                "<p><em>Beispieltext der Demo, nicht der Wortlaut der unterzeichneten "
+                "Vereinbarung.</em></p>"
+                "<p>Artikel 1: Die Städte Bochum und Tsukuba schließen eine "
+                "Städtepartnerschaft.</p>"
+                "<p>Artikel 2: Sie stoßen gemeinsam konkrete Projekte an, in fünf Feldern "
+                "von der Digitalisierung bis zur Hochtechnologie.</p>"
+                "<p>Artikel 3: Beide Städte fördern Begegnungen ihrer Bürgerinnen und Bürger, "
+                "Hochschulen und Unternehmen.</p>"
+            ),
         },
     },
 ]
@@ -297,21 +311,18 @@ SITE_SETTINGS = {
 
 PAGES = [
     {
+        # Operator, contact, supervisory authority and the person responsible
+        # come from the site settings; the page adds what staff write.
         "kind": LegalPage.Kind.IMPRINT,
         "title": "Impressum",
         "body": (
-            "<h2>Anbieterin</h2>"
-            "<p>Stadt Bochum<br>vertreten durch den Oberbürgermeister<br>"
-            "Willy-Brandt-Platz 2–6<br>44777 Bochum</p>"
-            "<h2>Verantwortlich für den Inhalt</h2>"
-            "<p>Presse- und Informationsamt der Stadt Bochum, Büro für "
-            "Städtepartnerschaften (Anschrift wie oben)</p>"
-            "<h2>Kontakt</h2>"
-            '<p>E-Mail: <a href="mailto:partnerschaften@example.org">'
-            "partnerschaften@example.org</a></p>"
-            "<p>Die Stadt Bochum ist eine Körperschaft des öffentlichen Rechts. "
-            "Umsatzsteuer-Identifikationsnummer und Aufsichtsbehörde tragen Sie vor dem "
-            "Betrieb hier ein.</p>"
+            "<h2>Haftung für Links</h2>"
+            "<p>Diese Website verweist auf Seiten anderer Anbieter, etwa auf die Websites der "
+            "Partnerstädte und Partnerschaftsvereine. Für deren Inhalte sind allein diese "
+            "Anbieter verantwortlich.</p>"
+            "<h2>Bilder</h2>"
+            "<p>Wer ein Bild gemacht hat und unter welcher Lizenz es steht, steht unter dem "
+            "jeweiligen Bild.</p>"
         ),
     },
     {
@@ -339,6 +350,8 @@ PAGES = [
         ),
     },
     {
+        # The missing sign-language video and the scanned agreement are
+        # listed by the statement itself; the page names only the rest.
         "kind": LegalPage.Kind.ACCESSIBILITY,
         "title": "Erklärung zur Barrierefreiheit",
         "body": (
@@ -349,14 +362,11 @@ PAGES = [
         ),
         "conformity": LegalPage.Conformity.PARTIAL,
         "known_limitations": (
-            "<ul><li>Ältere PDF-Dokumente von Partnerschaftsvereinbarungen sind nicht "
-            "durchgehend barrierefrei. Auf Anfrage senden wir den Inhalt in zugänglicher "
-            "Form.</li><li>Das Gebärdensprachvideo hat noch keine Untertitel.</li></ul>"
+            "<ul><li>Beiträge, die aus dem früheren Blog übernommen wurden, können Bilder "
+            "ohne Alternativtext enthalten. Die Redaktion ergänzt die Texte nach und "
+            "nach.</li></ul>"
         ),
-        "feedback_contact": (
-            "Büro für Städtepartnerschaften\nE-Mail: partnerschaften@example.org\n"
-            "Wir antworten innerhalb von sechs Wochen."
-        ),
+        "feedback_contact": "Wir antworten innerhalb von sechs Wochen.",
         "enforcement": (
             "<p>Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, "
             "können Sie sich an die Ombudsstelle für barrierefreie Informationstechnik des "
@@ -364,31 +374,89 @@ PAGES = [
             "wenden. Das Schlichtungsverfahren ist kostenlos; Sie brauchen keinen "
             "Rechtsbeistand.</p>"
         ),
+        # The demo names the office but not its address: an example, marked as one.
+        "ombudsman_name": (
+            "Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen"
+        ),
+        "ombudsman_address": "Beispielanschrift der Demo\nMusterstraße 1\n40000 Düsseldorf",
+        "ombudsman_email": "ombudsstelle@nrw.example",
+        "ombudsman_url": "https://ombudsstelle.nrw.example/",
+        "prepared_on": date(2026, 11, 1),
         "last_reviewed": date(2026, 11, 1),
     },
     {
+        # Written along DIN SPEC 33429; not yet checked by a Prüfgruppe.
         "kind": LegalPage.Kind.PLAIN_LANGUAGE,
         "title": "Leichte Sprache",
         "body": (
-            "<p>Bochum ist eine Stadt in Deutschland.</p>"
-            "<p>Bochum hat Freundschaft mit anderen Städten.<br>"
-            "Das nennt man: Städte-Partnerschaft.</p>"
-            "<p>Die Partner-Städte von Bochum sind:</p>"
+            "<h2>Was gibt es auf dieser Website?</h2>"
+            "<p>Bochum ist eine Stadt in Deutschland.<br>"
+            "Bochum ist mit anderen Städten befreundet.<br>"
+            "Das nennt man: Städte·partnerschaft.</p>"
+            "<p>Bochum hat 5 Partner·städte:</p>"
             "<ul><li>Sheffield in England</li><li>Oviedo in Spanien</li>"
             "<li>Donezk in der Ukraine</li><li>Nordhausen in Thüringen</li>"
             "<li>Tsukuba in Japan</li></ul>"
             "<p>Menschen aus den Städten besuchen sich.<br>"
             "Sie lernen voneinander.</p>"
-            "<p>Auf dieser Seite gibt es Nachrichten über die Partner-Städte.</p>"
+            "<p>Auf dieser Website finden Sie:</p>"
+            "<ul><li>Nachrichten über die Partner·städte</li>"
+            "<li>Informationen über jede Partner·stadt</li>"
+            "<li>Projekte.<br>Bei manchen Projekten können Sie mit·machen.</li></ul>"
+            "<h2>So finden Sie sich zurecht</h2>"
+            "<p>Oben auf jeder Seite ist das Menü.<br>"
+            "Das Menü ist eine Liste mit Wörtern.<br>"
+            "Jedes Wort ist ein Link.<br>"
+            "Ein Link ist ein Wort zum Anklicken.<br>"
+            "Dann kommen Sie zu einer anderen Seite.</p>"
+            "<p>Das steht im Menü:</p>"
+            "<ul><li>Aktuelles:<br>Hier sind die Nachrichten.</li>"
+            "<li>Partner·städte:<br>Hier sind die Städte.</li>"
+            "<li>Partnerschaften:<br>"
+            "Hier steht: Seit wann ist Bochum mit einer Stadt befreundet?</li>"
+            "<li>Mitmachen:<br>Hier sind Projekte für alle Menschen.</li></ul>"
+            "<p>Auf dem Handy ist das Menü manchmal zu·geklappt.<br>"
+            "Dann tippen Sie oben auf den Knopf für das Menü.</p>"
+            "<p>Sie suchen etwas?<br>"
+            "Dann schreiben Sie ein Wort in das Such·feld.<br>"
+            "Das Such·feld ist oben auf jeder Seite.<br>"
+            "Dann klicken Sie auf: Suchen.</p>"
+            "<p>Sie möchten die Website in einer anderen Sprache lesen?<br>"
+            "Oben auf jeder Seite stehen die Sprachen.<br>"
+            "Zum Beispiel: English.<br>"
+            "Klicken Sie auf eine Sprache.<br>"
+            "Die Leichte Sprache gibt es nur auf Deutsch.</p>"
+            "<p>Unten auf jeder Seite sind noch mehr Links.<br>"
+            "Zum Beispiel: Impressum.<br>"
+            "Im Impressum steht: Wer macht diese Website?</p>"
+            "<h2>Ist die Website barriere·frei?</h2>"
+            "<p>Barriere·frei heißt:<br>"
+            "Alle Menschen können die Website gut benutzen.<br>"
+            "Auch Menschen mit Behinderung.</p>"
+            "<p>Die Stadt hat dazu einen Text geschrieben.<br>"
+            "Der Text heißt: Erklärung zur Barriere·freiheit.<br>"
+            "Im Text steht:</p>"
+            "<ul><li>Vieles auf der Website ist barriere·frei.</li>"
+            "<li>Einiges ist noch nicht barriere·frei.<br>"
+            "Zum Beispiel: Das Video in Gebärden·sprache fehlt noch.</li>"
+            "<li>So sagen Sie der Stadt:<br>Hier ist eine Barriere.</li></ul>"
+            "<p>Die Erklärung ist in schwerer Sprache.<br>"
+            "Sie finden die Erklärung unten auf jeder Seite.<br>"
+            "Der Link heißt: Barriere·freiheit.</p>"
         ),
     },
     {
         "kind": LegalPage.Kind.SIGN_LANGUAGE,
         "title": "Gebärdensprache",
         "body": (
-            "<p>Hier erklären wir die Website in Deutscher Gebärdensprache. Das Video "
-            "stellt die Redaktion bereit; bis dahin finden Sie die Inhalte in Leichter "
-            "Sprache.</p>"
+            "<p>Auf dieser Seite erklärt ein Video der Stadt Bochum in Deutscher "
+            "Gebärdensprache (DGS):</p>"
+            "<ul><li>was Sie auf dieser Website finden,</li>"
+            "<li>wie Sie sich auf ihr zurechtfinden: Menü, Suche und Wahl der Sprache,</li>"
+            "<li>was in der Erklärung zur Barrierefreiheit steht,</li>"
+            "<li>wie Sie das Büro für Städtepartnerschaften erreichen.</li></ul>"
+            '<p>Dasselbe erklärt die Seite in <a href="/leichte-sprache/">Leichter '
+            "Sprache</a> in einfachen Sätzen.</p>"
         ),
         "video_description": (
             "Eine Gebärdensprachdolmetscherin erklärt, was Städtepartnerschaften sind und "
@@ -405,6 +473,7 @@ def articles():
     if next_anniversary <= now:
         next_anniversary = next_anniversary.replace(year=now.year + 1)
     return [
+        *recent_articles(now),
         {
             "slug": "staedtepartnerschaft-der-wissensstaedte",
             "title": "Städtepartnerschaft der Wissensstädte",
@@ -513,6 +582,102 @@ def articles():
             "categories": ["Partnerschaften"],
             "cities": ["tsukuba"],
             "partnerships": ["tsukuba"],
+        },
+    ]
+
+
+def recent_articles(now):
+    """News of the last weeks, about the coming projects, so that the home page is alive."""
+    # To the minute, as the admin's date and time fields store it.
+    now = now.replace(second=0, microsecond=0)
+    return [
+        {
+            "slug": "mit-der-buergerfahrt-nach-nordhausen",
+            "title": "Mit der Bürgerfahrt nach Nordhausen",
+            "publish_at": now - timedelta(days=2),
+            "status": Article.Status.PUBLISHED,
+            "teaser": (
+                "Ein Wochenende in der Partnerstadt in Thüringen: Wer mitfahren möchte, kann "
+                "sich jetzt anmelden."
+            ),
+            "body": (
+                "<p>Mit keiner Partnerstadt ist der Austausch so lebendig wie mit Nordhausen. "
+                "Die nächste Bürgerfahrt führt für ein Wochenende nach Thüringen; eine "
+                "Stadtführung zeigt, wie sich die Partnerstadt verändert hat.</p>"
+                "<p>Anmeldungen nimmt das Büro für Städtepartnerschaften entgegen. Die Plätze "
+                "im Bus sind begrenzt.</p>"
+            ),
+            "byline": "Büro für Städtepartnerschaften",
+            "categories": ["Begegnungen"],
+            "cities": ["nordhausen"],
+            "partnerships": ["nordhausen"],
+        },
+        {
+            "slug": "partnerschaftsverein-sammelt-wieder-fuer-donezk",
+            "title": "Partnerschaftsverein sammelt wieder für Donezk",
+            "publish_at": now - timedelta(days=6),
+            "status": Article.Status.PUBLISHED,
+            "teaser": (
+                "Besuche in Donezk sind seit der Besetzung nicht mehr möglich. Der "
+                "Partnerschaftsverein hält die Verbindung mit Hilfslieferungen und bereitet "
+                "die nächste vor."
+            ),
+            "body": (
+                "<p>Seit prorussische Separatisten Donezk besetzt halten, können sich "
+                "Menschen aus beiden Städten nicht mehr besuchen. Der Partnerschaftsverein "
+                "hat seine Arbeit deshalb auf Hilfe verlegt: Er sammelt Spenden und bringt "
+                "sie auf den Weg.</p>"
+                "<p>Für die nächste Lieferung beginnt bald eine Sammelaktion. Den Termin "
+                "finden Sie unter „Mitmachen“.</p>"
+            ),
+            "byline": "Presseamt",
+            "categories": ["Partnerschaften"],
+            "cities": ["donezk"],
+            "partnerships": ["donezk"],
+        },
+        {
+            "slug": "gastfamilien-fuer-den-schueleraustausch-mit-sheffield",
+            "title": "Gastfamilien für den Schüleraustausch mit Sheffield gesucht",
+            "publish_at": now - timedelta(days=9),
+            "status": Article.Status.PUBLISHED,
+            "teaser": (
+                "Zehn Tage lang sind Schülerinnen und Schüler aus Sheffield in Bochum zu Gast. "
+                "Gesucht werden Familien, die einen Gast aufnehmen."
+            ),
+            "body": (
+                "<p>Die älteste Partnerschaft Bochums lebt vor allem von Begegnungen junger "
+                "Menschen und von Musik- und Theatergruppen. Beim nächsten Austausch kommt "
+                "eine Gruppe aus Sheffield für zehn Tage nach Bochum.</p>"
+                "<p>Wer einen Gast aufnehmen möchte, meldet sich beim Büro für "
+                "Städtepartnerschaften.</p>"
+            ),
+            "byline": "Büro für Städtepartnerschaften",
+            "categories": ["Begegnungen"],
+            "cities": ["sheffield"],
+            "partnerships": ["sheffield"],
+        },
+        {
+            "slug": "gruenderinnen-und-gruender-aus-bochum-und-tsukuba",
+            "title": "Gründerinnen und Gründer aus Bochum und Tsukuba lernen sich kennen",
+            "publish_at": now - timedelta(days=16),
+            "status": Article.Status.PUBLISHED,
+            "teaser": (
+                "Ein Online-Treffen bringt Startups aus beiden Wissensstädten zusammen – eines "
+                "der ersten Vorhaben der Partnerschaft."
+            ),
+            "body": (
+                "<p>Die Förderung von Startups ist eines der fünf Felder, auf die sich Bochum "
+                "und Tsukuba bei der Unterzeichnung 2019 verständigt haben. Nun stellen sich "
+                "junge Unternehmen aus beiden Städten bei einem Online-Treffen gegenseitig "
+                "vor.</p>"
+                "<p>Tsukuba ist Bochum sieben bis acht Stunden voraus; das Treffen beginnt "
+                "deshalb am Vormittag Bochumer Zeit.</p>"
+            ),
+            "byline": "Presseamt",
+            "categories": ["Partnerschaften"],
+            "cities": ["tsukuba", "bochum"],
+            "partnerships": ["tsukuba"],
+            "areas": ["Förderung von Startups"],
         },
     ]
 

@@ -134,6 +134,63 @@ ENGLISH = {
             "and the administration.</p>"
         ),
     },
+    ("news.article", "mit-der-buergerfahrt-nach-nordhausen"): {
+        "title": "On the residents’ trip to Nordhausen",
+        "teaser": (
+            "A weekend in the partner town in Thuringia: anyone who would like to come along "
+            "can sign up now."
+        ),
+        "body": (
+            "<p>With no other partner town is the exchange as lively as with Nordhausen. The "
+            "next residents’ trip goes to Thuringia for a weekend; a guided tour shows how "
+            "the partner town has changed.</p>"
+            "<p>The Twin Towns Office takes registrations. Seats on the coach are "
+            "limited.</p>"
+        ),
+    },
+    ("news.article", "partnerschaftsverein-sammelt-wieder-fuer-donezk"): {
+        "title": "Twinning association collects for Donetsk again",
+        "teaser": (
+            "Visits to Donetsk have not been possible since the occupation. The twinning "
+            "association keeps the link alive with aid deliveries and is preparing the "
+            "next one."
+        ),
+        "body": (
+            "<p>Since pro-Russian separatists have held Donetsk, people from the two cities "
+            "can no longer visit one another. The twinning association has therefore turned "
+            "its work to aid: it collects donations and sends them on their way.</p>"
+            "<p>A collection for the next delivery starts soon. You will find the date under "
+            "“Get involved”.</p>"
+        ),
+    },
+    ("news.article", "gastfamilien-fuer-den-schueleraustausch-mit-sheffield"): {
+        "title": "Host families wanted for the school exchange with Sheffield",
+        "teaser": (
+            "Pupils from Sheffield will be guests in Bochum for ten days. Families are "
+            "wanted to take in a guest."
+        ),
+        "body": (
+            "<p>Bochum’s oldest partnership lives above all from young people meeting and "
+            "from music and theatre groups. For the next exchange a group from Sheffield "
+            "comes to Bochum for ten days.</p>"
+            "<p>If you would like to take in a guest, please contact the Twin Towns "
+            "Office.</p>"
+        ),
+    },
+    ("news.article", "gruenderinnen-und-gruender-aus-bochum-und-tsukuba"): {
+        "title": "Founders from Bochum and Tsukuba get to know each other",
+        "teaser": (
+            "An online meeting brings together start-ups from both knowledge cities – one of "
+            "the partnership’s first projects."
+        ),
+        "body": (
+            "<p>Support for start-ups is one of the five fields Bochum and Tsukuba agreed on "
+            "when they signed in 2019. Now young companies from both cities introduce "
+            "themselves to one another at an online meeting.</p>"
+            "<p>Tsukuba is seven to eight hours ahead of Bochum, so the meeting starts in the "
+            "morning, Bochum time.</p>"
+        ),
+    },
     ("news.article", "jahrestag-der-partnerschaft-mit-tsukuba"): {
         "title": "Anniversary of the partnership with Tsukuba",
         "teaser": (
@@ -359,18 +416,13 @@ ENGLISH = {
     ("site.legalpage", "impressum"): {
         "title": "Legal notice",
         "body": (
-            "<h2>Provider</h2>"
-            "<p>City of Bochum<br>represented by the Lord Mayor<br>"
-            "Willy-Brandt-Platz 2–6<br>44777 Bochum</p>"
-            "<h2>Responsible for the content</h2>"
-            "<p>Press and Information Office of the City of Bochum, Twin Towns Office "
-            "(address as above)</p>"
-            "<h2>Contact</h2>"
-            '<p>Email: <a href="mailto:partnerschaften@example.org">'
-            "partnerschaften@example.org</a></p>"
-            "<p>The City of Bochum is a corporation under public law. Enter its VAT "
-            "identification number and supervisory authority here before the site goes "
-            "live.</p>"
+            "<h2>Liability for links</h2>"
+            "<p>This website links to pages of other providers, such as the websites of the "
+            "twin towns and twinning associations. Those providers alone are responsible for "
+            "their content.</p>"
+            "<h2>Pictures</h2>"
+            "<p>Who took a picture and under which licence it is published is stated below "
+            "each picture.</p>"
         ),
     },
     ("site.legalpage", "datenschutz"): {
@@ -404,13 +456,10 @@ ENGLISH = {
             "North Rhine-Westphalia Accessible Information Technology Ordinance.</p>"
         ),
         "known_limitations": (
-            "<ul><li>Older PDF documents of partnership agreements are not accessible "
-            "throughout. On request we will send you their content in an accessible "
-            "form.</li><li>The sign language video does not have subtitles yet.</li></ul>"
+            "<ul><li>Posts taken over from the former blog may contain pictures without "
+            "alternative text. The editors are adding the texts step by step.</li></ul>"
         ),
-        "feedback_contact": (
-            "Twin Towns Office\nEmail: partnerschaften@example.org\nWe reply within six weeks."
-        ),
+        "feedback_contact": "We reply within six weeks.",
         "enforcement": (
             "<p>If you do not receive a satisfactory reply to your feedback, you can turn to "
             "the North Rhine-Westphalia ombuds office for accessible information technology, "

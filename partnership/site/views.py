@@ -29,7 +29,7 @@ from partnership.map import partnership_map
 from partnership.models import Partnership, Project
 
 from . import icons
-from .models import LegalPage, Page, PageRedirect, SiteSettings, site_state
+from .models import AccessibilityCheck, LegalPage, Page, PageRedirect, SiteSettings, site_state
 
 
 def site_origin(request):
@@ -96,13 +96,28 @@ class LegalPageView(PreviewableDetailView):
     """
     Impressum, Datenschutz, Barrierefreiheit, Leichte Sprache, Gebärdensprache.
 
-    Template: ``site/legalpage_detail.html``; context: ``page``.
+    The Impressum and the Datenschutzerklärung show the operator's facts
+    from the site settings, the accessibility statement the content it finds
+    inaccessible by itself and the latest passing automated check.
+
+    Template: ``site/legalpage_detail.html``; context: ``page``, and for
+    the statement ``inaccessible`` and ``automated_check`` (``site_settings``
+    comes from the site's context processor).
     """
 
     model = LegalPage
     context_object_name = "page"
     slug_field = "kind"
     slug_url_kwarg = "kind"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.object.kind == LegalPage.Kind.ACCESSIBILITY:
+            context.update(
+                inaccessible=self.object.inaccessible_content(),
+                automated_check=AccessibilityCheck.objects.first(),
+            )
+        return context
 
 
 class PagePathConverter:

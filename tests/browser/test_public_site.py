@@ -2,6 +2,7 @@
 
 import json
 import subprocess
+from unicodedata import east_asian_width
 from urllib.parse import urlsplit
 
 import pytest
@@ -15,6 +16,9 @@ from .conftest import NODE_MODULES, PAGE_TYPES
 pytestmark = pytest.mark.django_db
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# axe's own advice beyond WCAG, such as one name per landmark of a kind.
+AXE_TAGS = [*WCAG_AA, "best-practice"]
+PHONE = {"width": 360, "height": 800}
 
 
 def pages_in(language):
@@ -44,7 +48,7 @@ def every_page():
 def axe_violations(page, axe_source):
     page.add_script_tag(content=axe_source)
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
     )
     return [
         f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
@@ -68,6 +72,19 @@ def test_no_axe_violations_on_any_page_type(csp_free_page, site, axe_source):
         if violations:
             failures[name] = violations
     assert failures == {}
+
+
+def test_no_axe_violations_on_a_phone_with_the_menu_closed_and_open(
+    csp_free_page, site, axe_source
+):
+    csp_free_page.set_viewport_size(PHONE)
+    failures = {}
+    for name in ("home", "search"):
+        csp_free_page.goto(site + PAGE_TYPES[name])
+        failures[f"{name}, closed"] = axe_violations(csp_free_page, axe_source)
+        csp_free_page.locator(".site-menu__button").click()
+        failures[f"{name}, open"] = axe_violations(csp_free_page, axe_source)
+    assert {name: found for name, found in failures.items() if found} == {}
 
 
 def test_axe_check_notices_a_planted_violation(csp_free_page, site, axe_source):
@@ -108,6 +125,135 @@ def test_no_horizontal_scrolling_on_a_phone(page, site):
         if width > 360:
             too_wide[name] = width
     assert too_wide == {}
+
+
+def test_the_header_stays_short_on_a_phone_and_its_menu_opens(page, site):
+    page.set_viewport_size(PHONE)
+    too_tall = {}
+    for name, path in PAGE_TYPES.items():
+        page.goto(site + path)
+        height = page.evaluate("document.querySelector('.site-header').offsetHeight")
+        if height > 120:
+            too_tall[name] = height
+        assert not page.locator(".site-nav").is_visible(), name
+    assert too_tall == {}
+    # The languages take one row even where the page is missing in the
+    # others, whose entries are then sentences.
+    page.goto(site + PAGE_TYPES["sign-language"])
+    assert page.locator(".language-nav a[hreflang='en']").get_attribute("href") == "/en/"
+    assert page.evaluate("document.querySelector('.language-nav').offsetHeight") <= 30
+    page.goto(site + "/")
+    page.locator(".site-menu__button").click()
+    assert page.locator(".site-nav a:text('Partnerstädte')").is_visible()
+    assert page.locator("#site-search-q").is_visible()
+
+
+def test_the_phone_menu_opens_with_the_keyboard_without_javascript(browser, site):
+    context = browser.new_context(viewport=PHONE, locale="de-DE", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + "/")
+    page.focus(".site-menu__button")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Aktuelles"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/aktuelles/")
+    context.close()
+
+
+def test_on_a_wide_screen_menu_and_search_show_without_the_button(page, site):
+    page.goto(site + "/")
+    assert not page.locator(".site-menu__button").is_visible()
+    assert page.locator(".site-nav a:text('Mitmachen')").is_visible()
+    assert page.locator("#site-search-q").is_visible()
+    assert page.evaluate("document.querySelector('.site-header').offsetHeight") < 160
+
+
+# Each word of a heading, and the offsets within it after which a line ends.
+HEADING_LINE_BREAKS = r"""() => {
+    const found = [];
+    const headings = document.querySelectorAll(
+        'main h1, main h2, main h3, .card__title, .timeline__title');
+    for (const heading of headings) {
+        if (!heading.getClientRects().length) continue;
+        const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const text = node.data;
+            const range = document.createRange();
+            for (const match of text.matchAll(/\S+/g)) {
+                let lastTop = null;
+                const breaks = [];
+                for (let i = 0; i < match[0].length; i++) {
+                    range.setStart(node, match.index + i);
+                    range.setEnd(node, match.index + i + 1);
+                    // A letter that starts a line may leave an empty box on the last.
+                    const rect = [...range.getClientRects()].filter(r => r.width > 0).pop();
+                    if (!rect) continue;
+                    if (lastTop !== null && rect.top > lastTop + 2) breaks.push(i);
+                    lastTop = rect.top;
+                }
+                if (breaks.length) found.push({word: match[0], breaks});
+            }
+        }
+    }
+    return found;
+}"""
+
+
+def test_headings_break_only_at_hyphenation_points_on_a_phone(page, site):
+    page.set_viewport_size(PHONE)
+    wrong = {}
+    for name, path in every_page().items():
+        page.goto(site + path)
+        for found in page.evaluate(HEADING_LINE_BREAKS):
+            word, breaks = found["word"], found["breaks"]
+            # A line may end after a soft hyphen (U+00AD) or a hyphen of the
+            # word, and between Japanese characters, as Japanese text wraps.
+            bad = [
+                i
+                for i in breaks
+                if word[i - 1] not in "\u00ad-–/"
+                and not {east_asian_width(word[i - 1]), east_asian_width(word[i])} & {"W", "F"}
+            ]
+            if bad:
+                pieces = zip([0, *bad], [*bad, None], strict=True)
+                wrong.setdefault(name, []).append("|".join(word[a:b] for a, b in pieces))
+    assert wrong == {}
+
+
+def test_map_labels_are_readable_and_cities_easy_to_tap_on_a_phone(page, site):
+    sizes = """() => [...document.querySelectorAll('.partner-map a')].map(link => {
+        const label = link.querySelector('text');
+        const scale = label.ownerSVGElement.getScreenCTM().a;
+        const box = link.getBoundingClientRect();
+        return [label.textContent, parseFloat(getComputedStyle(label).fontSize) * scale,
+                box.width, box.height];
+    })"""
+    too_small = []
+    for width in (320, 360, 1280):
+        page.set_viewport_size({"width": width, "height": 800})
+        for path in ("/", "/partnerschaften/"):
+            page.goto(site + path)
+            cities = page.evaluate(sizes)
+            assert len(cities) == 6
+            too_small += [
+                (width, path, *city)
+                for city in cities
+                if city[1] < 12 or city[2] < 24 or city[3] < 24
+            ]
+    assert too_small == []
+
+
+def test_search_buttons_keep_a_border_in_forced_colours(page, site):
+    page.emulate_media(forced_colors="active")
+    page.goto(site + PAGE_TYPES["search"])
+    borders = page.evaluate(
+        """() => [...document.querySelectorAll('form[role=search] button')].map(button => {
+            const style = getComputedStyle(button);
+            return [style.borderTopStyle, parseFloat(style.borderTopWidth)];
+        })"""
+    )
+    assert borders == [["solid", 2.0], ["solid", 2.0]]
 
 
 def test_the_language_switcher_fits_a_small_phone_in_every_language(page, site):

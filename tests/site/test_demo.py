@@ -4,6 +4,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 
 from cities.models import City
 from news.models import Article
@@ -54,10 +55,15 @@ def test_demo_holds_the_real_state_of_the_partnerships():
     assert tsukuba.institutional_ties.get().since_year == 2016
 
 
-def test_demo_has_two_public_posts_a_draft_and_a_scheduled_one():
+def test_demo_has_recent_and_old_public_posts_a_draft_and_a_scheduled_one():
     call_command("load_demo", stdout=StringIO())
     public = Article.objects.published()
-    assert [article.publish_at.date().isoformat() for article in public] == [
+    today = timezone.localdate()
+    # The news of the last weeks are dated from the day the demo is loaded.
+    assert [
+        (today - timezone.localtime(article.publish_at).date()).days for article in public[:4]
+    ] == [2, 6, 9, 16]
+    assert [article.publish_at.date().isoformat() for article in public[4:]] == [
         "2019-12-03",
         "2019-05-26",
     ]

@@ -107,3 +107,12 @@ def test_the_demo_ends_when_its_content_is_deleted(client, django_capture_on_com
 
 def test_editors_do_not_see_the_list_before_the_start(redakteur_client):
     assert "Vor dem Start" not in redakteur_client.get("/admin/").content.decode()
+
+
+def test_deployment_check_names_what_the_statement_lacks(production):
+    statement_page = LegalPage.objects.get(kind=LegalPage.Kind.ACCESSIBILITY)
+    statement_page.ombudsman_url = ""
+    statement_page.save()
+    assert launch_problems() == [
+        "In „Erklärung zur Barrierefreiheit“ fehlt: „Website der Schlichtungsstelle“."
+    ]

@@ -53,7 +53,8 @@ def test_accessibility_statement_shows_what_the_law_asks_for(client):
         enforcement="<p>Ombudsstelle NRW.</p>",
         last_reviewed=date(2026, 11, 1),
     )
-    html = client.get("/barrierefreiheit/").content.decode()
+    # As a reader sees it: long words in headings carry soft hyphens.
+    html = client.get("/barrierefreiheit/").content.decode().replace("\u00ad", "")
     for text in [
         "teilweise vereinbar",
         "Alte PDF-Dateien.",

@@ -125,6 +125,12 @@ def test_clean_query_drops_control_characters_and_bounds_length():
     assert len(clean_query("x" * 10_000)) == 200
 
 
+def test_a_heading_copied_with_its_soft_hyphens_finds_its_article(client, content):
+    assert clean_query("Städte\u00adpartner\u00adschaft") == "Städtepartnerschaft"
+    _response, found = hits(client, "Städte\u00adpartner\u00adschaft der Wissensstädte")
+    assert ("Nachricht", "Städtepartnerschaft der Wissensstädte") in found
+
+
 def test_highlight_marks_inflected_forms():
     marked = highlight("Die Städtepartnerschaft mit Tsukuba.", "Städtepartnerschaften")
     assert "<mark>Städtepartnerschaft</mark>" in marked

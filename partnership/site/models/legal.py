@@ -5,6 +5,7 @@ in Leichte Sprache and Deutsche Gebärdensprache. Staff edit them like any
 other content; each kind exists at most once and has a fixed address.
 """
 
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.conf import settings
@@ -23,6 +24,9 @@ from core.translation import (
 )
 from core.uploads import FileField, upload_path
 from core.versioning import VersionedModel
+from partnership.models import Agreement
+
+from .identity import SiteSettings
 
 VIDEO_TYPES = {".mp4": b"ftyp", ".webm": b"\x1a\x45\xdf\xa3"}
 
@@ -63,6 +67,22 @@ class LegalPageQuerySet(PublishableQuerySet, TranslatableQuerySet):
             pages = pages.exclude(kind__in=LegalPage.GERMAN_ONLY)
         return pages
 
+    def missing(self):
+        """
+        What each kind of page lacks (LegalPage.missing), keyed by the kind's
+        name, for a deployment check or a list for staff; complete kinds are
+        left out, a kind without a page lacks the page.
+        """
+        pages = {page.kind: page for page in self}
+        site_settings = SiteSettings.current()
+        lacking = {}
+        for kind in LegalPage.Kind:
+            page = pages.get(kind)
+            missing = page.missing(site_settings) if page else [_("Seite fehlt")]
+            if missing:
+                lacking[kind.label] = missing
+        return lacking
+
 
 class LegalPage(TranslatableModel, VersionedModel):
     class Kind(models.TextChoices):
@@ -74,6 +94,34 @@ class LegalPage(TranslatableModel, VersionedModel):
 
     # Explanations of the site in German forms of language: no translation.
     GERMAN_ONLY = (Kind.PLAIN_LANGUAGE, Kind.SIGN_LANGUAGE)
+
+    # What each page needs before the public sees it: fields of the site
+    # settings it is built from, then its own fields.
+    REQUIRED_SETTINGS = {
+        Kind.IMPRINT: [
+            "operator_name",
+            "operator_representative",
+            "operator_address",
+            "operator_phone",
+            "operator_email",
+            "supervisory_authority",
+            "editorial_responsible",
+        ],
+        Kind.PRIVACY: ["operator_name", "operator_address", "operator_email", "dpo_contact"],
+        Kind.ACCESSIBILITY: ["accessibility_contact"],
+    }
+    REQUIRED_FIELDS = {
+        Kind.PRIVACY: ["body"],
+        Kind.ACCESSIBILITY: [
+            "conformity",
+            "prepared_on",
+            "ombudsman_name",
+            "ombudsman_address",
+            "ombudsman_url",
+        ],
+        Kind.PLAIN_LANGUAGE: ["body"],
+        Kind.SIGN_LANGUAGE: ["body"],
+    }
 
     class Conformity(models.TextChoices):
         FULL = "vollstaendig", _("vollständig vereinbar")
@@ -98,16 +146,74 @@ class LegalPage(TranslatableModel, VersionedModel):
         help_text=_("Was noch nicht barrierefrei ist, warum, und welche Alternativen es gibt."),
     )
     feedback_contact = models.TextField(
-        _("Kontakt für Rückmeldungen"),
+        _("Wie Rückmeldungen bearbeitet werden"),
         blank=True,
-        help_text=_("Wer Barrieren meldet, erreicht uns so: Stelle, E-Mail, Telefon."),
+        help_text=_(
+            "Z. B. „Wir antworten innerhalb von sechs Wochen.“ Die Kontaktdaten selbst "
+            "stehen in den Website-Einstellungen unter „Kontakt für Barrieren“."
+        ),
     )
     enforcement = RichTextField(
         _("Durchsetzungs- und Schlichtungsverfahren"),
         blank=True,
         help_text=_("Wohin man sich wenden kann, wenn die Rückmeldung nicht hilft."),
     )
+    # The body the enforcement procedure names; its name is the same in every language.
+    ombudsman_name = models.CharField(
+        _("Schlichtungsstelle"),
+        max_length=200,
+        blank=True,
+        help_text=_("Name der Ombuds- oder Schlichtungsstelle, wie sie sich selbst nennt."),
+    )
+    ombudsman_address = models.TextField(
+        _("Anschrift der Schlichtungsstelle"),
+        blank=True,
+        help_text=_("Postanschrift, wie auf einem Briefumschlag."),
+    )
+    ombudsman_email = models.EmailField(_("E-Mail der Schlichtungsstelle"), blank=True)
+    ombudsman_url = models.URLField(_("Website der Schlichtungsstelle"), blank=True)
+    prepared_on = models.DateField(_("Erklärung erstellt am"), null=True, blank=True)
     last_reviewed = models.DateField(_("zuletzt überprüft am"), null=True, blank=True)
+    keyboard_checked_on = models.DateField(
+        _("Manuelle Prüfung mit Tastatur am"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Wann die Stadt alle Seitentypen nur mit der Tastatur bedient hat. "
+            "Leer lassen, solange das nicht geschehen ist."
+        ),
+    )
+    screen_reader_checked_on = models.DateField(
+        _("Manuelle Prüfung mit Screenreader am"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Wann die Stadt alle Seitentypen mit einem Screenreader gelesen hat. "
+            "Leer lassen, solange das nicht geschehen ist."
+        ),
+    )
+    manual_check_tools = models.CharField(
+        _("Geprüft mit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Screenreader und Browser der manuellen Prüfung, z. B. „NVDA mit Firefox“."),
+    )
+    # Leichte Sprache: DIN SPEC 33429 asks for a check by readers of the text.
+    plain_language_checked_on = models.DateField(
+        _("von einer Prüfgruppe geprüft am"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leichte Sprache prüfen Menschen, für die sie gemacht ist. Das Datum erst "
+            "eintragen, wenn eine Prüfgruppe diesen Text geprüft hat."
+        ),
+    )
+    plain_language_checked_by = models.CharField(
+        _("Prüfgruppe"),
+        max_length=200,
+        blank=True,
+        help_text=_("Wer geprüft hat, z. B. Name des Büros für Leichte Sprache und der Gruppe."),
+    )
     # Gebärdensprache: a self-hosted video.
     video = FileField(
         _("Video"),
@@ -151,3 +257,117 @@ class LegalPage(TranslatableModel, VersionedModel):
 
     def is_shown_in(self, language):
         return language == SOURCE_LANGUAGE or self.kind not in self.GERMAN_ONLY
+
+    def missing(self, site_settings=None):
+        """
+        What this page still lacks, in words for staff: the names of empty
+        fields of the site settings it is built from, then what
+        ``missing_content()`` names. Empty when the page is complete. The
+        public page leaves out what is empty; this says what that is.
+        """
+        site_settings = site_settings or SiteSettings.current()
+        settings_fields = [
+            _("%(field)s (Website-Einstellungen)")
+            % {"field": SiteSettings._meta.get_field(name).verbose_name}
+            for name in self.REQUIRED_SETTINGS.get(self.kind, [])
+            if not getattr(site_settings, name)
+        ]
+        return [*settings_fields, *self.missing_content()]
+
+    def missing_content(self):
+        """The page's own empty fields, an unchecked Leichte-Sprache text, an unpublished page."""
+        missing = [
+            str(self._meta.get_field(name).verbose_name)
+            for name in self.REQUIRED_FIELDS.get(self.kind, [])
+            if not getattr(self, name)
+        ]
+        if self.kind == self.Kind.PLAIN_LANGUAGE and not self.plain_language_checked():
+            missing.append(_("vor Veröffentlichung von einer Prüfgruppe prüfen lassen"))
+        if not self.published:
+            missing.append(_("nicht veröffentlicht"))
+        return missing
+
+    def plain_language_checked(self):
+        return bool(self.plain_language_checked_on and self.plain_language_checked_by)
+
+    def inaccessible_content(self):
+        """
+        What the accessibility statement lists as not accessible without
+        staff writing it down: the sign-language video while there is none
+        (or its captions), and PDF documents not marked accessible.
+        """
+        items = []
+        sign_language = LegalPage.objects.filter(kind=self.Kind.SIGN_LANGUAGE).first()
+        if sign_language is None or not sign_language.video:
+            items.append(
+                Inaccessible(
+                    _("Video in Deutscher Gebärdensprache"),
+                    None,
+                    _(
+                        "Ein Video, das diese Website in Deutscher Gebärdensprache erklärt, "
+                        "gibt es noch nicht."
+                    ),
+                )
+            )
+        elif not sign_language.video_captions:
+            items.append(
+                Inaccessible(
+                    _("Untertitel des Videos in Gebärdensprache"),
+                    sign_language.get_absolute_url(),
+                    _("Das Video hat noch keine Untertitel."),
+                )
+            )
+        documents = (
+            Agreement.objects.published()
+            .exclude(document="")
+            .filter(document_accessible=False)
+            .select_related("partnership__partner_city")
+        )
+        for agreement in documents:
+            items.append(
+                Inaccessible(
+                    _("PDF „%(title)s“") % {"title": agreement.title},
+                    agreement.get_absolute_url(),
+                    _(
+                        "Das Dokument ist eingescannt oder nicht getaggt. Sein Wortlaut steht "
+                        "als Text auf der Seite der Partnerschaft."
+                    )
+                    if agreement.full_text
+                    else _(
+                        "Das Dokument ist eingescannt oder nicht getaggt. Den Inhalt senden "
+                        "wir Ihnen auf Anfrage in zugänglicher Form."
+                    ),
+                )
+            )
+        return items
+
+
+@dataclass
+class Inaccessible:
+    """One entry of the statement's list of content that is not accessible."""
+
+    what: str
+    url: str | None
+    reason: str
+
+
+class AccessibilityCheck(models.Model):
+    """
+    A passing run of the project's automated accessibility checks (axe-core
+    and the Nu HTML Checker on every page type, keyboard paths), recorded by
+    ``record_accessibility_checks`` from the test report. The statement
+    names the date of the latest.
+    """
+
+    ran_at = models.DateTimeField(_("Prüfung gelaufen am"))
+    passed = models.PositiveIntegerField(_("bestandene Prüfungen"))
+    recorded = models.DateTimeField(_("erfasst am"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("automatische Prüfung der Barrierefreiheit")
+        verbose_name_plural = _("automatische Prüfungen der Barrierefreiheit")
+        ordering = ["-ran_at"]
+        get_latest_by = "ran_at"
+
+    def __str__(self):
+        return _("%(count)s Prüfungen bestanden") % {"count": self.passed}

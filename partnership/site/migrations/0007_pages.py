@@ -15,7 +15,7 @@ from core.postgres import search_indexes, vector_indexes
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('site', '0003_german_into_translation_columns'),
+        ('site', '0006_legal_page_checks'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,76 @@
+"""Legal pages and an agreement's wording in the browser: axe with best practice, Nu, keys."""
+
+import json
+import subprocess
+
+import pytest
+
+from .conftest import NODE_MODULES
+from .test_public_site import WCAG_AA
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PAGES = [
+    "/impressum/",
+    "/datenschutz/",
+    "/barrierefreiheit/",
+    "/leichte-sprache/",
+    "/gebaerdensprache/",
+    # The demo's scanned agreement with its wording.
+    "/partnerschaften/tsukuba/",
+]
+
+
+@pytest.fixture
+def csp_free_page(browser):
+    # axe is injected as an inline script, which the site's own policy forbids.
+    context = browser.new_context(bypass_csp=True, locale="de-DE")
+    yield context.new_page()
+    context.close()
+
+
+def test_legal_pages_have_no_axe_violations_best_practice_included(
+    csp_free_page, site, axe_source
+):
+    failures = {}
+    for path in PAGES:
+        csp_free_page.goto(site + path)
+        csp_free_page.add_script_tag(content=axe_source)
+        result = csp_free_page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+            [*WCAG_AA, "best-practice"],
+        )
+        if result["violations"]:
+            failures[path] = [
+                f"{v['id']}: {v['nodes'][0]['target']}" for v in result["violations"]
+            ]
+    assert failures == {}
+
+
+def test_legal_pages_pass_the_nu_html_checker(client, site, java, tmp_path):
+    checker = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    if not checker.exists():
+        pytest.skip("vnu-jar fehlt: npm ci")
+    files = []
+    for number, path in enumerate(PAGES):
+        target = tmp_path / f"{number}.html"
+        target.write_bytes(client.get(path).content)
+        files.append(str(target))
+    result = subprocess.run(
+        [java, "-jar", str(checker), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    assert [m["message"] for m in messages if m.get("type") == "error"] == []
+
+
+def test_agreement_wording_opens_with_the_keyboard(page, site):
+    page.goto(site + "/partnerschaften/tsukuba/")
+    wording = page.locator("details.full-text")
+    assert not wording.evaluate("element => element.open")
+    page.locator("details.full-text summary").focus()
+    page.keyboard.press("Enter")
+    assert wording.evaluate("element => element.open")
+    assert page.get_by_text("Artikel 1: Die Städte Bochum und Tsukuba").is_visible()
