@@ -15,7 +15,6 @@ from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import register_converter, reverse
 from django.utils import timezone, translation
-from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -59,8 +58,6 @@ def site_context(request):
         "canonical_url": canonical_url(request),
         "site_origin": site_origin(request),
         "page_suffix": page_suffix(request),
-        # One query, on the first page that shows a menu; both menus read it.
-        "menu_pages": SimpleLazyObject(lambda: list(Page.objects.published().in_menus())),
     }
 
 
