@@ -31,5 +31,10 @@ def query_permalink(request):
 
 
 def _new_path(old_path):
-    target = LegacyRedirect.objects.filter(old_path=old_path).first()
+    # Stored decoded and with a trailing slash, as the importer writes them;
+    # WordPress answered its permalinks with and without one.
+    candidates = {old_path}
+    if not old_path.startswith("/?") and not old_path.endswith("/"):
+        candidates.add(f"{old_path}/")
+    target = LegacyRedirect.objects.filter(old_path__in=candidates).first()
     return target.new_path if target else None

@@ -2,15 +2,24 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from news.wordpress import Importer, WXRError, read_export
+from news.wordpress import Importer, WXRError, WXRFile
+
+# What the report calls the kinds of item that do not come over.
+SKIPPED = {
+    "attachment": "Anhänge (nur als Bilder in Beiträgen übernommen)",
+    "nav_menu_item": "Menüeinträge werden nicht übernommen",
+    "trash": "Im Papierkorb, nicht übernommen",
+    "auto-draft": "Automatisch gespeicherte Entwürfe, nicht übernommen",
+    "inherit": "Überarbeitungen, nicht übernommen",
+}
 
 
 class Command(BaseCommand):
     help = (
         "Importiert Beiträge, Kategorien, Schlagwörter und Bilder aus einer WordPress-"
-        "Exportdatei (WXR 1.0–1.2). Bilder kommen aus einer lokalen Kopie von "
-        "wp-content/uploads; alte Adressen leiten auf die neuen Seiten weiter. Kann erneut "
-        "laufen: seit dem Import bearbeitete Beiträge bleiben unverändert."
+        "Exportdatei (WXR). Bilder kommen aus einer lokalen Kopie von wp-content/uploads; "
+        "alte Adressen leiten auf die neuen Seiten weiter. Kann erneut laufen: seit dem "
+        "Import bearbeitete Beiträge bleiben unverändert."
     )
 
     def add_arguments(self, parser):
@@ -22,27 +31,47 @@ class Command(BaseCommand):
 
     def handle(self, *args, export, uploads, dry_run, **options):
         try:
-            data = read_export(export)
+            importer = Importer(
+                WXRFile(export), uploads=uploads, dry_run=dry_run, progress=self.progress
+            )
+            report = importer.run()
         except WXRError as exc:
             raise CommandError(f"{exc} Es wurde nichts importiert.") from exc
-        report = Importer(data, uploads=uploads, dry_run=dry_run, progress=self.progress).run()
-        missing = list(dict.fromkeys(report.missing_images))
         if dry_run:
-            self.stdout.write("Probelauf: nichts wurde geschrieben.")
+            self.stdout.write("Probelauf: nichts wurde geschrieben. Ein Import täte Folgendes:")
+        missing = list(dict.fromkeys(report.missing_images))
         self.stdout.write(
             f"Angelegt: {report.created}\n"
             f"Aktualisiert: {report.updated}\n"
-            f"Unverändert: {report.unchanged}\n"
-            f"Behalten, weil seit dem Import bearbeitet: {len(report.kept)}\n"
-            f"Übersprungen (keine Beiträge oder im Papierkorb): {report.skipped}\n"
-            f"Fehlende Bilder: {len(missing)}"
+            f"Unverändert: {report.unchanged}"
         )
-        for title in report.kept:
-            self.stdout.write(f"  bearbeitet, nicht überschrieben: {title}")
-        for name in missing:
-            self.stdout.write(f"  Bild nicht gefunden oder unlesbar: {name}")
-        for name in dict.fromkeys(report.images_without_alt):
-            self.stdout.write(f"  Bild ohne Alternativtext, bitte ergänzen: {name}")
+        self.section("Behalten, weil seit dem Import bearbeitet", report.kept)
+        self.section("Nicht öffentlich übernommen (als Entwurf)", report.not_public)
+        self.section("Zurückgezogen, weil in WordPress im Papierkorb", report.withdrawn)
+        self.section("Nicht übernommen wegen Fehlern", report.failed)
+        self.section("Seiten noch nicht übernommen", report.pages)
+        self.stdout.write(f"Kommentare werden nicht übernommen: {report.comments}")
+        for kind, count in sorted(report.skipped.items()):
+            label = SKIPPED.get(kind, f"Einträge vom Typ „{kind}“, nicht übernommen")
+            self.stdout.write(f"{label}: {count}")
+        self.section("In WordPress oben gehalten, hier ohne diese Markierung", report.sticky)
+        if report.multilingual:
+            self.stdout.write(
+                "Die Datei stammt von einer mehrsprachigen WordPress-Website (WPML oder "
+                "Polylang). Übersetzungen werden nicht zugeordnet: jede Sprachfassung wird ein "
+                "eigener deutscher Beitrag."
+            )
+        self.section("Fehlende Bilder", [f"nicht gefunden oder unlesbar: {n}" for n in missing])
+        self.section(
+            "Bilder ohne Alternativtext, bitte ergänzen",
+            list(dict.fromkeys(report.images_without_alt)),
+        )
+        self.section("Hinweise", report.notes)
+
+    def section(self, heading, lines):
+        self.stdout.write(f"{heading}: {len(lines)}")
+        for line in lines:
+            self.stdout.write(f"  {line}")
 
     def progress(self, done, total):
         if not sys.stderr.isatty():
