@@ -456,6 +456,13 @@ def autop(text):
     return text.replace(_NEWLINE_PLACEHOLDER, "\n").replace("<!-- wpnl -->", "\n").strip()
 
 
+def _refusal(exc):
+    """Why a post could not be saved, in words for staff rather than the database's."""
+    if isinstance(exc, ValidationError):
+        return f"konnte nicht gespeichert werden: {' '.join(exc.messages)}"
+    return "die Datenbank hat ihn abgelehnt; nichts davon wurde gespeichert"
+
+
 def _attributes(tag):
     return {
         name.lower(): html.unescape(double if double is not None else single)
@@ -615,7 +622,7 @@ class Importer:
                 self._redirect(post.link, post.wordpress_id, article.get_absolute_url(), notes)
                 self._redirect_terms(post, notes)
         except (DatabaseError, ValidationError) as exc:
-            self.report.failed.append(f"{post.label}: konnte nicht gespeichert werden ({exc})")
+            self.report.failed.append(f"{post.label}: {_refusal(exc)}")
             return
         if origin:
             self.report.updated += 1
@@ -659,7 +666,7 @@ class Importer:
                 if new_path:
                     self._redirect(post.link, post.wordpress_id, new_path, notes, query="page_id")
         except (DatabaseError, ValidationError) as exc:
-            self.report.failed.append(f"{post.label}: konnte nicht gespeichert werden ({exc})")
+            self.report.failed.append(f"{post.label}: {_refusal(exc)}")
             return
         self.report.notes += [f"Seite {post.label}: {note}" for note in notes]
 
