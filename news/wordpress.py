@@ -547,6 +547,7 @@ class Importer:
             pages=[] if write_page else list(inventory.pages),
         )
         self.by_url = {a.url: a for a in inventory.attachments.values() if a.url}
+        self.current = None  # the post being imported, named in image reports
         self._stored = {}  # source file -> stored name, or None
         self._digests = {}  # source file -> SHA-256 of its bytes
 
@@ -607,7 +608,7 @@ class Importer:
                 ImportedPost.objects.filter(pk=origin.pk).update(site=self.inventory.site)
             self.report.unchanged += 1
             return
-        notes = []
+        notes, self.current = [], post
         try:
             with transaction.atomic():
                 article = origin.article if origin else Article()
@@ -659,7 +660,7 @@ class Importer:
         self.report.withdrawn.append(post.label)
 
     def _import_page(self, post):
-        notes = []
+        notes, self.current = [], post
         try:
             with transaction.atomic():
                 new_path = self.write_page(post, self.convert(post.content, notes))
@@ -871,7 +872,7 @@ class Importer:
             return ""
         alt = attributes.get("alt") or self._attachment_for(source).alt
         if not alt:
-            self.report.images_without_alt.append(self._file_name(source))
+            self.report.images_without_alt.append(self._in_post(self._file_name(source)))
         url = default_storage.url(name)
         return f'<img src="{html.escape(url)}" alt="{html.escape(alt)}">'
 
@@ -881,6 +882,9 @@ class Importer:
             or self.by_url.get(_SIZED.sub("", source))
             or Attachment(url="")
         )
+
+    def _in_post(self, name):
+        return f"{name} in {self.current.label}"
 
     @staticmethod
     def _file_name(source):
@@ -913,13 +917,13 @@ class Importer:
         """
         path = self._local_file(source)
         if path is None:
-            self.report.missing_images.append(self._file_name(source))
+            self.report.missing_images.append(self._in_post(self._file_name(source)))
             return None
         key = (path, folder)
         if key not in self._stored:
             self._stored[key] = self._copy(path, folder)
         if self._stored[key] is None:
-            self.report.missing_images.append(path.name)
+            self.report.missing_images.append(self._in_post(path.name))
         return self._stored[key]
 
     def _copy(self, path, folder):
@@ -953,7 +957,7 @@ class Importer:
                 f"Bildunterschrift des Beitragsbilds nicht übernommen: {attachment.caption}"
             )
         if not attachment.alt:
-            self.report.images_without_alt.append(self._file_name(attachment.url))
+            self.report.images_without_alt.append(self._in_post(self._file_name(attachment.url)))
         article.image_alt = _shorten(attachment.alt, 250)
         if self.dry_run or article.image.name == name:
             return

@@ -54,6 +54,7 @@ def item(
     link=None,
     author="presse",
     password="",
+    sticky=0,
     terms="",
     extra="",
 ):
@@ -79,7 +80,7 @@ def item(
 		<wp:menu_order>0</wp:menu_order>
 		<wp:post_type><![CDATA[{kind}]]></wp:post_type>
 		<wp:post_password><![CDATA[{password}]]></wp:post_password>
-		<wp:is_sticky>0</wp:is_sticky>
+		<wp:is_sticky>{sticky}</wp:is_sticky>
 		{terms}
 		{extra}
 	</item>"""
@@ -302,7 +303,7 @@ def test_the_report_counts_what_does_not_come_over(export):
     report = run_import(
         export(
             item(1, extra=comment.format(1) + comment.format(2)),
-            item(2, "Oben", extra=""),
+            item(2, "Oben", sticky=1),
             item(3, "Über uns", kind="page"),
             item(4, "Startseite", kind="nav_menu_item"),
             item(5, "Übersetzt", extra=term("language", "en", "English")),
@@ -311,6 +312,7 @@ def test_the_report_counts_what_does_not_come_over(export):
     assert "Kommentare werden nicht übernommen: 2" in report
     assert "Seiten noch nicht übernommen: 1\n  3 „Über uns“" in report
     assert "Menüeinträge werden nicht übernommen: 1" in report
+    assert "In WordPress oben gehalten, hier ohne diese Markierung: 1\n  2 „Oben“" in report
     assert "mehrsprachigen WordPress-Website" in report
 
 
