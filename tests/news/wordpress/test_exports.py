@@ -12,6 +12,7 @@ from django.db import DataError
 from PIL import Image
 
 from news.models import Article, Category, ImportedPost, LegacyRedirect
+from news.wordpress import Importer, WXRFile
 
 pytestmark = pytest.mark.django_db
 
@@ -431,3 +432,20 @@ def test_a_post_the_database_refuses_is_rolled_back_reported_and_the_others_impo
     )
     assert list(Article.objects.values_list("title", flat=True)) == ["Heil"]
     assert not LegacyRedirect.objects.filter(old_path="/?p=1").exists()
+
+
+def test_pages_go_to_a_page_writer_when_one_is_given(export):
+    written = []
+
+    def write_page(post, body):
+        written.append((post.wordpress_id, post.parent, body))
+        return "/ueber-uns/"
+
+    path = export(
+        item(3, "Über uns", "Wir.", kind="page", link="https://blog.bochum.example/ueber-uns/")
+    )
+    report = Importer(WXRFile(path), write_page=write_page).run()
+
+    assert written == [(3, 0, "<p>Wir.</p>")]
+    assert report.pages == []
+    assert LegacyRedirect.objects.get(old_path="/?page_id=3").new_path == "/ueber-uns/"
