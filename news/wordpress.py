@@ -552,11 +552,15 @@ class Importer:
         self._digests = {}  # source file -> SHA-256 of its bytes
 
     def run(self):
+        if not self.dry_run:
+            # Each post commits on its own: an interrupted run keeps what it
+            # imported, and the site stays writable meanwhile.
+            self._run()
+            return self.report
         try:
             with transaction.atomic():
                 self._run()
-                if self.dry_run:
-                    raise _DryRun
+                raise _DryRun
         except _DryRun:
             pass
         return self.report

@@ -449,3 +449,14 @@ def test_pages_go_to_a_page_writer_when_one_is_given(export):
     assert written == [(3, 0, "<p>Wir.</p>")]
     assert report.pages == []
     assert LegacyRedirect.objects.get(old_path="/?page_id=3").new_path == "/ueber-uns/"
+
+
+def test_an_interrupted_import_keeps_the_posts_it_finished(export):
+    def interrupt_after_the_first(done, total):
+        if done == 1:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        Importer(WXRFile(export(item(1), item(2))), progress=interrupt_after_the_first).run()
+
+    assert list(ImportedPost.objects.values_list("wordpress_id", flat=True)) == [1]
