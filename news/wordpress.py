@@ -246,9 +246,8 @@ class WXRFile:
     def scan(self):
         """The first pass: check every item and take stock, writing nothing."""
         inventory, version, seen = Inventory(), None, set()
-        wp = None
         for element in self.children():
-            wp = self.wp
+            wp = self.wp  # known once the root element has started
             if element.tag == f"{wp}wxr_version":
                 version = (element.text or "").strip()
                 if not _VERSION.match(version):

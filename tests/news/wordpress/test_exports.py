@@ -460,3 +460,14 @@ def test_an_interrupted_import_keeps_the_posts_it_finished(export):
         Importer(WXRFile(export(item(1), item(2))), progress=interrupt_after_the_first).run()
 
     assert list(ImportedPost.objects.values_list("wordpress_id", flat=True)) == [1]
+
+
+def test_a_post_imported_before_posts_were_known_by_id_is_found_by_its_guid(export):
+    run_import(export(item(1, "Früher importiert")))
+    ImportedPost.objects.update(site="", content_hash="von damals")
+    article = imported(1)
+
+    assert "Aktualisiert: 1" in run_import(export(item(1, "Früher importiert")))
+
+    origin = ImportedPost.objects.get()
+    assert origin.article == article and origin.site == "https://blog.bochum.example"
