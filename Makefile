@@ -28,9 +28,12 @@ run: install
 	$(PY) manage.py demo_login
 	LANGUAGES=de,en,ja,es,uk SERVE_MEDIA=true SITE_URL=http://127.0.0.1:8000 $(PY) manage.py runserver 127.0.0.1:8000
 
+# One worker per core (pytest-xdist), each taking whole test files, so a
+# browser module loads its demo data once. TEST_WORKERS=0 runs in one process.
 # pytest exits with 5 when it collected no tests; that must fail loudly.
+TEST_WORKERS ?= auto
 test: install
-	@$(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
+	@$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "ERROR: pytest collected no tests." >&2; exit 1; fi; \
 	exit $$status
 

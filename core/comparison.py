@@ -41,6 +41,9 @@ class FieldChange(NamedTuple):
     diff: str
     # Long text, read as its diff rather than as two full versions.
     is_text: bool = False
+    # One of the model's ``sensitive_fields`` (a bank account): marked, so a
+    # reviewer cannot overlook it among other changes.
+    is_sensitive: bool = False
 
 
 def field_changes(model, old, new, exclude=("version",)):
@@ -54,6 +57,7 @@ def field_changes(model, old, new, exclude=("version",)):
     are fields no form edits (timestamps, search vectors).
     """
     changes = []
+    sensitive = getattr(model, "sensitive_fields", ())
     for field in _compared_fields(model, exclude):
         old_value, new_value = _value(old, field), _value(new, field)
         if _MISSING in (old_value, new_value) or _same(field, old_value, new_value):
@@ -66,6 +70,7 @@ def field_changes(model, old, new, exclude=("version",)):
                 new=new_text,
                 diff=_diff(field, old_text, new_text),
                 is_text=_is_text(field),
+                is_sensitive=field.name in sensitive,
             )
         )
     return changes

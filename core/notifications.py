@@ -11,6 +11,9 @@ the transaction of that change; the mails go through the outbox
   public, or from when (``when`` in the future).
 - ``sent_back(obj, author=…, by=…, comment=…)``: the author gets the lead's
   comment.
+- ``sensitive_change(obj, by=…, changes=…)``: one of the model's
+  ``sensitive_fields`` (a bank account) changed. Every lead hears of it,
+  ``by`` included.
 
 ``obj`` is a model instance registered in the admin. Who may publish it is
 the ``publish_permission`` of its ModelAdmin (core.editorial); pass
@@ -19,7 +22,9 @@ object's admin change page, or ``url`` (a path on this site) where the work
 happens elsewhere, such as a review page; ``change=True`` says that the mail
 is about a proposed change to live content. Nobody is mailed about their own
 action, and nobody who switched the mails off under "Benachrichtigungen"
-(NotificationSetting) or whose account has no e-mail address.
+(NotificationSetting) or whose account has no e-mail address; only the
+warning about a sensitive change reaches every lead with an address, the
+actor and those who switched the mails off included.
 """
 
 from django.conf import settings
@@ -40,12 +45,7 @@ PERMISSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 def submitted(obj, *, by, permission=None, url=None, change=False):
     """Tells the leads that ``obj``, or a ``change`` to it when live, waits for review."""
-    permission = permission or publish_permission(obj)
-    leads = get_user_model().objects.filter(
-        pk__in=get_user_model()
-        .objects.with_perm(permission, include_superusers=True, backend=PERMISSION_BACKEND)
-        .values("pk")
-    )
+    leads = _leads(permission or publish_permission(obj))
     _notify(
         "submitted",
         leads.exclude(pk=by.pk),
@@ -100,6 +100,22 @@ def sent_back(obj, *, author, by, comment, url=None, change=False):
     )
 
 
+def sensitive_change(obj, *, by, changes, permission=None):
+    """Tells every lead, ``by`` too, what ``changes`` (``FieldChange`` rows) made to ``obj``."""
+    # A warning, not workflow news: the one who saved and those who switched
+    # the mails off hear of it too, so a misused account is noticed.
+    _notify(
+        "sensitive_change",
+        _leads(permission or publish_permission(obj)),
+        obj,
+        by=by,
+        url=None,
+        subject=_("Bitte prüfen: Bankverbindung geändert – %(kind)s „%(title)s“"),
+        changes=changes,
+        warning=True,
+    )
+
+
 def publish_permission(obj):
     """The permission that allows publishing ``obj``, from its ModelAdmin."""
     model_admin = admin.site.get_model_admin(type(obj))
@@ -120,12 +136,19 @@ def site_origin():
     return f"{scheme}://{hosts[0] if hosts else 'localhost'}"
 
 
-def recipients(users):
-    """Those of ``users`` who can and want to receive workflow mails."""
-    return (
-        users.filter(is_active=True, is_staff=True)
-        .exclude(email="")
-        .exclude(notification_setting__editorial=False)
+def recipients(users, *, warning=False):
+    """Those of ``users`` who can and want to receive workflow mails (a ``warning``: who can)."""
+    reachable = users.filter(is_active=True, is_staff=True).exclude(email="")
+    if warning:
+        return reachable
+    return reachable.exclude(notification_setting__editorial=False)
+
+
+def _leads(permission):
+    return get_user_model().objects.filter(
+        pk__in=get_user_model()
+        .objects.with_perm(permission, include_superusers=True, backend=PERMISSION_BACKEND)
+        .values("pk")
     )
 
 
@@ -140,7 +163,7 @@ def _display_name(user):
     return user.get_full_name() or user.get_username()
 
 
-def _notify(event, users, obj, *, by, url, subject, **context):
+def _notify(event, users, obj, *, by, url, subject, warning=False, **context):
     origin = site_origin()
     opts = obj._meta
     if url is None:
@@ -168,7 +191,7 @@ def _notify(event, users, obj, *, by, url, subject, **context):
                     {**context, "recipient": _display_name(user)},
                 ),
             )
-            for user in recipients(users).order_by("pk")
+            for user in recipients(users, warning=warning).order_by("pk")
         ]
     outbox.queue(messages)
 

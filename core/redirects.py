@@ -8,7 +8,8 @@ Two kinds of old address lead on to the current one:
   a slug, the object that once had it is looked up, and shown at its current
   address if the visitor may see it.
 - Addresses an app knows from elsewhere, such as the news app's imported
-  WordPress permalinks (news.LegacyRedirect). The app registers a lookup
+  WordPress permalinks (news.LegacyRedirect) and the addresses free pages
+  had before they moved (partnership.site PageRedirect). The app registers a lookup
   here from its AppConfig.ready(), since this module must not import it.
   Lookups are asked when the site has nothing at an address; a lookup
   registered with ``before_view=True`` is asked first, for addresses the

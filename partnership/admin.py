@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
 from cities.models import City
+from core import notifications
 from core.admin import URL_FIELDS_ASSUME_HTTPS
+from core.comparison import field_changes
 from core.editorial import (
     EditorialAdminMixin,
     EditorialInlineMixin,
@@ -20,6 +22,7 @@ from core.uploads import FileField
 
 from .models import (
     Agreement,
+    Contact,
     CooperationArea,
     InstitutionalTie,
     Partnership,
@@ -45,6 +48,7 @@ class CooperationAreaAdmin(EditorialAdminMixin, TranslatedAdmin):
 class StatusChangeInline(EditorialInlineMixin, TranslationStackedInline):
     model = StatusChange
     extra = 0
+    radio_fields = {"date_precision": admin.VERTICAL}
 
 
 class InstitutionalTieInline(EditorialInlineMixin, admin.TabularInline):
@@ -63,7 +67,8 @@ class ProjectInline(EditorialInlineMixin, TranslationStackedInline):
     model = Project
     publish_fields = ("published",)
     extra = 0
-    fields = ["title", "kind", "start_date", "end_date", "published"]
+    fields = ["title", "kind", "start_date", "end_date", "contact", "published"]
+    autocomplete_fields = ["contact"]
     show_change_link = True
 
 
@@ -78,8 +83,9 @@ class PartnershipAdmin(RevisionAdmin, TranslatedAdmin):
         BY_PUBLICATION,
     ]
     list_select_related = ["partner_city"]
-    search_fields = ["partner_city__name", "summary", "association_name"]
-    autocomplete_fields = ["partner_city"]
+    search_fields = ["partner_city__name", "summary", "association__name"]
+    autocomplete_fields = ["partner_city", "association"]
+    radio_fields = {"established_precision": admin.VERTICAL}
     readonly_fields = ["created", "updated"]
     inlines = [StatusChangeInline, InstitutionalTieInline, AgreementInline, ProjectInline]
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
@@ -87,13 +93,17 @@ class PartnershipAdmin(RevisionAdmin, TranslatedAdmin):
         (None, {"fields": ["home_city", "partner_city", "slug", "kind", "published"]}),
         (
             _("Seit wann und wie es steht"),
-            {"fields": [("established_year", "established_on"), "status", "status_note"]},
+            {
+                "fields": [
+                    ("established_year", "established_on"),
+                    "established_precision",
+                    "status",
+                    "status_note",
+                ]
+            },
         ),
         (_("Texte"), {"fields": ["summary", "description"]}),
-        (
-            _("Partnerschaftsverein"),
-            {"fields": ["association_name", "association_website", "association_contact"]},
-        ),
+        (_("Partnerschaftsverein"), {"fields": ["association"]}),
         (_("Verwaltung"), {"fields": ["created", "updated"], "classes": ["collapse"]}),
     ]
 
@@ -156,14 +166,88 @@ class ProjectAdmin(EditorialAdminMixin, TranslatedAdmin):
     list_display = ["title", "partnership", "kind", "start_date", "end_date", "published"]
     list_filter = [BY_PUBLICATION, "kind", "cooperation_area", "partnership"]
     list_select_related = ["partnership__home_city", "partnership__partner_city"]
-    search_fields = ["title", "description", "contact_name"]
+    search_fields = ["title", "description", "contact__name"]
+    autocomplete_fields = ["contact"]
     date_hierarchy = "start_date"
     fieldsets = [
         (None, {"fields": ["partnership", "title", "kind", "cooperation_area", "published"]}),
         (_("Wann"), {"fields": [("start_date", "end_date")]}),
         (_("Beschreibung"), {"fields": ["description"]}),
+        (_("Kontakt zum Mitmachen"), {"fields": ["contact"]}),
+    ]
+
+
+@admin.register(Contact)
+class ContactAdmin(RevisionAdmin, TranslatedAdmin):
+    """
+    Contacts are corrected at once by any editor, with history; the donation
+    account only by the lead, and every change to it is logged and mailed to
+    every lead.
+    """
+
+    publish_permission = PUBLISH_PARTNERSHIP
+    # Not about visibility: these fields are simply the lead's to set.
+    publish_fields = Contact.sensitive_fields
+    list_display = ["name", "role", "email", "phone", "has_donation_account"]
+    search_fields = ["name", "role", "person_name", "email"]
+    readonly_fields = ["consent_recorded_by"]
+    formfield_overrides = {**CHECKBOXES, **URL_FIELDS_ASSUME_HTTPS}
+    fieldsets = [
+        (None, {"fields": ["name", "role", "cities"]}),
         (
-            _("Kontakt zum Mitmachen"),
-            {"fields": ["contact_name", ("contact_email", "contact_phone")]},
+            _("Erreichbarkeit"),
+            {
+                "fields": ["address", ("phone", "email"), "website", "opening_hours"],
+                "description": _(
+                    "Alles hier ist öffentlich. Bitte Funktionsadressen und Nummern "
+                    "des Vereins oder der Stelle nennen, keine privaten."
+                ),
+            },
+        ),
+        (
+            _("Ansprechperson"),
+            {
+                "fields": [
+                    "person_name",
+                    ("consent_on", "consent_recorded_by"),
+                    "consent_withdrawn_on",
+                ],
+                "description": _(
+                    "Nur ausfüllen, wenn eine Privatperson genannt werden soll und "
+                    "schriftlich eingewilligt hat. Bei Widerruf das Datum eintragen und "
+                    "speichern: der Name verschwindet sofort von allen Seiten."
+                ),
+            },
+        ),
+        (
+            _("Spendenkonto"),
+            {
+                "fields": ["account_holder", ("iban", "bic"), "donation_purpose"],
+                "description": _(
+                    "Nur für Hilfsaktionen. Ändern kann es nur die Redaktionsleitung; "
+                    "jede Änderung wird protokolliert und allen in der "
+                    "Redaktionsleitung per E-Mail gemeldet."
+                ),
+            },
         ),
     ]
+
+    @admin.display(description=_("Spendenkonto"), boolean=True)
+    def has_donation_account(self, obj):
+        return obj.has_donation_account
+
+    def publication_message(self, obj, form):
+        changed = [name for name in Contact.sensitive_fields if name in form.changed_data]
+        if not changed:
+            return None
+        labels = ", ".join(str(Contact._meta.get_field(name).verbose_name) for name in changed)
+        return _("Spendenkonto geändert: %(fields)s") % {"fields": labels}
+
+    def save_model(self, request, obj, form, change):
+        if {"person_name", "consent_on"} & set(form.changed_data) and obj.consent_on:
+            obj.consent_recorded_by = request.user
+        before = Contact.objects.filter(pk=obj.pk).first() if change else Contact()
+        super().save_model(request, obj, form, change)
+        changes = [c for c in field_changes(Contact, before, obj) if c.is_sensitive]
+        if changes:
+            notifications.sensitive_change(obj, by=request.user, changes=changes)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -5,8 +6,11 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from localflavor.generic.models import BICField, IBANField
 
 from cities.models import City, CityQuerySet
+from core import dates
+from core.dates import DatePrecision
 from core.models import AutoSlugModel, SlugHistoryModel, Topic
 from core.publishing import PublishableQuerySet
 from core.richtext import RichTextField, plain_text
@@ -51,7 +55,7 @@ class PartnershipQuerySet(PublishableQuerySet, TranslatableQuerySet):
 
     def with_details(self):
         """Everything a partnership's public page shows, in a fixed number of queries."""
-        return self.select_related("home_city", "partner_city").prefetch_related(
+        return self.select_related("home_city", "partner_city", "association").prefetch_related(
             "status_changes",
             "institutional_ties",
             "agreements__cooperation_areas",
@@ -59,7 +63,7 @@ class PartnershipQuerySet(PublishableQuerySet, TranslatableQuerySet):
                 "projects",
                 # The partnership's own visibility is settled by its page (or
                 # its staff preview); its projects need only their own flag.
-                queryset=Project.objects.released().select_related("cooperation_area"),
+                queryset=Project.objects.released().select_related("cooperation_area", "contact"),
             ),
         )
 
@@ -112,7 +116,17 @@ class Partnership(
         _("besteht seit (Datum)"),
         null=True,
         blank=True,
-        help_text=_("Nur wenn der genaue Tag bekannt ist, z. B. der Tag der Unterzeichnung."),
+        help_text=_(
+            "Nur wenn mehr als das Jahr bekannt ist, z. B. der Tag der Unterzeichnung. "
+            "Ist nur der Monat bekannt, einen Tag darin eintragen und „Monat und Jahr "
+            "sind bekannt“ wählen."
+        ),
+    )
+    established_precision = models.CharField(
+        _("Genauigkeit des Datums"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
     )
     status = models.CharField(
         _("aktueller Status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
@@ -132,12 +146,14 @@ class Partnership(
         help_text=_("Ein bis zwei Sätze für Übersichten, ohne Formatierung."),
     )
     description = RichTextField(_("Beschreibung und Geschichte"), blank=True)
-    association_name = models.CharField(_("Partnerschaftsverein"), max_length=200, blank=True)
-    association_website = models.URLField(_("Website des Vereins"), blank=True)
-    association_contact = models.TextField(
-        _("Kontakt zum Verein"),
+    association = models.ForeignKey(
+        "Contact",
+        on_delete=models.SET_NULL,
+        null=True,
         blank=True,
-        help_text=_("Ansprechperson, E-Mail oder Telefon, so wie es öffentlich stehen darf."),
+        related_name="associated_partnerships",
+        verbose_name=_("Partnerschaftsverein"),
+        help_text=_("Der Verein, der die Partnerschaft in der Stadt trägt, als Kontakt."),
     )
     published = models.BooleanField(
         _("veröffentlicht"),
@@ -183,6 +199,12 @@ class Partnership(
     def __str__(self):
         return f"{self.home_city} – {self.partner_city}"
 
+    def save(self, *args, **kwargs):
+        if self.established_on:
+            # A month stays a month: the day entered to stand for it is never kept.
+            self.established_on = dates.truncated(self.established_on, self.established_precision)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("partnership:detail", kwargs={"slug": self.slug})
 
@@ -209,7 +231,9 @@ class Partnership(
     def search_texts(self):
         return {
             "A": self.partner_city.name,
-            "B": f"{self.summary} {self.get_kind_display()} {self.association_name}",
+            "B": " ".join(
+                [self.summary, self.get_kind_display(), getattr(self.association, "name", "")]
+            ),
             "C": plain_text(self.description),
         }
 
@@ -221,7 +245,19 @@ class StatusChange(models.Model):
         related_name="status_changes",
         verbose_name=_("Partnerschaft"),
     )
-    date = models.DateField(_("Datum"))
+    date = models.DateField(
+        _("Datum"),
+        help_text=_(
+            "Ist nur das Jahr oder der Monat bekannt, einen beliebigen Tag darin eintragen, "
+            "z. B. 1.1.1987, und unten die Genauigkeit wählen: gezeigt wird dann nur „1987“."
+        ),
+    )
+    date_precision = models.CharField(
+        _("Genauigkeit des Datums"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
     status = models.CharField(_("Status"), max_length=20, choices=Partnership.Status.choices)
     note = models.CharField(
         _("Was ist geschehen?"),
@@ -236,7 +272,15 @@ class StatusChange(models.Model):
         ordering = ["date", "pk"]
 
     def __str__(self):
-        return f"{self.date:%d.%m.%Y}: {self.get_status_display()}"
+        return f"{self.date_display()}: {self.get_status_display()}"
+
+    def save(self, *args, **kwargs):
+        # A year stays a year: the day entered to stand for it is never kept.
+        self.date = dates.truncated(self.date, self.date_precision)
+        super().save(*args, **kwargs)
+
+    def date_display(self):
+        return dates.display(self.date, self.date_precision)
 
 
 class InstitutionalTie(models.Model):
@@ -378,9 +422,15 @@ class Project(TranslatableModel, SearchableModel):
         related_name="projects",
         verbose_name=_("Kooperationsfeld"),
     )
-    contact_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
-    contact_email = models.EmailField(_("E-Mail für Anmeldungen"), blank=True)
-    contact_phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    contact = models.ForeignKey(
+        "Contact",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("Kontakt zum Mitmachen"),
+        help_text=_("Wer Anmeldungen, Fragen oder Spenden entgegennimmt."),
+    )
     published = models.BooleanField(
         _("veröffentlicht"),
         default=False,
@@ -420,6 +470,164 @@ class Project(TranslatableModel, SearchableModel):
             "C": plain_text(self.description),
         }
 
+
+class Contact(TranslatableModel, VersionedModel):
+    """
+    Whom readers can turn to: an association, an office or a collection point,
+    shown as a contact card on the pages that link it. A private person's name
+    is shown only with their recorded consent; withdrawing it hides the name at
+    once (every save clears the page cache).
+    """
+
+    name = models.CharField(
+        _("Verein, Stelle oder Einrichtung"),
+        max_length=200,
+        help_text=_("z. B. „Partnerschaftsverein Bochum–Donezk e. V.“"),
+    )
+    role = models.CharField(
+        _("Aufgabe"),
+        max_length=200,
+        blank=True,
+        help_text=_("Wofür man sich hierhin wendet, z. B. „Anmeldung zur Bürgerreise“."),
+    )
+    person_name = models.CharField(
+        _("Name einer Ansprechperson"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Möglichst leer lassen und eine Funktion nennen (Aufgabe, Funktionsadresse). "
+            "Ein Name erscheint nur mit der Einwilligung der Person."
+        ),
+    )
+    consent_on = models.DateField(
+        _("Einwilligung zur Veröffentlichung erteilt am"),
+        null=True,
+        blank=True,
+        help_text=_("Pflicht, sobald eine Person genannt ist. Die Einwilligung bitte ablegen."),
+    )
+    consent_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("Einwilligung erfasst von"),
+    )
+    consent_withdrawn_on = models.DateField(
+        _("Einwilligung widerrufen am"),
+        null=True,
+        blank=True,
+        help_text=_("Mit dem Speichern verschwindet der Name sofort von allen Seiten."),
+    )
+    address = models.TextField(_("Anschrift"), blank=True, help_text=_("Wie auf einem Brief."))
+    phone = models.CharField(
+        _("Telefon"),
+        max_length=50,
+        blank=True,
+        help_text=_("Bitte eine Nummer des Vereins oder der Stelle, keine private Nummer."),
+    )
+    email = models.EmailField(
+        _("E-Mail"),
+        blank=True,
+        help_text=_(
+            "Bitte eine Funktionsadresse wie „verein@…“, keine persönliche Adresse. "
+            "Sie erscheint lesbar und anklickbar."
+        ),
+    )
+    website = models.URLField(_("Website"), blank=True)
+    opening_hours = models.TextField(
+        _("Öffnungszeiten oder Sammelstelle"),
+        blank=True,
+        help_text=_("Wann und wo man jemanden antrifft oder Spenden abgeben kann."),
+    )
+    cities = models.ManyToManyField(
+        City,
+        blank=True,
+        related_name="contacts",
+        verbose_name=_("auf den Seiten dieser Städte zeigen"),
+    )
+    account_holder = models.CharField(
+        _("Kontoinhaber"),
+        max_length=200,
+        blank=True,
+        help_text=_("Genau so, wie die Bank ihn führt: Überweisungen werden danach geprüft."),
+    )
+    iban = IBANField(_("IBAN"), blank=True)
+    bic = BICField(_("BIC"), blank=True, help_text=_("Nur nötig für Spenden aus dem Ausland."))
+    # The purpose is what donors type into their transfer: the same in every language.
+    donation_purpose = models.CharField(
+        _("Verwendungszweck"),
+        max_length=140,
+        blank=True,
+        help_text=_("z. B. „Hilfslieferung Donezk“."),
+    )
+
+    objects = TranslatableQuerySet.as_manager()
+    # history: registered in partnership/translation.py, after the translated fields.
+
+    # Changing these could divert donations: only the lead changes them, every
+    # lead hears of it (partnership/admin.py) and comparisons mark them.
+    sensitive_fields = ("account_holder", "iban", "bic", "donation_purpose")
+
+    class Meta:
+        verbose_name = _("Kontakt")
+        verbose_name_plural = _("Kontakte")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person_name="") | Q(consent_on__isnull=False),
+                name="partnership_contact_person_needs_consent",
+                violation_error_message=_(
+                    "Eine Person darf nur mit ihrer Einwilligung genannt werden: "
+                    "bitte das Datum der Einwilligung eintragen."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(iban="") | ~Q(account_holder=""),
+                name="partnership_contact_iban_needs_holder",
+                violation_error_message=_(
+                    "Zur IBAN gehört der Kontoinhaber, genau wie bei der Bank."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.role})" if self.role else self.name
+
+    def clean(self):
+        super().clean()
+        if self.consent_withdrawn_on and not self.consent_on:
+            raise ValidationError(
+                {
+                    "consent_withdrawn_on": _(
+                        "Widerrufen werden kann nur eine erteilte Einwilligung."
+                    )
+                }
+            )
+        if self.account_holder and not self.iban:
+            raise ValidationError({"iban": _("Bitte die IBAN zum Kontoinhaber eintragen.")})
+
+    def is_live(self):
+        """
+        Never locked for editors: a withdrawn consent or a changed phone number
+        must reach the pages at once, not wait for review. The donation account
+        is guarded on its own.
+        """
+        return False
+
     @property
-    def has_contact(self):
-        return bool(self.contact_name or self.contact_email or self.contact_phone)
+    def public_person_name(self):
+        """The person's name while their consent stands, else nothing."""
+        if self.consent_on and not self.consent_withdrawn_on:
+            return self.person_name
+        return ""
+
+    @property
+    def has_donation_account(self):
+        return bool(self.iban)
+
+    @property
+    def iban_display(self):
+        """In groups of four, as printed on bank cards and forms."""
+        return " ".join(self.iban[i : i + 4] for i in range(0, len(self.iban), 4))

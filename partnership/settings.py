@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "django_countries",
+    # Only for its German messages on IBAN and BIC fields.
+    "localflavor",
     "ckeditor",
     "ckeditor_uploader",
     "simple_history",

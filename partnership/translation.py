@@ -6,7 +6,7 @@ from modeltranslation.translator import TranslationOptions, register
 from core.searching import VECTOR_FIELDS
 from core.translation import register_history
 
-from .models import Agreement, CooperationArea, Partnership, Project, StatusChange
+from .models import Agreement, Contact, CooperationArea, Partnership, Project, StatusChange
 
 
 @register(CooperationArea)
@@ -35,9 +35,16 @@ class ProjectTranslation(TranslationOptions):
     fields = ("title", "description")
 
 
+# Names, addresses and the donation account are the same in every language.
+@register(Contact)
+class ContactTranslation(TranslationOptions):
+    fields = ("role", "opening_hours")
+
+
 register_history(
     Partnership,
     verbose_name=_("Fassung einer Partnerschaft"),
     excluded_fields=[*VECTOR_FIELDS.values()],
 )
 register_history(Agreement, verbose_name=_("Fassung einer Vereinbarung"))
+register_history(Contact, verbose_name=_("Fassung eines Kontakts"))

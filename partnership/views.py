@@ -38,5 +38,5 @@ class UpcomingProjectListView(ListView):
         return (
             Project.objects.published()
             .upcoming()
-            .select_related("partnership__partner_city", "cooperation_area")
+            .select_related("partnership__partner_city", "cooperation_area", "contact")
         )

@@ -9,7 +9,14 @@ from PIL import Image
 
 from cities.models import City
 from news.models import Article, Category
-from partnership.models import Agreement, CooperationArea, Partnership, Project, StatusChange
+from partnership.models import (
+    Agreement,
+    Contact,
+    CooperationArea,
+    Partnership,
+    Project,
+    StatusChange,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -44,6 +51,14 @@ class CooperationAreaFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = CooperationArea
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Partnerschaftsverein {n}")
+    email = factory.Sequence(lambda n: f"verein{n}@stadt.example")
+
+    class Meta:
+        model = Contact
 
 
 class PartnershipFactory(factory.django.DjangoModelFactory):

@@ -48,14 +48,14 @@ QUERIES = {
     # The cities and their published partnerships.
     "/staedte/": 2,
     # The city, its partnerships with status history, ties, agreements and
-    # projects (one prefetch each), its latest news.
-    "/staedte/tsukuba/": 7,
+    # projects (one prefetch each), its contacts, its latest news.
+    "/staedte/tsukuba/": 8,
     # The home city and the partnerships for the map and list.
     "/partnerschaften/": 2,
     # The partnership with status history, ties, agreements and projects,
     # the news about it or its partner city.
     "/partnerschaften/tsukuba/": 6,
-    # The upcoming projects with their partnerships and areas in one join.
+    # The upcoming projects with their partnerships, areas and contacts in one join.
     "/mitmachen/": 1,
     # One query per kind of result: articles, cities, partnerships, projects;
     # PostgreSQL adds the vocabulary lookup and the estimate of common words.

@@ -22,6 +22,7 @@ from PIL import Image
 from core.richtext import sanitize_html
 from core.uploads import reencode_image, validate_image
 from news.models import Article
+from partnership.site.models import Page
 from tests import servers
 from tests.factories import (
     ArticleFactory,
@@ -358,7 +359,14 @@ def hidden_everything():
         partner_city=CityFactory(name="Nordhausen"), published=False, summary=SECRET
     )
     ProjectFactory(partnership=public_partnership, title=f"{SECRET} Projekt", published=False)
-    return [*hidden, hidden_city, hidden_partnership]
+    # A draft page in the main menu, below a published page in the footer.
+    public_page = Page.objects.create(
+        title="Kontakt", body="<p>Sichtbar.</p>", published=True, menu=Page.Menu.FOOTER
+    )
+    hidden_page = Page.objects.create(
+        title=f"{SECRET} Seite", body=f"<p>{SECRET}</p>", parent=public_page, menu=Page.Menu.MAIN
+    )
+    return [*hidden, hidden_city, hidden_partnership, hidden_page]
 
 
 def crawl(client, start_urls):

@@ -1,16 +1,18 @@
-"""The admin of the site layer: legal pages and the audit trail."""
+"""The admin of the site layer: legal pages, free pages and the audit trail."""
 
 from django.contrib import admin
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import CreditedImageAdminMixin
 from core.editorial import ReadOnlyAdminMixin, RevisionAdmin
 from core.forms import RemovableFileInput
 from core.listfilters import titled
 from core.translation_admin import TranslatedAdmin
 from core.uploads import FileField
 
-from .models import LegalPage
+from .models import LegalPage, Page
 
 
 @admin.register(LogEntry)
@@ -78,3 +80,30 @@ class LegalPageAdmin(RevisionAdmin, TranslatedAdmin):
             fieldsets.append(self.VIDEO_FIELDSET)
         fieldsets = self.with_translation_fieldsets(self._patch_fieldsets(fieldsets), obj)
         return self.with_version_field(self.with_rendered_rich_text(request, obj, fieldsets), obj)
+
+
+@admin.register(Page)
+class PageAdmin(CreditedImageAdminMixin, RevisionAdmin, TranslatedAdmin):
+    publish_permission = "site.publish_page"
+    publish_fields = ("published",)
+    list_display = ["title", "address", "parent", "menu", "published", "updated", "thumbnail"]
+    list_select_related = ["parent"]
+    list_filter = ["published", "menu", "section"]
+    search_fields = ["title", "body"]
+    readonly_fields = ["address", "image_preview", "created", "updated"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "body"]}),
+        (
+            _("Ort auf der Website"),
+            {"fields": ["parent", "address", "section", ("menu", "menu_order")]},
+        ),
+        (_("Veröffentlichung"), {"fields": ["published"]}),
+        CreditedImageAdminMixin.image_fieldset,
+        (_("Verwaltung"), {"fields": ["created", "updated"], "classes": ["collapse"]}),
+    ]
+
+    @admin.display(description=_("Adresse"))
+    def address(self, obj):
+        if not obj.pk:
+            return _("Wird beim Speichern aus dem Kurznamen gebildet.")
+        return format_html("/{}/", obj.paths.get("de", ""))

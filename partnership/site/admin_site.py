@@ -13,10 +13,10 @@ from core.pending import PendingChange
 from core.translation import STATE_LABELS, TRANSLATED_LANGUAGES, outdated_q
 from core.translation_admin import language_label
 from news.models import Article, Category
-from partnership.models import Agreement, CooperationArea, Partnership, Project
+from partnership.models import Agreement, Contact, CooperationArea, Partnership, Project
 
 from . import two_factor
-from .models import LegalPage
+from .models import LegalPage, Page
 
 # Everything with translated texts, as the overview of translations lists it,
 # and the related rows each needs for its name.
@@ -28,7 +28,9 @@ TRANSLATED_MODELS = {
     Project: (),
     Category: (),
     CooperationArea: (),
+    Contact: (),
     LegalPage: (),
+    Page: (),
 }
 
 

@@ -11,10 +11,30 @@ class SiteConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
+        from core import redirects, search
+
         from . import sections  # noqa: F401  (registers its system check)
+        from .models import Page
         from .page_cache import connect_signals
+        from .views import moved_page_target
 
         connect_signals()
+        redirects.register(moved_page_target)
+        search.register(
+            search.Kind(
+                label=_("Seite"),
+                queryset=lambda: Page.objects.published().order_by(),
+                title_field="title",
+                text_fields=("title", "body"),
+                to_hit=lambda page: {
+                    "title": page.title,
+                    "url": page.get_absolute_url(),
+                    "text": page.lead,
+                },
+                fields=("title", "paths", "body"),
+                order=50,
+            )
+        )
 
 
 class EditorialAdminConfig(AdminConfig):

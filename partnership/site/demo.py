@@ -30,6 +30,7 @@ from core.translation import (
 from news.models import Article, Category
 from partnership.models import (
     Agreement,
+    Contact,
     CooperationArea,
     InstitutionalTie,
     Partnership,
@@ -39,7 +40,7 @@ from partnership.models import (
 
 from . import demo_data
 from .demo_translations import TRANSLATIONS
-from .models import LegalPage
+from .models import LegalPage, Page
 
 IMAGE_SIZE = (1200, 675)
 IMAGE_CREDIT = "Grafik: Demo-Inhalt, automatisch erzeugt"
@@ -84,6 +85,7 @@ TRANSLATION_KEYS = {
     "partnership.statuschange": lambda key: {"partnership__slug_de": key[0], "date": key[1]},
     "partnership.agreement": lambda key: {"partnership__slug_de": key[0], "title_de": key[1]},
     "partnership.project": lambda key: {"partnership__slug_de": key[0], "title_de": key[1]},
+    "partnership.contact": lambda name: {"name": name},
 }
 
 
@@ -113,17 +115,20 @@ class DemoLoader:
             name: self._get_or_create(CooperationArea, {"name": name}, {"description": text})[0]
             for name, text in demo_data.COOPERATION_AREAS
         }
+        contacts = {item["name"]: self._contact(item, cities) for item in demo_data.CONTACTS}
         partnerships = {
-            item["partner"]: self._partnership(item, cities, areas)
+            item["partner"]: self._partnership(item, cities, areas, contacts)
             for item in demo_data.PARTNERSHIPS
         }
         for item in demo_data.projects():
-            self._project(item, partnerships, areas)
+            self._project(item, partnerships, areas, contacts)
         for item in demo_data.articles():
             self._article(item, cities, partnerships, areas)
         for item in demo_data.PAGES:
             fields = {key: value for key, value in item.items() if key != "kind"}
             self._get_or_create(LegalPage, {"kind": item["kind"]}, {**fields, "published": True})
+        for item in demo_data.FREE_PAGES:
+            self._page(item)
         self._translate()
         return self.created
 
@@ -184,6 +189,13 @@ class DemoLoader:
         obj.source_changed = timezone.now()
         obj.save()
 
+    def _page(self, item):
+        fields = {key: value for key, value in item.items() if key not in ("slug", "parent")}
+        parent = Page.objects.get(slug_de=item["parent"]) if "parent" in item else None
+        return self._get_or_create(
+            Page, {"slug_de": item["slug"]}, {**fields, "parent": parent, "published": True}
+        )[0]
+
     def _city(self, item):
         fields = {key: value for key, value in item.items() if key != "slug"}
         fields["published"] = True
@@ -193,20 +205,35 @@ class DemoLoader:
 
         return self._get_or_create(City, {"slug": item["slug"]}, fields, build)[0]
 
-    def _partnership(self, item, cities, areas):
+    def _contact(self, item, cities):
+        fields = {key: value for key, value in item.items() if key not in {"name", "cities"}}
+        contact, created = self._get_or_create(Contact, {"name": item["name"]}, fields)
+        if created:
+            contact.cities.set(cities[slug] for slug in item["cities"])
+        return contact
+
+    def _partnership(self, item, cities, areas, contacts):
         fields = {
             key: value
             for key, value in item.items()
-            if key not in {"partner", "history", "ties", "agreement"}
+            if key not in {"partner", "history", "ties", "agreement", "association"}
         }
-        fields.update(home_city=cities["bochum"], published=True)
+        fields.update(
+            home_city=cities["bochum"],
+            association=contacts.get(item.get("association")),
+            published=True,
+        )
         partnership, created = self._get_or_create(
             Partnership, {"partner_city": cities[item["partner"]]}, fields
         )
         if created:
-            for day, status, note in item["history"]:
+            for (day, precision), status, note in item["history"]:
                 StatusChange.objects.create(
-                    partnership=partnership, date=day, status=status, note=note
+                    partnership=partnership,
+                    date=day,
+                    date_precision=precision,
+                    status=status,
+                    note=note,
                 )
             for home, partner, since, text in item.get("ties", []):
                 InstitutionalTie.objects.create(
@@ -221,11 +248,14 @@ class DemoLoader:
                 agreement.cooperation_areas.set(areas.values())
         return partnership
 
-    def _project(self, item, partnerships, areas):
-        fields = {key: value for key, value in item.items() if key not in {"partner", "area"}}
+    def _project(self, item, partnerships, areas, contacts):
+        fields = {
+            key: value for key, value in item.items() if key not in {"partner", "area", "contact"}
+        }
         fields.update(
             partnership=partnerships[item["partner"]],
             cooperation_area=areas.get(item.get("area")),
+            contact=contacts.get(item.get("contact")),
             published=True,
         )
         title = fields.pop("title")

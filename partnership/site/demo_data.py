@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
+from core.dates import DatePrecision
 from news.models import Article
 from partnership.models import Partnership, Project
 
@@ -128,7 +129,44 @@ COOPERATION_AREAS = [
     ("Hochtechnologie-Unternehmen", "Firmen, die Hochtechnologie erforschen und anwenden."),
 ]
 
+# Contact data is recognisably made up: the domain "bochum.example", the
+# number 0234 000000-…, the street "Beispielstraße" and a bank code of zeros
+# (the IBAN's check digits are valid, so the form accepts it).
+OFFICE = "Büro für Städtepartnerschaften"
+DONEZK_ASSOCIATION = "Partnerschaftsverein Bochum–Donezk"
+CONTACTS = [
+    {
+        "name": OFFICE,
+        "role": "Anmeldung und Fragen zu Begegnungen und Reisen",
+        "address": "Stadt Bochum\nBüro für Städtepartnerschaften\nBeispielstraße 1\n44787 Bochum",
+        "phone": "0234 000000-0",
+        "email": "partnerschaften@bochum.example",
+        "opening_hours": "Montag bis Donnerstag 9 bis 15 Uhr, Freitag 9 bis 12 Uhr",
+        "cities": ["bochum"],
+    },
+    {
+        "name": DONEZK_ASSOCIATION,
+        "role": "Sammelstelle für Hilfsgüter und Spenden",
+        "address": "Beispielweg 12\n44787 Bochum",
+        "phone": "0234 000000-12",
+        "email": "verein-donezk@bochum.example",
+        "opening_hours": (
+            "Sammelstelle im Hof, Beispielweg 12: samstags 10 bis 13 Uhr. "
+            "Gebraucht werden haltbare Lebensmittel, Hygieneartikel und Verbandsmaterial."
+        ),
+        "account_holder": "Partnerschaftsverein Bochum–Donezk e. V. (Beispiel)",
+        "iban": "DE13000000000000012345",
+        "donation_purpose": "Hilfslieferung Donezk",
+        "cities": ["donezk"],
+    },
+]
+
 LOW_ACTIVITY = "Begegnungen von Kultur- und Schülergruppen, kaum Kontakt der Stadtspitzen."
+# The seed knows only the year these partnerships began.
+YEAR_1950 = (date(1950, 1, 1), DatePrecision.YEAR)
+YEAR_1983 = (date(1983, 1, 1), DatePrecision.YEAR)
+YEAR_1987 = (date(1987, 1, 1), DatePrecision.YEAR)
+YEAR_1990 = (date(1990, 1, 1), DatePrecision.YEAR)
 
 PARTNERSHIPS = [
     {
@@ -137,7 +175,7 @@ PARTNERSHIPS = [
         "status": Partnership.Status.ACTIVE,
         "status_note": LOW_ACTIVITY,
         "summary": "Bochums erste Städtepartnerschaft, geschlossen 1950.",
-        "history": [(date(1950, 1, 1), Partnership.Status.ACTIVE, "Partnerschaft geschlossen.")],
+        "history": [(YEAR_1950, Partnership.Status.ACTIVE, "Partnerschaft geschlossen.")],
     },
     {
         "partner": "oviedo",
@@ -145,7 +183,7 @@ PARTNERSHIPS = [
         "status": Partnership.Status.ACTIVE,
         "status_note": LOW_ACTIVITY,
         "summary": "Partnerschaft mit der asturischen Hauptstadt seit 1983.",
-        "history": [(date(1983, 1, 1), Partnership.Status.ACTIVE, "Partnerschaft geschlossen.")],
+        "history": [(YEAR_1983, Partnership.Status.ACTIVE, "Partnerschaft geschlossen.")],
     },
     {
         "partner": "donezk",
@@ -153,11 +191,15 @@ PARTNERSHIPS = [
         "status": Partnership.Status.SUSPENDED,
         "status_note": "Austausch zum Erliegen gekommen; der Verein organisiert Hilfslieferungen.",
         "summary": "Seit 1987 verbunden, seit 2014 ohne Begegnungen.",
-        "association_name": "Partnerschaftsverein Bochum–Donezk",
+        "association": DONEZK_ASSOCIATION,
         "history": [
-            (date(1987, 1, 1), Partnership.Status.ACTIVE, "Partnerschaft geschlossen."),
             (
-                date(2014, 6, 1),
+                (date(1987, 1, 1), DatePrecision.YEAR),
+                Partnership.Status.ACTIVE,
+                "Partnerschaft geschlossen.",
+            ),
+            (
+                (date(2014, 6, 1), DatePrecision.MONTH),
                 Partnership.Status.SUSPENDED,
                 "Nach der Besetzung durch prorussische Separatisten kommt der Austausch "
                 "zum Erliegen.",
@@ -170,7 +212,7 @@ PARTNERSHIPS = [
         "status": Partnership.Status.ACTIVE,
         "status_note": "Besonders reger Austausch.",
         "summary": "Die lebendigste Partnerschaft Bochums, seit 1990.",
-        "history": [(date(1990, 1, 1), Partnership.Status.ACTIVE, "Partnerschaft geschlossen.")],
+        "history": [(YEAR_1990, Partnership.Status.ACTIVE, "Partnerschaft geschlossen.")],
     },
     {
         "partner": "tsukuba",
@@ -189,11 +231,15 @@ PARTNERSHIPS = [
         ),
         "history": [
             (
-                date(2019, 5, 1),
+                (date(2019, 5, 1), DatePrecision.MONTH),
                 Partnership.Status.PLANNED,
                 "Beide Städte kündigen an, noch 2019 eine Partnerschaft zu vereinbaren.",
             ),
-            (date(2019, 11, 25), Partnership.Status.ACTIVE, "Vereinbarung unterzeichnet."),
+            (
+                (date(2019, 11, 25), DatePrecision.DAY),
+                Partnership.Status.ACTIVE,
+                "Vereinbarung unterzeichnet.",
+            ),
         ],
         "ties": [
             (
@@ -458,8 +504,7 @@ def projects():
             "start_date": today + timedelta(days=40),
             "end_date": today + timedelta(days=42),
             "description": "<p>Ein Wochenende in der Partnerstadt, mit Stadtführung.</p>",
-            "contact_name": "Büro für Städtepartnerschaften",
-            "contact_email": "partnerschaften@example.org",
+            "contact": OFFICE,
         },
         {
             "partner": "sheffield",
@@ -468,16 +513,18 @@ def projects():
             "start_date": today + timedelta(days=90),
             "end_date": today + timedelta(days=100),
             "description": "<p>Gastfamilien für zehn Tage gesucht.</p>",
-            "contact_name": "Büro für Städtepartnerschaften",
-            "contact_email": "partnerschaften@example.org",
+            "contact": OFFICE,
         },
         {
             "partner": "donezk",
             "title": "Sammelaktion für die nächste Hilfslieferung",
             "kind": Project.Kind.AID,
             "start_date": today + timedelta(days=14),
-            "description": "<p>Der Partnerschaftsverein nimmt Spenden entgegen.</p>",
-            "contact_name": "Partnerschaftsverein Bochum–Donezk",
+            "description": (
+                "<p>Der Partnerschaftsverein nimmt Sach- und Geldspenden entgegen: "
+                "Sachspenden an der Sammelstelle, Geld auf das Spendenkonto.</p>"
+            ),
+            "contact": DONEZK_ASSOCIATION,
         },
         {
             "partner": "tsukuba",
@@ -486,6 +533,84 @@ def projects():
             "start_date": today + timedelta(days=60),
             "area": "Förderung von Startups",
             "description": "<p>Gründerinnen und Gründer stellen sich gegenseitig vor.</p>",
-            "contact_email": "partnerschaften@example.org",
+            "contact": OFFICE,
         },
     ]
+
+
+# Free pages, parents before their children; contact data recognisably invented.
+FREE_PAGES = [
+    {
+        "title": "Partnerschaftsvereine",
+        "slug": "partnerschaftsvereine",
+        "section": "mitmachen",
+        "menu": "hauptmenue",
+        "menu_order": 10,
+        "body": (
+            "<p>Getragen werden die Partnerschaften nicht allein vom Rathaus. In Vereinen "
+            "halten Bochumerinnen und Bochumer den Kontakt zu den Menschen in den "
+            "Partnerstädten, oft seit Jahrzehnten: Sie organisieren Besuche, vermitteln "
+            "Gastfamilien und sammeln Spenden.</p>"
+            "<h2>Was die Vereine tun</h2>"
+            "<ul><li>Begegnungen von Chören, Theatergruppen und Sportvereinen</li>"
+            "<li>Sprachabende und Vorträge über die Partnerstädte</li>"
+            "<li>Hilfslieferungen, zurzeit vor allem für Donezk</li></ul>"
+            "<h2>Mitglied werden</h2>"
+            "<p>Wer mitmachen möchte, braucht weder Sprachkenntnisse noch Vorwissen. "
+            "Das Büro für Städtepartnerschaften nennt Ihnen gern den passenden Verein: "
+            '<a href="mailto:partnerschaften@bochum.example">partnerschaften@bochum.example</a>, '
+            "Telefon 0234 000000-0.</p>"
+        ),
+    },
+    {
+        "title": "Fördermöglichkeiten",
+        "slug": "foerdermoeglichkeiten",
+        "menu": "fusszeile",
+        "menu_order": 10,
+        "body": (
+            "<p>Eine Begegnung mit einer Partnerstadt muss nicht an den Reisekosten "
+            "scheitern. Schulen, Vereine und Initiativen können für Austausch und "
+            "gemeinsame Projekte Zuschüsse beantragen.</p>"
+            "<h2>Wer gefördert wird</h2>"
+            "<p>Gruppen aus Bochum, die mit Menschen aus einer Partnerstadt etwas gemeinsam "
+            "vorhaben: einen Besuch, eine Ausstellung, ein Turnier oder ein Projekt im "
+            "Unterricht.</p>"
+            "<h2>So beantragen Sie</h2>"
+            "<p>Schreiben Sie uns spätestens drei Monate vor dem Vorhaben, was Sie planen "
+            "und was es kostet. Wir beraten Sie auch zu Mitteln des Landes und der "
+            "Europäischen Union.</p>"
+        ),
+    },
+    {
+        "title": "Schüleraustausch – so geht's",
+        "slug": "schueleraustausch",
+        "parent": "foerdermoeglichkeiten",
+        "body": (
+            "<p>Ein Austausch mit einer Schule in einer Partnerstadt beginnt meist mit einer "
+            "Lehrkraft, die Lust darauf hat. Diese Schritte haben sich bewährt:</p>"
+            "<ol><li>Partnerschule finden: Das Büro für Städtepartnerschaften vermittelt "
+            "Kontakte zu Schulen in Sheffield, Oviedo, Nordhausen und Tsukuba.</li>"
+            "<li>Gemeinsames Thema wählen, etwa Energie, Geschichte oder Sport.</li>"
+            "<li>Zuschuss beantragen, mindestens drei Monate vor der Reise.</li>"
+            "<li>Gastfamilien suchen und die Eltern früh einbinden.</li></ol>"
+            "<p>Nach der Rückkehr freuen wir uns über einen kurzen Bericht mit Fotos für "
+            "diese Website.</p>"
+        ),
+    },
+    {
+        "title": "Kontakt",
+        "slug": "kontakt",
+        "menu": "fusszeile",
+        "menu_order": 20,
+        "body": (
+            "<p>Fragen zu den Städtepartnerschaften beantwortet das Büro für "
+            "Städtepartnerschaften.</p>"
+            "<p>Stadt Bochum (Demo)<br>Büro für Städtepartnerschaften<br>"
+            "Musterstraße 1<br>44700 Bochum</p>"
+            "<p>Telefon: 0234 000000-0<br>"
+            'E-Mail: <a href="mailto:partnerschaften@bochum.example">'
+            "partnerschaften@bochum.example</a></p>"
+            "<p>Sprechzeiten: Montag bis Donnerstag, 9 bis 12 Uhr, und nach Vereinbarung.</p>"
+        ),
+    },
+]

@@ -27,9 +27,11 @@ the model's own, without a language suffix. The key finds the German object:
     ("partnership.agreement", ("<partnership slug>", "<German title>"))
     ("partnership.project", ("<partnership slug>", "<German title>"))
     ("partnership.institutionaltie", ("<partnership slug>", "<German home institution>"))
+    ("partnership.contact", "<German name>")
     ("news.category", "<slug>")
     ("partnership.cooperationarea", "<slug>")
     ("site.legalpage", "<kind>")
+    ("site.page", "<German slug>")
 
 A field is left out where the German text is right in that language as well,
 as the names "Sheffield" or "Oviedo" are. HTML keeps the German markup; only
@@ -298,7 +300,22 @@ ENGLISH = {
     },
     ("partnership.project", ("donezk", "Sammelaktion für die nächste Hilfslieferung")): {
         "title": "Collection for the next aid delivery",
-        "description": "<p>The twinning association is accepting donations.</p>",
+        "description": (
+            "<p>The twinning association accepts donations in kind and money: goods at the "
+            "collection point, money into the donation account.</p>"
+        ),
+    },
+    # Contacts: names, addresses and donation purposes stay German.
+    ("partnership.contact", "Büro für Städtepartnerschaften"): {
+        "role": "Registration and questions about visits and trips",
+        "opening_hours": "Monday to Thursday 9 am to 3 pm, Friday 9 am to noon",
+    },
+    ("partnership.contact", "Partnerschaftsverein Bochum–Donezk"): {
+        "role": "Collection point for relief goods and donations",
+        "opening_hours": (
+            "Collection point in the courtyard, Beispielweg 12: Saturdays 10 am to 1 pm. "
+            "Needed: non-perishable food, hygiene products and dressings."
+        ),
     },
     (
         "partnership.project",
@@ -391,6 +408,63 @@ ENGLISH = {
             "the North Rhine-Westphalia ombuds office for accessible information technology, "
             "based with the State Commissioner for People with Disabilities. The conciliation "
             "procedure is free of charge; you do not need legal representation.</p>"
+        ),
+    },
+    ("site.page", "partnerschaftsvereine"): {
+        "title": "Twinning associations",
+        "body": (
+            "<p>The twinnings are not carried by the town hall alone. In associations, "
+            "people from Bochum keep in touch with people in the twin towns, often for "
+            "decades: they organise visits, find host families and collect donations.</p>"
+            "<h2>What the associations do</h2>"
+            "<ul><li>Meetings of choirs, theatre groups and sports clubs</li>"
+            "<li>Language evenings and talks about the twin towns</li>"
+            "<li>Aid deliveries, at present above all for Donetsk</li></ul>"
+            "<h2>Becoming a member</h2>"
+            "<p>Anyone who wants to join in needs neither languages nor prior knowledge. "
+            "The Twin Towns Office will gladly name the right association: "
+            '<a href="mailto:partnerschaften@bochum.example">partnerschaften@bochum.example</a>, '
+            "phone 0234 000000-0.</p>"
+        ),
+    },
+    ("site.page", "foerdermoeglichkeiten"): {
+        "title": "Funding",
+        "body": (
+            "<p>A meeting with a twin town need not fail for the cost of travel. Schools, "
+            "clubs and initiatives can apply for grants for exchanges and joint projects.</p>"
+            "<h2>Who is funded</h2>"
+            "<p>Groups from Bochum planning something together with people from a twin "
+            "town: a visit, an exhibition, a tournament or a project in class.</p>"
+            "<h2>How to apply</h2>"
+            "<p>Write to us at least three months before your plans, saying what you intend "
+            "and what it costs. We also advise on funds from the state and the European "
+            "Union.</p>"
+        ),
+    },
+    ("site.page", "schueleraustausch"): {
+        "title": "School exchange – how it works",
+        "body": (
+            "<p>An exchange with a school in a twin town usually begins with one teacher who "
+            "would like to do it. These steps have proved their worth:</p>"
+            "<ol><li>Find a partner school: the Twin Towns Office puts you in touch with "
+            "schools in Sheffield, Oviedo, Nordhausen and Tsukuba.</li>"
+            "<li>Choose a common theme, such as energy, history or sport.</li>"
+            "<li>Apply for a grant at least three months before the journey.</li>"
+            "<li>Look for host families and involve the parents early.</li></ol>"
+            "<p>After your return we look forward to a short report with photos for this "
+            "website.</p>"
+        ),
+    },
+    ("site.page", "kontakt"): {
+        "title": "Contact",
+        "body": (
+            "<p>Questions about the twinnings are answered by the Twin Towns Office.</p>"
+            "<p>Stadt Bochum (demo)<br>Büro für Städtepartnerschaften<br>"
+            "Musterstraße 1<br>44700 Bochum</p>"
+            "<p>Phone: 0234 000000-0<br>"
+            'Email: <a href="mailto:partnerschaften@bochum.example">'
+            "partnerschaften@bochum.example</a></p>"
+            "<p>Office hours: Monday to Thursday, 9 am to 12 noon, and by appointment.</p>"
         ),
     },
 }

@@ -92,9 +92,10 @@ class Version:
 def page_versions(request, obj=None):
     """
     The page of ``request`` in each served language. ``obj`` is the object
-    the page shows, or whose articles it lists: its slug differs by language,
-    and it may not exist in all of them. Without a request (an error page)
-    the page exists in none, and each version leads to its home page.
+    the page shows, or whose articles it lists: its slug (a free page's
+    path) differs by language, and it may not exist in all of them. Without
+    a request (an error page) the page exists in none, and each version
+    leads to its home page.
     """
     match = getattr(request, "resolver_match", None)
     languages = object_languages(obj) if obj is not None else served()
@@ -102,8 +103,10 @@ def page_versions(request, obj=None):
 
     def build():
         kwargs = match.kwargs
-        if obj is not None and "slug" in kwargs:
-            kwargs = {**kwargs, "slug": obj.slug}
+        if obj is not None:
+            # An article's slug, or a free page's path, in this language.
+            names = [name for name in ("slug", "path") if name in kwargs]
+            kwargs = {**kwargs, **{name: getattr(obj, name) for name in names}}
         return reverse(match.view_name, args=match.args, kwargs=kwargs)
 
     return [

@@ -48,7 +48,7 @@ from news.models import Article
 from .redis_cache import CacheUnavailable
 
 VERSION_KEY = "page-cache:version"
-CONTENT_APPS = ("cities", "news", "partnership")
+CONTENT_APPS = ("cities", "news", "partnership", "site")
 SKIPPED_PREFIXES = ("/admin/", "/media/", "/static/", "/bench/", "/healthz/")
 # Shared preview links, in the words of every language.
 PREVIEW_SEGMENTS = tuple(f"/{word('vorschau', code)}/" for code in settings.CONTENT_LANGUAGES)

@@ -19,7 +19,9 @@ CONTENT = [
     ("partnership", "statuschange"),
     ("partnership", "institutionaltie"),
     ("partnership", "cooperationarea"),
+    ("partnership", "contact"),
     ("site", "legalpage"),
+    ("site", "page"),
 ]
 
 EDITOR_PERMISSIONS = [
@@ -34,6 +36,7 @@ LEAD_PERMISSIONS = [
     "cities.publish_city",
     "partnership.publish_partnership",
     "site.publish_legalpage",
+    "site.publish_page",
     "admin.view_logentry",
 ]
 

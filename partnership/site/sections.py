@@ -17,7 +17,8 @@ from django.core import checks
 
 from core.urlwords import word
 
-from .models import LegalPage
+# The module, not the package: free pages (models.pages) ask is_reserved().
+from .models.legal import LegalPage
 
 # The public sections, under their German words.
 NEWS = "aktuelles"

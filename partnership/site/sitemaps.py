@@ -17,7 +17,7 @@ from news.models import Article
 from partnership.models import Partnership
 
 from . import languages
-from .models import LegalPage
+from .models import LegalPage, Page
 
 
 class TranslatedSitemap(Sitemap):
@@ -89,10 +89,17 @@ class PageSitemap(PublishedSitemap):
     fields = ("kind", "updated")
 
 
+class ContentPageSitemap(PublishedSitemap):
+    changefreq = "yearly"
+    model = Page
+    fields = ("paths", "updated")
+
+
 SITEMAPS = {
     "seiten": SectionSitemap,
     "aktuelles": ArticleSitemap,
     "staedte": CitySitemap,
     "partnerschaften": PartnershipSitemap,
     "seiten-recht": PageSitemap,
+    "seiten-redaktion": ContentPageSitemap,
 }

@@ -46,5 +46,12 @@ urlpatterns = [
 if settings.BENCHMARK:
     urlpatterns.append(path(f"{sections.BENCH}/", include("partnership.site.bench")))
 
+# Last of all: free pages take the addresses nothing above answers, which
+# sections.is_reserved() keeps apart from theirs.
+urlpatterns += i18n_patterns(
+    path("<pagepath:path>/", views.PageView.as_view(), name="content-page"),
+    prefix_default_language=False,
+)
+
 handler400 = "partnership.site.views.bad_request"
 handler500 = "partnership.site.views.server_error"

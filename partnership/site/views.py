@@ -11,22 +11,24 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost, RequestDataTooBig
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.template import loader
-from django.urls import reverse
+from django.urls import register_converter, reverse
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from django.views.static import serve
 
 from cities.models import City
+from core.translation import active_language
 from core.views import PreviewableDetailView
 from news.models import Article
 from partnership.map import partnership_map
 from partnership.models import Partnership, Project
 
-from .models import LegalPage
+from .models import LegalPage, Page, PageRedirect
 
 
 def site_origin(request):
@@ -56,6 +58,8 @@ def site_context(request):
         "canonical_url": canonical_url(request),
         "site_origin": site_origin(request),
         "page_suffix": page_suffix(request),
+        # One query, on the first page that shows a menu; both menus read it.
+        "menu_pages": SimpleLazyObject(lambda: list(Page.objects.published().in_menus())),
     }
 
 
@@ -90,6 +94,59 @@ class LegalPageView(PreviewableDetailView):
     context_object_name = "page"
     slug_field = "kind"
     slug_url_kwarg = "kind"
+
+
+class PagePathConverter:
+    """The address of a free page: slugs joined by slashes, never a file name with a dot."""
+
+    regex = r"[-\w]+(?:/[-\w]+)*"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+# Here rather than in the URLconf, which tests reload.
+register_converter(PagePathConverter, "pagepath")
+
+
+class PageView(PreviewableDetailView):
+    """
+    A free content page, found by its address in the active language.
+
+    Template: ``site/page_detail.html``; context: ``page``; ``trail``, the
+    (URL, title) pairs the breadcrumbs show between the home page and this
+    one: the page's section, then the published pages above it; and
+    ``subpages``, the published pages below it.
+    """
+
+    model = Page
+    context_object_name = "page"
+
+    def get_object(self, queryset=None):
+        queryset = self.get_queryset() if queryset is None else queryset
+        return get_object_or_404(queryset.at(self.kwargs["path"]))
+
+    def get_context_data(self, **kwargs):
+        subpages = Page.objects.published().filter(parent=self.object).only("paths", "title")
+        return super().get_context_data(trail=self.trail(), subpages=subpages, **kwargs)
+
+    def trail(self):
+        page = self.object
+        crumbs = [(page.section_url(), page.get_section_display())] if page.section else []
+        ancestors = Page.objects.published().only("paths", "title").above(page)
+        return crumbs + [(ancestor.get_absolute_url(), ancestor.title) for ancestor in ancestors]
+
+
+def moved_page_target(request):
+    """The current address of a free page that was at the requested one (core/redirects.py)."""
+    match = request.resolver_match
+    if match is None or match.url_name != "content-page":
+        return None
+    page = PageRedirect.objects.target(match.kwargs["path"], active_language())
+    return page.get_absolute_url() if page else None
 
 
 @require_GET

@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
+from django.test import override_settings
+from pytest_django.live_server_helper import LiveServer
 
 # Playwright's sync API keeps an event loop running in the test's thread;
 # Django would otherwise refuse database access from there.
@@ -49,6 +52,7 @@ PAGE_TYPES = {
     "accessibility": "/barrierefreiheit/",
     "plain-language": "/leichte-sprache/",
     "sign-language": "/gebaerdensprache/",
+    "free-page": "/foerdermoeglichkeiten/schueleraustausch/",
     "not-found": "/gibt-es-nicht/",
 }
 
@@ -74,12 +78,54 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="module")
+def demo_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(scope="module")
+def demo_server(django_db_setup, django_db_blocker, demo_media, tmp_path_factory):
+    """
+    A live server of the module's own with the demo data, loaded once.
+
+    pytest-django's live server would empty the database after every test
+    and the demo would be loaded each time. This one shares the test's
+    connection to SQLite's in-memory test database, so each test runs in a
+    transaction that is rolled back, and what it changes through the browser
+    is undone too; on another database the tests are skipped.
+    """
+    if connection.vendor != "sqlite":
+        pytest.skip("Browser-Tests laufen auf SQLite (siehe tests/browser/conftest.py).")
+    overrides = override_settings(
+        MEDIA_ROOT=demo_media,
+        STATIC_ROOT=tmp_path_factory.mktemp("static"),
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        SERVE_MEDIA=True,
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        LANGUAGES=[(code, settings.LANGUAGE_NAMES[code]) for code in settings.CONTENT_LANGUAGES],
+    )
+    overrides.enable()
+    server = LiveServer("localhost")
+    server._live_server_modified_settings.enable()
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=StringIO())
+    yield server.url
+    server.stop()
+    server._live_server_modified_settings.disable()
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+    overrides.disable()
+
+
 @pytest.fixture
-def site(live_server, settings):
-    """The live server's address, with the demo data loaded and uploads served."""
+def site(demo_server, demo_media, test_settings, settings):
+    """The demo server's address; the demo's images under the per-test settings."""
+    settings.MEDIA_ROOT = demo_media
     settings.SERVE_MEDIA = True
-    call_command("load_demo", stdout=StringIO())
-    return live_server.url
+    return demo_server
 
 
 @pytest.fixture

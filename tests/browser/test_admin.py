@@ -15,16 +15,12 @@ from datetime import timedelta
 from io import BytesIO, StringIO
 
 import pytest
-from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.db import connection
-from django.test import override_settings
 from django.utils import timezone
 from PIL import Image, ImageDraw
 from playwright.sync_api import expect
-from pytest_django.live_server_helper import LiveServer
 
 from news.models import Article
 from partnership.models import Partnership
@@ -32,7 +28,8 @@ from partnership.site.roles import EDITORS, LEADS
 
 from .test_public_site import WCAG_AA
 
-pytestmark = pytest.mark.django_db
+# Every test sees the demo's images under its own per-test settings.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
 
 PASSWORD = "Stadtpartner-Test-2024"
 ACCOUNTS = {"redakteurin": EDITORS, "redakteur2": EDITORS, "leiterin": LEADS}
@@ -42,51 +39,16 @@ DJANGO_TABULAR_RULES = {"label", "select-name"}
 
 
 @pytest.fixture(scope="module")
-def media_root(tmp_path_factory):
-    return tmp_path_factory.mktemp("media")
-
-
-@pytest.fixture(scope="module")
-def admin_site(django_db_setup, django_db_blocker, media_root, tmp_path_factory):
-    """The live server's address, the demo data loaded, three staff accounts."""
-    if connection.vendor != "sqlite":
-        pytest.skip("Browser-Tests der Verwaltung laufen auf SQLite (siehe Modulbeschreibung).")
-    overrides = override_settings(
-        MEDIA_ROOT=media_root,
-        STATIC_ROOT=tmp_path_factory.mktemp("static"),
-        STORAGES={
-            **django_settings.STORAGES,
-            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-        },
-        SERVE_MEDIA=True,
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-    )
-    overrides.enable()
-    # A server of its own: pytest-django's would empty the database after
-    # every test, and the demo would have to be loaded each time.
-    server = LiveServer("localhost")
-    server._live_server_modified_settings.enable()
+def admin_site(demo_server, django_db_blocker):
+    """The demo server's address, with three staff accounts."""
     with django_db_blocker.unblock():
-        call_command("load_demo", stdout=StringIO())
         call_command("setup_roles", stdout=StringIO())
         for username, group in ACCOUNTS.items():
             user = get_user_model().objects.create_user(
                 username=username, password=PASSWORD, is_staff=True
             )
             user.groups.add(Group.objects.get(name=group))
-    yield server.url
-    server.stop()
-    server._live_server_modified_settings.disable()
-    with django_db_blocker.unblock():
-        call_command("flush", interactive=False, verbosity=0)
-    overrides.disable()
-
-
-@pytest.fixture(autouse=True)
-def module_media(test_settings, settings, admin_site, media_root):
-    """The demo's images, under the suite's per-test settings."""
-    settings.MEDIA_ROOT = media_root
-    settings.SERVE_MEDIA = True
+    return demo_server
 
 
 @pytest.fixture(scope="module")

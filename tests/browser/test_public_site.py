@@ -12,7 +12,7 @@ from partnership.site.languages import language_of
 
 from .conftest import NODE_MODULES, PAGE_TYPES
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -217,3 +217,43 @@ def test_city_profile_prints_without_navigation(page, site):
     assert hidden == ["none"] * 4
     assert page.locator("h1").is_visible()
     assert page.locator(".fact-box").is_visible()
+
+
+# Every page with a contact card in the demo, in German and English.
+CONTACT_PAGES = [
+    "/mitmachen/",
+    "/partnerschaften/donezk/",
+    "/staedte/donezk/",
+    "/staedte/bochum/",
+    "/en/get-involved/",
+]
+
+
+def test_contact_cards_pass_axe_and_fit_a_320_pixel_phone(
+    csp_free_page, site, axe_source, client, java, tmp_path
+):
+    failures, too_wide, files = {}, {}, []
+    csp_free_page.set_viewport_size({"width": 320, "height": 800})
+    for number, path in enumerate(CONTACT_PAGES):
+        response = csp_free_page.goto(site + path)
+        assert response.ok, path
+        assert csp_free_page.locator(".contact-card").count(), path
+        violations = axe_violations(csp_free_page, axe_source)
+        if violations:
+            failures[path] = violations
+        width = csp_free_page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            too_wide[path] = width
+        target = tmp_path / f"contacts-{number}.html"
+        target.write_bytes(client.get(path, follow=True).content)
+        files.append(str(target))
+    checker = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    result = subprocess.run(
+        [java, "-jar", str(checker), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    errors = [m["message"] for m in messages if m.get("type") == "error"]
+    assert (failures, too_wide, errors) == ({}, {}, [])

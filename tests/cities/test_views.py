@@ -64,8 +64,8 @@ def test_city_list_does_not_reveal_an_unpublished_partnership(client):
 def test_city_list_query_count(client, django_assert_num_queries):
     for _ in range(3):
         PartnershipFactory()
-    # The cities, then their published partnerships.
-    with django_assert_num_queries(2):
+    # The cities, then their published partnerships; the free pages in the menus.
+    with django_assert_num_queries(3):
         client.get("/staedte/")
 
 
@@ -98,8 +98,8 @@ def test_city_profile_shows_facts_partnership_agreements_projects_and_news(clien
 def test_city_profile_query_count(client, django_assert_num_queries):
     city = full_partnership().partner_city
     # City; partnerships; status changes; ties; agreements; their areas;
-    # projects; articles.
-    with django_assert_num_queries(8):
+    # projects; articles; the free pages in the menus.
+    with django_assert_num_queries(9):
         client.get(city.get_absolute_url())
 
 

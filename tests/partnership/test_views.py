@@ -1,11 +1,20 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
+from django.urls import reverse, translate_url
 from django.utils import timezone
 
+from core.dates import DatePrecision
 from partnership.models import Partnership
+from tests.admin_forms import change_form
 from tests.cities.test_views import full_partnership
-from tests.factories import CityFactory, PartnershipFactory, ProjectFactory
+from tests.factories import (
+    CityFactory,
+    ContactFactory,
+    PartnershipFactory,
+    ProjectFactory,
+    StatusChangeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -29,14 +38,15 @@ def test_overview_shows_kind_status_and_since(client):
 
 def test_overview_query_count(client, django_assert_num_queries):
     PartnershipFactory.create_batch(3)
-    # Partnerships joined with both cities, and the home city for the map.
-    with django_assert_num_queries(2):
+    # Partnerships joined with both cities, the home city for the map, and
+    # the free pages in the menus.
+    with django_assert_num_queries(3):
         client.get("/partnerschaften/")
 
 
 def test_detail_shows_status_history_agreements_projects_and_news(client):
     partnership = full_partnership()
-    partnership.association_name = "Partnerschaftsverein"
+    partnership.association = ContactFactory(name="Partnerschaftsverein Beispielstadt")
     partnership.save()
 
     html = client.get(partnership.get_absolute_url()).content.decode()
@@ -46,7 +56,7 @@ def test_detail_shows_status_history_agreements_projects_and_news(client):
         "Geplant",
         "Partnerschaftsvereinbarung",
         "Delegationsreise",
-        "Partnerschaftsverein",
+        "Partnerschaftsverein Beispielstadt",
         "Wissensstädte",
     ]:
         assert text in html, text
@@ -55,8 +65,8 @@ def test_detail_shows_status_history_agreements_projects_and_news(client):
 def test_detail_query_count(client, django_assert_num_queries):
     partnership = full_partnership()
     # Partnership with cities; status changes; ties; agreements; areas;
-    # projects; articles.
-    with django_assert_num_queries(7):
+    # projects; articles; the free pages in the menus.
+    with django_assert_num_queries(8):
         client.get(partnership.get_absolute_url())
 
 
@@ -71,7 +81,7 @@ def test_participate_lists_upcoming_projects_with_contact(client):
     ProjectFactory(
         title="Bürgerfahrt",
         start_date=today + timedelta(days=10),
-        contact_email="partnerschaften@example.org",
+        contact=ContactFactory(email="partnerschaften@stadt.example"),
     )
     ProjectFactory(title="Vorbei", start_date=today - timedelta(days=10))
     ProjectFactory(title="Entwurf", start_date=today + timedelta(days=10), published=False)
@@ -79,12 +89,75 @@ def test_participate_lists_upcoming_projects_with_contact(client):
     html = client.get("/mitmachen/").content.decode()
 
     assert "Bürgerfahrt" in html
-    assert 'href="mailto:partnerschaften@example.org"' in html
+    assert 'href="mailto:partnerschaften@stadt.example"' in html
     assert "Vorbei" not in html and "Entwurf" not in html
 
 
 def test_participate_query_count(client, django_assert_num_queries):
     ProjectFactory.create_batch(3)
-    # Projects joined with partnership, city and area.
-    with django_assert_num_queries(1):
+    # Projects joined with partnership, city and area; the free pages in the menus.
+    with django_assert_num_queries(2):
         client.get("/mitmachen/")
+
+
+def test_status_history_shows_each_date_as_precisely_as_known(client):
+    partnership = PartnershipFactory()
+    StatusChangeFactory(
+        partnership=partnership, date=date(1987, 1, 1), date_precision=DatePrecision.YEAR
+    )
+    StatusChangeFactory(
+        partnership=partnership, date=date(2014, 6, 1), date_precision=DatePrecision.MONTH
+    )
+    StatusChangeFactory(
+        partnership=partnership, date=date(2019, 11, 25), date_precision=DatePrecision.DAY
+    )
+
+    german = client.get(partnership.get_absolute_url()).content.decode()
+    english = client.get(translate_url(partnership.get_absolute_url(), "en")).content.decode()
+
+    assert '<time datetime="1987">1987</time>' in german
+    assert "1. Januar 1987" not in german
+    assert '<time datetime="2014-06">Juni 2014</time>' in german
+    assert '<time datetime="2019-11-25">25. November 2019</time>' in german
+    assert '<time datetime="2014-06">June 2014</time>' in english
+    assert '<time datetime="2019-11-25">25 November 2019</time>' in english
+
+
+def test_lead_sets_the_precision_in_the_partnership_form(leitung_client, client):
+    partnership = PartnershipFactory()
+    StatusChangeFactory(partnership=partnership, date=date(1987, 5, 3))
+    ProjectFactory(partnership=partnership)
+    url = reverse("admin:partnership_partnership_change", args=[partnership.pk])
+    # A first save gives the partnership a history, as real ones have.
+    first = change_form(leitung_client.get(url)).data(_save="Sichern")
+    assert leitung_client.post(url, first).status_code == 302
+    page = leitung_client.get(url)
+    html = page.content.decode()
+    assert "nur das Jahr ist bekannt" in html
+
+    response = leitung_client.post(
+        url, change_form(page).data(_save="Sichern", **{"status_changes-0-date_precision": "jahr"})
+    )
+
+    assert response.status_code == 302
+    change = partnership.status_changes.get()
+    assert (change.date, change.date_precision) == (date(1987, 1, 1), DatePrecision.YEAR)
+    assert (
+        '<time datetime="1987">1987</time>'
+        in client.get(partnership.get_absolute_url()).content.decode()
+    )
+
+
+def test_since_shows_a_month_when_only_the_month_is_known(client):
+    partnership = PartnershipFactory(
+        established_year=2014,
+        established_on=date(2014, 6, 15),
+        established_precision=DatePrecision.MONTH,
+    )
+
+    html = client.get(partnership.get_absolute_url()).content.decode()
+
+    partnership.refresh_from_db()
+    assert partnership.established_on == date(2014, 6, 1)
+    assert '<time datetime="2014-06">Juni 2014</time>' in html
+    assert "15. Juni 2014" not in html and "1. Juni 2014" not in html

@@ -26,9 +26,11 @@ KEY_FIELDS = {
     "partnership.agreement": "title",
     "partnership.project": "title",
     "partnership.institutionaltie": "home_institution",
+    "partnership.contact": "name",
     "news.category": "slug",
     "partnership.cooperationarea": "slug",
     "site.legalpage": "kind",
+    "site.page": "slug",
 }
 
 LANGUAGE_SUFFIXES = tuple(f"_{code}" for code in ("de", *TRANSLATIONS))

@@ -115,8 +115,8 @@ def test_search_works_without_cookies(client, content):
 def test_search_query_count(client, content, django_assert_num_queries):
     # One query per kind of content and, on PostgreSQL, one in the
     # vocabulary for words like the query's and an estimate of how many
-    # articles match; snippets need none.
-    with django_assert_num_queries(6 if connection.vendor == "postgresql" else 4):
+    # articles match; snippets need none. And the free pages in the menus.
+    with django_assert_num_queries(8 if connection.vendor == "postgresql" else 6):
         client.get("/suche/", {"q": "Tsukuba"})
 
 
@@ -267,6 +267,6 @@ def test_only_the_first_long_words_are_looked_up_and_short_words_still_count(cli
 
 def test_every_app_registers_its_kinds_in_the_order_of_equal_scores():
     labels = [str(kind.label) for kind in search.kinds()]
-    assert labels == ["Nachricht", "Stadt", "Partnerschaft", "Projekt"]
+    assert labels == ["Nachricht", "Stadt", "Partnerschaft", "Projekt", "Seite"]
     with pytest.raises(ValueError):
         search.register(search.kinds()[0])

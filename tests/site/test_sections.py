@@ -1,14 +1,18 @@
 import importlib
 import re
+from io import StringIO
 
 import pytest
 from django.core import checks
-from django.urls import URLResolver, clear_url_caches, get_resolver
+from django.core.management import call_command
+from django.urls import Resolver404, URLResolver, clear_url_caches, get_resolver, resolve
 from django.urls.resolvers import LocalePrefixPattern, RegexPattern, RoutePattern
 from django.utils import translation
 
 from core import urlwords
+from core.translation import served_languages
 from partnership.site import sections
+from partnership.site.models import Page
 
 
 def first_segments(patterns):
@@ -47,13 +51,13 @@ def test_the_registry_names_every_first_segment_the_urls_answer_and_no_other():
 
 
 def prefixed_patterns():
-    """The patterns behind the language prefix."""
-    (resolver,) = [
-        entry
+    """The patterns behind the language prefix (the free pages' come last, on their own)."""
+    return [
+        pattern
         for entry in get_resolver().url_patterns
         if isinstance(entry.pattern, LocalePrefixPattern)
+        for pattern in entry.url_patterns
     ]
-    return resolver.url_patterns
 
 
 @pytest.mark.parametrize("language", ["en", "ja", "es", "uk"])
@@ -134,3 +138,37 @@ def test_a_translated_word_that_collides_fails_the_system_check(monkeypatch):
     errors = checks.run_checks(tags=[checks.Tags.urls])
     assert [error.id for error in errors] == ["site.E001"]
     assert "(Sprache es)" in errors[0].msg
+
+
+def resolved_name(path):
+    try:
+        return resolve(path).view_name
+    except Resolver404:
+        return None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_free_pages_sections_and_language_prefixes_never_overlap(language):
+    """
+    Every address the URL patterns answer stays theirs, whatever pages exist;
+    every page is reached at its own address, never shadowed by a pattern;
+    no page takes a section's word or a language code.
+    """
+    call_command("load_demo", stdout=StringIO())
+    # The demo's projects and events have no addresses of their own, only the sections'.
+    prefix = "" if language == "de" else f"/{language}"
+    with translation.override(language):
+        pages = list(Page.objects.published())
+        assert pages, "the demo has free pages in this language"
+        for page in pages:
+            assert resolved_name(page.get_absolute_url()) == "content-page", page
+            assert not sections.is_reserved(page.path.split("/")[0], language), page
+        for word in sections.url_segments(language):
+            assert resolved_name(f"{prefix}/{word}/") != "content-page", word
+        if language == "de":
+            # German has no prefix; is_reserved() keeps its code free all the same.
+            for code in set(served_languages()) - {"de"}:
+                # As LocaleMiddleware resolves it: in the language of its prefix.
+                with translation.override(code):
+                    assert resolved_name(f"/{code}/") == "home", code

@@ -130,9 +130,13 @@ def structured_data(context, obj):
 
 
 @register.simple_tag(takes_context=True)
-def breadcrumb_data(context, *crumbs):
-    """BreadcrumbList JSON-LD from alternating URLs and names, the current page last."""
+def breadcrumb_data(context, *crumbs, trail=()):
+    """
+    BreadcrumbList JSON-LD from alternating URLs and names, the current page
+    last; ``trail``, (URL, name) pairs, goes between the first and the rest.
+    """
     pairs = list(zip(crumbs[::2], crumbs[1::2], strict=True))
+    pairs[1:1] = trail or ()
     items = [
         {
             "@type": "ListItem",
