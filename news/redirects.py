@@ -6,7 +6,7 @@ these lookups (registered in NewsConfig.ready()).
 from .models import LegacyRedirect
 
 # WordPress addresses that name a post or category by a query parameter.
-QUERY_PERMALINKS = ("p", "cat")
+QUERY_PERMALINKS = ("p", "page_id", "cat")
 
 
 def legacy_redirect(request):

@@ -512,6 +512,7 @@ class Report:
     notes: list = field(default_factory=list)
     sticky: list = field(default_factory=list)
     pages: list = field(default_factory=list)
+    pages_written: list = field(default_factory=list)
     comments: int = 0
     skipped: Counter = field(default_factory=Counter)
     multilingual: bool = False
@@ -526,8 +527,9 @@ class _DryRun(Exception):
 class Importer:
     """
     Imports the posts of a WXRFile. Pages are handed to ``write_page(post,
-    body)``, which returns the page's new address, or None; without it they
-    are listed as not yet imported.
+    body, notes)``, which keeps the page's old address, returns its new one
+    and adds what staff should know to ``notes``; without it they are listed
+    as not yet imported.
     """
 
     def __init__(self, wxr, uploads=None, dry_run=False, progress=None, write_page=None):
@@ -666,13 +668,17 @@ class Importer:
         notes, self.current = [], post
         try:
             with transaction.atomic():
-                new_path = self.write_page(post, self.convert(post.content, notes))
+                new_path = self.write_page(post, self.convert(post.content, notes), notes)
                 if new_path:
-                    self._redirect(post.link, post.wordpress_id, new_path, notes, query="page_id")
+                    self._redirect("", post.wordpress_id, new_path, notes, query="page_id")
         except (DatabaseError, ValidationError) as exc:
-            self.report.failed.append(f"{post.label}: {_refusal(exc)}")
+            self.report.failed.append(f"Seite {post.label}: {_refusal(exc)}")
             return
+        self.report.pages_written.append(post.label)
         self.report.notes += [f"Seite {post.label}: {note}" for note in notes]
+        if not post.public() and post.status in {"publish", "future", "private"}:
+            reason = "passwortgeschützt" if post.password else "privat"
+            self.report.not_public.append(f"Seite {post.label} ({reason})")
 
     def _fill(self, article, post, notes):
         # The part before <!--more--> is the teaser; the page shows all of it.

@@ -46,7 +46,9 @@ def test_posts_are_imported_with_their_status(uploads, cities):
 
     assert "Angelegt: 6" in report
     assert "Im Papierkorb, nicht übernommen: 1" in report
-    assert "Seiten noch nicht übernommen: 1\n  2 „Impressum“" in report
+    assert "Seiten übernommen: 1\n  2 „Impressum“" in report
+    # /impressum/ is the site's own: the page takes the next free slug.
+    assert "Seite 2 „Impressum“: Kurzname „impressum-2“, weil „impressum“ schon vergeben" in report
     assert "Nicht öffentlich übernommen (als Entwurf): 1\n  106 „Privat“ (privat)" in report
     assert imported(101).status == Article.Status.PUBLISHED
     assert imported(103).status == Article.Status.PUBLISHED  # future

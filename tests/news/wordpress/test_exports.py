@@ -56,6 +56,7 @@ def item(
     author="presse",
     password="",
     sticky=0,
+    parent=0,
     terms="",
     extra="",
 ):
@@ -77,7 +78,7 @@ def item(
 		<wp:comment_status><![CDATA[open]]></wp:comment_status>
 		<wp:post_name><![CDATA[{slug}]]></wp:post_name>
 		<wp:status><![CDATA[{status}]]></wp:status>
-		<wp:post_parent>0</wp:post_parent>
+		<wp:post_parent>{parent}</wp:post_parent>
 		<wp:menu_order>0</wp:menu_order>
 		<wp:post_type><![CDATA[{kind}]]></wp:post_type>
 		<wp:post_password><![CDATA[{password}]]></wp:post_password>
@@ -311,7 +312,7 @@ def test_the_report_counts_what_does_not_come_over(export):
         )
     )
     assert "Kommentare werden nicht übernommen: 2" in report
-    assert "Seiten noch nicht übernommen: 1\n  3 „Über uns“" in report
+    assert "Seiten übernommen: 1\n  3 „Über uns“" in report
     assert "Menüeinträge werden nicht übernommen: 1" in report
     assert "In WordPress oben gehalten, hier ohne diese Markierung: 1\n  2 „Oben“" in report
     assert "mehrsprachigen WordPress-Website" in report
@@ -437,7 +438,7 @@ def test_a_post_the_database_refuses_is_rolled_back_reported_and_the_others_impo
 def test_pages_go_to_a_page_writer_when_one_is_given(export):
     written = []
 
-    def write_page(post, body):
+    def write_page(post, body, notes):
         written.append((post.wordpress_id, post.parent, body))
         return "/ueber-uns/"
 

@@ -4,6 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from news.wordpress import Importer, WXRError, WXRFile
 
+from ...wordpress import PageWriter
+
 # What the report calls the kinds of item that do not come over.
 SKIPPED = {
     "attachment": "Anhänge (nur als Bilder in Beiträgen übernommen)",
@@ -16,7 +18,7 @@ SKIPPED = {
 
 class Command(BaseCommand):
     help = (
-        "Importiert Beiträge, Kategorien, Schlagwörter und Bilder aus einer WordPress-"
+        "Importiert Beiträge, Seiten, Kategorien, Schlagwörter und Bilder aus einer WordPress-"
         "Exportdatei (WXR). Bilder kommen aus einer lokalen Kopie von wp-content/uploads; "
         "alte Adressen leiten auf die neuen Seiten weiter. Kann erneut laufen: seit dem "
         "Import bearbeitete Beiträge bleiben unverändert."
@@ -32,7 +34,11 @@ class Command(BaseCommand):
     def handle(self, *args, export, uploads, dry_run, **options):
         try:
             importer = Importer(
-                WXRFile(export), uploads=uploads, dry_run=dry_run, progress=self.progress
+                WXRFile(export),
+                uploads=uploads,
+                dry_run=dry_run,
+                progress=self.progress,
+                write_page=PageWriter(),
             )
             report = importer.run()
         except WXRError as exc:
@@ -49,7 +55,7 @@ class Command(BaseCommand):
         self.section("Nicht öffentlich übernommen (als Entwurf)", report.not_public)
         self.section("Zurückgezogen, weil in WordPress im Papierkorb", report.withdrawn)
         self.section("Nicht übernommen wegen Fehlern", report.failed)
-        self.section("Seiten noch nicht übernommen", report.pages)
+        self.section("Seiten übernommen", report.pages_written)
         self.stdout.write(f"Kommentare werden nicht übernommen: {report.comments}")
         for kind, count in sorted(report.skipped.items()):
             label = SKIPPED.get(kind, f"Einträge vom Typ „{kind}“, nicht übernommen")
