@@ -574,7 +574,9 @@ class Importer:
         total, done = self.inventory.posts, 0
         for post in self.wxr.posts(self.inventory):
             if post.kind == "page":
-                if self.write_page and post.status != "trash":
+                if post.status == "trash":
+                    self.report.skipped["trash"] += 1
+                elif self.write_page:
                     self._import_page(post)
                 continue
             if post.status == "trash":
