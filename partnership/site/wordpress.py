@@ -54,5 +54,10 @@ class PageWriter:
             counter += 1
             slug = f"{wanted}-{counter}"
         if slug != wanted:
-            notes.append(f"Kurzname „{slug}“, weil „{wanted}“ schon vergeben ist")
+            reason = (
+                "schon vergeben"
+                if page.is_allowed_slug(wanted, "de")
+                else "eine Adresse der Website"
+            )
+            notes.append(f"Kurzname „{slug}“, weil „{wanted}“ {reason} ist")
         return slug

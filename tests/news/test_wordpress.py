@@ -48,7 +48,10 @@ def test_posts_are_imported_with_their_status(uploads, cities):
     assert "Im Papierkorb, nicht übernommen: 1" in report
     assert "Seiten übernommen: 1\n  2 „Impressum“" in report
     # /impressum/ is the site's own: the page takes the next free slug.
-    assert "Seite 2 „Impressum“: Kurzname „impressum-2“, weil „impressum“ schon vergeben" in report
+    assert (
+        "Seite 2 „Impressum“: Kurzname „impressum-2“, weil „impressum“ eine Adresse der Website"
+        in report
+    )
     assert "Nicht öffentlich übernommen (als Entwurf): 1\n  106 „Privat“ (privat)" in report
     assert imported(101).status == Article.Status.PUBLISHED
     assert imported(103).status == Article.Status.PUBLISHED  # future
