@@ -467,8 +467,13 @@ class ImportedPost(models.Model):
         verbose_name = _("importierter WordPress-Beitrag")
         verbose_name_plural = _("importierte WordPress-Beiträge")
         constraints = [
+            # Records of imports before the site was kept have none; they are
+            # found by GUID until their next import names their site, and
+            # two such blogs may well share an ID.
             models.UniqueConstraint(
-                fields=["site", "wordpress_id"], name="news_importedpost_site_wordpress_id"
+                fields=["site", "wordpress_id"],
+                condition=~models.Q(site=""),
+                name="news_importedpost_site_wordpress_id",
             )
         ]
 

@@ -22,6 +22,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='importedpost',
-            constraint=models.UniqueConstraint(fields=('site', 'wordpress_id'), name='news_importedpost_site_wordpress_id'),
+            constraint=models.UniqueConstraint(condition=models.Q(('site', ''), _negated=True), fields=('site', 'wordpress_id'), name='news_importedpost_site_wordpress_id'),
         ),
     ]

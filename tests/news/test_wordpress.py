@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import IntegrityError, transaction
 from PIL import Image
 
 from news.models import Article, Category, ImportedPost, LegacyRedirect
-from tests.factories import CityFactory, article_form
+from tests.factories import ArticleFactory, CityFactory, article_form
 
 pytestmark = pytest.mark.django_db
 
@@ -270,3 +271,24 @@ def test_image_paths_cannot_leave_the_uploads_folder(tmp_path, uploads, cities):
     )
     report = run_import(str(export), uploads=str(uploads))
     assert "nicht gefunden oder unlesbar: geheim.jpg" in report
+
+
+def record(site, wordpress_id, guid):
+    return ImportedPost.objects.create(
+        site=site,
+        wordpress_id=wordpress_id,
+        guid=guid,
+        article=ArticleFactory(),
+        imported_version=1,
+        content_hash="",
+    )
+
+
+def test_records_of_imports_before_sites_were_kept_may_share_an_id():
+    # Two blogs imported before the site was recorded: both keep their rows.
+    record("", 7, "https://eins.example/?p=7")
+    record("", 7, "https://zwei.example/?p=7")
+    record("https://eins.example", 8, "https://eins.example/?p=8")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        record("https://eins.example", 8, "https://eins.example/?p=8-kopie")
+    assert ImportedPost.objects.count() == 3
