@@ -446,8 +446,10 @@ class PreviewLink(models.Model):
 class ImportedPost(models.Model):
     """Where an article came from in a WordPress export, so imports can run again."""
 
-    guid = models.CharField(_("WordPress-GUID"), max_length=500, unique=True)
+    # A post is known by its ID within its site: real exports repeat GUIDs.
+    site = models.CharField(_("WordPress-Website"), max_length=500, blank=True)
     wordpress_id = models.PositiveBigIntegerField(_("WordPress-ID"))
+    guid = models.CharField(_("WordPress-GUID"), max_length=500)
     article = models.OneToOneField(
         Article,
         on_delete=models.CASCADE,
@@ -464,6 +466,16 @@ class ImportedPost(models.Model):
     class Meta:
         verbose_name = _("importierter WordPress-Beitrag")
         verbose_name_plural = _("importierte WordPress-Beiträge")
+        constraints = [
+            # Records of imports before the site was kept have none; they are
+            # found by GUID until their next import names their site, and
+            # two such blogs may well share an ID.
+            models.UniqueConstraint(
+                fields=["site", "wordpress_id"],
+                condition=~models.Q(site=""),
+                name="news_importedpost_site_wordpress_id",
+            )
+        ]
 
     def __str__(self):
         return f"WordPress #{self.wordpress_id}"

@@ -6,7 +6,7 @@ these lookups (registered in NewsConfig.ready()).
 from .models import LegacyRedirect
 
 # WordPress addresses that name a post or category by a query parameter.
-QUERY_PERMALINKS = ("p", "cat")
+QUERY_PERMALINKS = ("p", "page_id", "cat")
 
 
 def legacy_redirect(request):
@@ -31,5 +31,10 @@ def query_permalink(request):
 
 
 def _new_path(old_path):
-    target = LegacyRedirect.objects.filter(old_path=old_path).first()
+    # Stored decoded and with a trailing slash, as the importer writes them;
+    # WordPress answered its permalinks with and without one.
+    candidates = {old_path}
+    if not old_path.startswith("/?") and not old_path.endswith("/"):
+        candidates.add(f"{old_path}/")
+    target = LegacyRedirect.objects.filter(old_path__in=candidates).first()
     return target.new_path if target else None

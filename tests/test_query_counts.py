@@ -57,13 +57,14 @@ QUERIES = {
     "/partnerschaften/tsukuba/": 6,
     # The upcoming projects with their partnerships, areas and contacts in one join.
     "/mitmachen/": 1,
-    # One query per kind of result: articles, cities, partnerships, projects;
-    # PostgreSQL adds the vocabulary lookup and the estimate of common words.
-    "/suche/?q=Beitrag": 6 if connection.vendor == "postgresql" else 4,
-    # The entries of each section with any (news, cities, partnerships) and
-    # the legal pages, none here. With an entry per language the sitemap
-    # pages a list rather than a QuerySet, so there is no count query.
-    "/sitemap.xml": 4,
+    # One query per kind of result: articles, cities, partnerships, projects,
+    # free pages; PostgreSQL adds the vocabulary lookup and the estimate of
+    # common words.
+    "/suche/?q=Beitrag": 7 if connection.vendor == "postgresql" else 5,
+    # The entries of each section with any (news, cities, partnerships), the
+    # legal and the free pages, none here. With an entry per language the
+    # sitemap pages a list rather than a QuerySet, so there is no count query.
+    "/sitemap.xml": 5,
 }
 
 

@@ -9,13 +9,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost, RequestDataTooBig
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import register_converter, reverse
 from django.utils import timezone, translation
-from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -59,17 +58,7 @@ def site_context(request):
         "canonical_url": canonical_url(request),
         "site_origin": site_origin(request),
         "page_suffix": page_suffix(request),
-        # One query, on the first page that shows a menu; both menus read it.
-        "menu_pages": SimpleLazyObject(menu_pages),
     }
-
-
-def menu_pages():
-    """The free pages in the menus; none while the database is away, so error pages render."""
-    try:
-        return list(Page.objects.published().in_menus())
-    except DatabaseError:
-        return []
 
 
 class HomeView(TemplateView):

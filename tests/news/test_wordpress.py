@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import IntegrityError, transaction
 from PIL import Image
 
 from news.models import Article, Category, ImportedPost, LegacyRedirect
-from tests.factories import CityFactory, article_form
+from tests.factories import ArticleFactory, CityFactory, article_form
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,14 @@ def test_posts_are_imported_with_their_status(uploads, cities):
     report = run_import(str(EXPORT), uploads=str(uploads))
 
     assert "Angelegt: 6" in report
-    assert "Übersprungen (keine Beiträge oder im Papierkorb): 2" in report
+    assert "Im Papierkorb, nicht übernommen: 1" in report
+    assert "Seiten übernommen: 1\n  2 „Impressum“" in report
+    # /impressum/ is the site's own: the page takes the next free slug.
+    assert (
+        "Seite 2 „Impressum“: Kurzname „impressum-2“, weil „impressum“ eine Adresse der Website"
+        in report
+    )
+    assert "Nicht öffentlich übernommen (als Entwurf): 1\n  106 „Privat“ (privat)" in report
     assert imported(101).status == Article.Status.PUBLISHED
     assert imported(103).status == Article.Status.PUBLISHED  # future
     assert imported(104).status == Article.Status.REVIEW  # pending
@@ -91,7 +99,7 @@ def test_paragraphs_become_html(uploads, cities):
     run_import(str(EXPORT), uploads=str(uploads))
     body = imported(102).body
     assert body.startswith("<p>Tsukuba und Bochum")
-    assert "<br>Am lebendigsten" in body
+    assert "<br>\nAm lebendigsten" in body
 
 
 def test_shortcodes_become_html_or_disappear(uploads, cities):
@@ -114,14 +122,15 @@ def test_images_are_copied_reencoded_and_rewritten_with_alt_text(uploads, cities
     assert "partnerschaften.example.org" not in first.body
     stored = Path(settings.MEDIA_ROOT) / sources[0].split('"')[0].removeprefix("/media/")
     assert stored.exists()
-    # The main image comes from the featured image, with alt text and caption.
+    # The main image comes from the featured image, with its alt text; its
+    # caption is no credit and is reported instead.
     assert first.image and first.image_alt == "Rathaus von Tsukuba"
-    assert first.image_credit == "Foto: Stadt Tsukuba"
+    assert first.image_credit == ""
 
 
 def test_a_missing_image_is_reported_by_name_and_the_post_still_imported(uploads, cities):
     report = run_import(str(EXPORT), uploads=str(uploads))
-    assert "Bild nicht gefunden oder unlesbar: fehlt.jpg" in report
+    assert "nicht gefunden oder unlesbar: fehlt.jpg" in report
     assert "Verlorenes Bild" not in imported(101).body
     assert "Tsukuba hat 250.000 Einwohner" in imported(101).body
 
@@ -186,7 +195,10 @@ def test_a_rerun_updates_unedited_posts_and_keeps_edited_ones(
     report = run_import(str(changed), uploads=str(uploads))
 
     assert "Aktualisiert: 1" in report
-    assert "bearbeitet, nicht überschrieben: Von der Redaktion überarbeitet" in report
+    assert (
+        "102 „Städtepartnerschaft Bochum – Tsukuba“, jetzt „Von der Redaktion überarbeitet“"
+        in report
+    )
     assert imported(105).body == "<p>Jetzt fertig.</p>"
     assert "Besonders lebendig" not in Article.objects.get(pk=edited.pk).body
 
@@ -207,12 +219,12 @@ def test_dry_run_reports_and_writes_nothing(uploads, cities, settings):
         (
             '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>'
             "<rss>&b;</rss>",
-            "kein lesbares",
+            "Dokumenttyp",
         ),
         (
             '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
             "<rss>&x;</rss>",
-            "kein lesbares",
+            "Dokumenttyp",
         ),
         ("das ist kein XML", "kein lesbares"),
     ],
@@ -226,12 +238,13 @@ def test_bad_files_give_a_clear_error_and_write_nothing(tmp_path, content, messa
     assert not Article.objects.exists()
 
 
-def test_a_broken_date_stops_the_import_before_anything_is_written(tmp_path):
+def test_a_post_with_a_broken_date_is_reported_and_the_others_imported(tmp_path):
     export = tmp_path / "export.xml"
     export.write_text(EXPORT.read_text().replace("2019-05-26 09:00:00", "gestern mittag"))
-    with pytest.raises(CommandError, match="Datum"):
-        run_import(str(export))
-    assert not Article.objects.exists()
+    report = run_import(str(export))
+    assert "Nicht übernommen wegen Fehlern: 1" in report
+    assert "das Datum „gestern mittag“ ist ungültig" in report
+    assert Article.objects.count() == 5
 
 
 @pytest.mark.parametrize("version", ["1.0", "1.1"])
@@ -257,4 +270,25 @@ def test_image_paths_cannot_leave_the_uploads_folder(tmp_path, uploads, cities):
         EXPORT.read_text().replace("uploads/2019/12/fehlt.jpg", "uploads/../geheim.jpg")
     )
     report = run_import(str(export), uploads=str(uploads))
-    assert "Bild nicht gefunden oder unlesbar: geheim.jpg" in report
+    assert "nicht gefunden oder unlesbar: geheim.jpg" in report
+
+
+def record(site, wordpress_id, guid):
+    return ImportedPost.objects.create(
+        site=site,
+        wordpress_id=wordpress_id,
+        guid=guid,
+        article=ArticleFactory(),
+        imported_version=1,
+        content_hash="",
+    )
+
+
+def test_records_of_imports_before_sites_were_kept_may_share_an_id():
+    # Two blogs imported before the site was recorded: both keep their rows.
+    record("", 7, "https://eins.example/?p=7")
+    record("", 7, "https://zwei.example/?p=7")
+    record("https://eins.example", 8, "https://eins.example/?p=8")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        record("https://eins.example", 8, "https://eins.example/?p=8-kopie")
+    assert ImportedPost.objects.count() == 3

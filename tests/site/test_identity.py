@@ -146,8 +146,8 @@ def test_the_copy_is_read_again_when_the_content_version_moves(
     with django_assert_num_queries(0):
         assert SiteSettings.current().city_name == "Stadt Beispielstadt"
     increment_version()
-    # Site settings, the notices not ended, the demo records: three queries.
-    with django_assert_num_queries(3):
+    # Site settings, the notices not ended, the demo records, the menu pages.
+    with django_assert_num_queries(4):
         assert SiteSettings.current().city_name == "Stadt Später"
 
 
@@ -192,7 +192,7 @@ def test_while_the_database_is_away_the_copy_or_the_settings_answer(
 
 def test_header_title_and_footer_name_the_city_and_the_site(client, site_settings):
     html = client.get("/").content.decode()
-    # Long words in the header carry soft hyphens (partnership/site hyphenation).
+    # The header's long words carry soft hyphens; the title never does.
     header = html[html.index("<header") : html.index("</header>")].replace("\u00ad", "")
     assert "Stadt Beispielstadt" in header
     assert "Partnerschaften Beispielstadt" in header

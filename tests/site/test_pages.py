@@ -334,7 +334,9 @@ def test_a_saved_page_shows_at_once_on_every_cached_page(
     page.title = "Ansprechpartner"
     with django_capture_on_commit_callbacks(execute=True):
         page.save()
-    assert "<h1>Ansprechpartner</h1>" in client.get("/kontakt/").content.decode()
+    assert "<h1>Ansprechpartner</h1>" in client.get("/kontakt/").content.decode().replace(
+        "\u00ad", ""
+    )
     assert ">Ansprechpartner</a>" in client.get("/").content.decode()
     cache.clear()
 
@@ -342,11 +344,13 @@ def test_a_saved_page_shows_at_once_on_every_cached_page(
 def test_page_query_count(client, django_assert_num_queries):
     funding = make_page("Fördermöglichkeiten", menu=Page.Menu.MAIN)
     exchange = make_page("Schüleraustausch", parent=funding)
-    # The page, the published pages above it and below it, the pages of the menus.
-    with django_assert_num_queries(4):
+    # The menus come with the site state, read once per content version.
+    client.get("/")
+    # The page, the published pages above it and below it.
+    with django_assert_num_queries(3):
         assert client.get(exchange.get_absolute_url()).status_code == 200
     # A page at the top has nothing above it to look up.
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         assert client.get(funding.get_absolute_url()).status_code == 200
 
 

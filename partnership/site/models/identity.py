@@ -14,7 +14,7 @@ from django.db import DatabaseError, models
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
-from core.translation import TranslatableModel
+from core.translation import TranslatableModel, active_language
 from core.uploads import ImageField, image_format, upload_path
 from core.versioning import VersionedModel
 
@@ -195,18 +195,25 @@ class SiteSettings(TranslatableModel, VersionedModel):
 class SiteState:
     """What every public page shows besides its own content."""
 
-    def __init__(self, settings, notices=(), demo=False):
+    def __init__(self, settings, notices=(), demo=False, menu_pages=()):
         self.settings = settings
         # Those not ended when the state was read; each page picks the current ones.
         self.notices = list(notices)
         self.demo = demo
+        # Released pages in the menus, for every language; each page picks its language's.
+        self.menu_pages = list(menu_pages)
 
     @classmethod
     def load(cls):
+        # Here, not at the top: pages.py reads the URL registry, which reads
+        # legal.py, which reads this module.
+        from .pages import Page
+
         return cls(
             SiteSettings.objects.first() or SiteSettings.from_settings(),
             Notice.objects.not_ended(),
             DemoObject.objects.any_remaining(),
+            Page.objects.filter(published=True).in_menus(),
         )
 
     @classmethod
@@ -220,7 +227,12 @@ class SiteState:
             "site_name": self.settings.site_name,
             "site_notices": self.notices_at(moment),
             "is_demo": self.demo,
+            "menu_pages": self.menu_pages_in(active_language()),
         }
+
+    def menu_pages_in(self, language):
+        """The menu pages shown in ``language``, as Page.objects.published() would find them."""
+        return [page for page in self.menu_pages if page.is_shown_in(language)]
 
     def notices_at(self, moment):
         return [notice for notice in self.notices if notice.is_shown_at(moment)]
@@ -285,6 +297,7 @@ def forget_copy(**kwargs):
     _Copy.state = _Copy.version = None
 
 
-for _model in (SiteSettings, Notice, DemoObject):
-    post_save.connect(forget_copy, sender=_model, dispatch_uid=f"site-state-{_model.__name__}")
-    post_delete.connect(forget_copy, sender=_model, dispatch_uid=f"site-state-d-{_model.__name__}")
+# By name: pages.py cannot be imported here (see SiteState.load).
+for _model in ("site.SiteSettings", "site.Notice", "site.DemoObject", "site.Page"):
+    post_save.connect(forget_copy, sender=_model, dispatch_uid=f"site-state-{_model}")
+    post_delete.connect(forget_copy, sender=_model, dispatch_uid=f"site-state-d-{_model}")

@@ -23,11 +23,13 @@ from core.publishing import PublishableQuerySet
 from core.richtext import RichTextField, images_missing_alt, plain_text
 from core.searching import SearchableManager, SearchableModel
 from core.translation import (
+    TRANSLATED_LANGUAGES,
     TranslatableModel,
     TranslatableQuerySet,
     active_language,
     complete_q,
     localized_fields,
+    state_field,
 )
 from core.uploads import CreditedImage
 from core.versioning import VersionedModel
@@ -65,11 +67,15 @@ class PageQuerySet(PublishableQuerySet, TranslatableQuerySet):
         return [found[path] for path in paths if path in found]
 
     def in_menus(self):
-        """Pages placed in the main menu or the footer, with what a menu link shows."""
+        """
+        Pages placed in the main menu or the footer, with what a menu link
+        shows and whether it may in each language (Page.is_shown_in).
+        """
         titles = [column for _code, column in localized_fields(self.model, "title")]
+        states = [state_field(code) for code in TRANSLATED_LANGUAGES]
         return (
             self.exclude(menu=Page.Menu.NONE)
-            .only("menu", "paths", *titles)
+            .only("menu", "paths", *titles, *states)
             .order_by("menu_order", "pk")
         )
 
