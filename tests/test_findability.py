@@ -416,15 +416,13 @@ def test_long_lists_stop_after_twenty_pages_and_point_to_the_archive(client):
 
 def test_archive_query_count(client, archive, django_assert_num_queries):
     # Whether the year has news, its months, the previous and next year,
-    # paginator count, the page of articles, the years for the navigation,
-    # the free pages in the menus.
-    with django_assert_num_queries(8):
+    # paginator count, the page of articles, the years for the navigation.
+    with django_assert_num_queries(7):
         client.get("/aktuelles/2019/")
 
 
 def test_month_archive_query_count(client, archive, django_assert_num_queries):
     # Whether the month has news, the previous and next month, paginator
-    # count, the page of articles, the years for the navigation, the free
-    # pages in the menus.
-    with django_assert_num_queries(7):
+    # count, the page of articles, the years for the navigation.
+    with django_assert_num_queries(6):
         client.get("/aktuelles/2019/12/")

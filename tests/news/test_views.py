@@ -46,9 +46,8 @@ def test_bad_page_numbers_give_404(client, page):
 
 def test_news_list_query_count_does_not_grow_with_articles(client, django_assert_num_queries):
     ArticleFactory.create_batch(11)
-    # Paginator count, the page of articles, the years for the archive links,
-    # the free pages in the menus.
-    with django_assert_num_queries(4):
+    # Paginator count, the page of articles, the years for the archive links.
+    with django_assert_num_queries(3):
         client.get("/aktuelles/")
 
 
@@ -93,9 +92,8 @@ def test_article_page_query_count(client, django_assert_num_queries):
     article.partnerships.add(PartnershipFactory())
     article.categories.add(CategoryFactory())
     # The article, then one query each for categories, areas, cities and
-    # partnerships, the home city as publisher in the structured data, and
-    # the free pages in the menus.
-    with django_assert_num_queries(7):
+    # partnerships, and the home city as publisher in the structured data.
+    with django_assert_num_queries(6):
         client.get(article.get_absolute_url())
 
 
@@ -161,9 +159,8 @@ def test_filtered_list_query_count(client, django_assert_num_queries):
     city = CityFactory(name="Oviedo")
     for article in ArticleFactory.create_batch(11):
         article.cities.add(city)
-    # The city, paginator count, the page of articles, the archive years,
-    # the free pages in the menus.
-    with django_assert_num_queries(5):
+    # The city, paginator count, the page of articles, the archive years.
+    with django_assert_num_queries(4):
         client.get("/aktuelles/stadt/oviedo/")
 
 

@@ -38,9 +38,8 @@ def test_overview_shows_kind_status_and_since(client):
 
 def test_overview_query_count(client, django_assert_num_queries):
     PartnershipFactory.create_batch(3)
-    # Partnerships joined with both cities, the home city for the map, and
-    # the free pages in the menus.
-    with django_assert_num_queries(3):
+    # Partnerships joined with both cities, and the home city for the map.
+    with django_assert_num_queries(2):
         client.get("/partnerschaften/")
 
 
@@ -66,8 +65,8 @@ def test_detail_shows_status_history_agreements_projects_and_news(client):
 def test_detail_query_count(client, django_assert_num_queries):
     partnership = full_partnership()
     # Partnership with cities; status changes; ties; agreements; areas;
-    # projects; articles; the free pages in the menus.
-    with django_assert_num_queries(8):
+    # projects; articles.
+    with django_assert_num_queries(7):
         client.get(partnership.get_absolute_url())
 
 
@@ -96,8 +95,8 @@ def test_participate_lists_upcoming_projects_with_contact(client):
 
 def test_participate_query_count(client, django_assert_num_queries):
     ProjectFactory.create_batch(3)
-    # Projects joined with partnership, city and area; the free pages in the menus.
-    with django_assert_num_queries(2):
+    # Projects joined with partnership, city and area.
+    with django_assert_num_queries(1):
         client.get("/mitmachen/")
 
 

@@ -115,8 +115,8 @@ def test_search_works_without_cookies(client, content):
 def test_search_query_count(client, content, django_assert_num_queries):
     # One query per kind of content and, on PostgreSQL, one in the
     # vocabulary for words like the query's and an estimate of how many
-    # articles match; snippets need none. And the free pages in the menus.
-    with django_assert_num_queries(8 if connection.vendor == "postgresql" else 6):
+    # articles match; snippets need none.
+    with django_assert_num_queries(7 if connection.vendor == "postgresql" else 5):
         client.get("/suche/", {"q": "Tsukuba"})
 
 

@@ -50,9 +50,8 @@ def test_home_query_count(client, django_assert_num_queries):
     ArticleFactory.create_batch(8)
     PartnershipFactory.create_batch(3)
     ProjectFactory.create_batch(4)
-    # Home city, articles, partnerships with cities, projects with cities,
-    # the free pages in the menus.
-    with django_assert_num_queries(5):
+    # Home city, articles, partnerships with cities, projects with cities.
+    with django_assert_num_queries(4):
         client.get("/")
 
 
