@@ -31,6 +31,7 @@ KEY_FIELDS = {
     "partnership.cooperationarea": "slug",
     "site.legalpage": "kind",
     "site.page": "slug",
+    "site.sitesettings": None,  # the one row, keyed by ""
 }
 
 LANGUAGE_SUFFIXES = tuple(f"_{code}" for code in ("de", *TRANSLATIONS))
@@ -78,6 +79,8 @@ def find(label, key):
     if isinstance(key, tuple):
         partnership_slug, value = key
         lookup = {"partnership__slug": partnership_slug, KEY_FIELDS[label]: value}
+    elif KEY_FIELDS[label] is None:
+        lookup = {}
     else:
         lookup = {KEY_FIELDS[label]: key}
     return apps.get_model(label).objects.filter(**lookup).first()
