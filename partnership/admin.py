@@ -82,7 +82,6 @@ class ProjectInline(EditorialInlineMixin, TranslationStackedInline):
     publish_fields = ("published",)
     extra = 0
     fields = ["title", "kind", "start_date", "end_date", "contact", "published"]
-    autocomplete_fields = ["contact"]
     show_change_link = True
 
 
@@ -98,7 +97,9 @@ class PartnershipAdmin(RevisionAdmin, TranslatedAdmin):
     ]
     list_select_related = ["partner_city"]
     search_fields = ["partner_city__name", "summary", "association__name"]
-    autocomplete_fields = ["partner_city", "association"]
+    # Contacts in a plain list: select2's empty field has no accessible name,
+    # and a city keeps a few dozen contacts at most.
+    autocomplete_fields = ["partner_city"]
     radio_fields = {"established_precision": admin.VERTICAL}
     readonly_fields = ["created", "updated"]
     inlines = [StatusChangeInline, InstitutionalTieInline, AgreementInline, ProjectInline]
@@ -182,7 +183,6 @@ class ProjectAdmin(EditorialAdminMixin, TranslatedAdmin):
     list_filter = [BY_PUBLICATION, "kind", "cooperation_area", "partnership"]
     list_select_related = ["partnership__home_city", "partnership__partner_city"]
     search_fields = ["title", "description", "contact__name"]
-    autocomplete_fields = ["contact"]
     date_hierarchy = "start_date"
     fieldsets = [
         (None, {"fields": ["partnership", "title", "kind", "cooperation_area", "published"]}),

@@ -147,6 +147,14 @@ def page(browser, request):
 
 
 @pytest.fixture
+def csp_free_page(browser):
+    # axe is injected as an inline script, which the site's own policy forbids.
+    context = browser.new_context(bypass_csp=True, locale="de-DE")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
 def axe_source():
     path = NODE_MODULES / "axe-core" / "axe.min.js"
     if not path.exists():

@@ -8,7 +8,7 @@ import pytest
 from .conftest import NODE_MODULES
 from .test_public_site import WCAG_AA
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 PAGES = [
     "/impressum/",
@@ -19,14 +19,6 @@ PAGES = [
     # The demo's scanned agreement with its wording.
     "/partnerschaften/tsukuba/",
 ]
-
-
-@pytest.fixture
-def csp_free_page(browser):
-    # axe is injected as an inline script, which the site's own policy forbids.
-    context = browser.new_context(bypass_csp=True, locale="de-DE")
-    yield context.new_page()
-    context.close()
 
 
 def test_legal_pages_have_no_axe_violations_best_practice_included(

@@ -7,13 +7,13 @@ from django.utils import timezone
 
 from partnership.site.models import Notice
 
-from .test_public_site import WCAG_AA, csp_free_page  # noqa: F401  (fixture)
+from .test_public_site import WCAG_AA
 
 pytestmark = pytest.mark.django_db
 
 
 def test_header_with_emblem_demo_mark_and_notice_passes_axe_with_best_practices(
-    csp_free_page,  # noqa: F811
+    csp_free_page,
     site,
     axe_source,
 ):
@@ -26,9 +26,14 @@ def test_header_with_emblem_demo_mark_and_notice_passes_axe_with_best_practices(
     )
     page = csp_free_page
     failures = {}
-    for path in ("/", "/aktuelles/", "/en/", "/gibt-es-nicht/"):
+    for path, heading in (
+        ("/", "Hinweis"),
+        ("/aktuelles/", "Hinweis"),
+        ("/en/", "Notice"),
+        ("/gibt-es-nicht/", "Hinweis"),
+    ):
         page.goto(site + path)
-        assert page.get_by_role("region", name="Hinweis").is_visible()
+        assert page.get_by_role("region", name=heading).is_visible()
         assert page.locator(".demo-mark").is_visible()
         emblem = page.locator(".site-name__emblem")
         assert emblem.evaluate("img => img.complete && img.naturalWidth > 0")
