@@ -14,7 +14,54 @@ from .forms import AltTextField, HeldImagesFormMixin, ImageInput
 URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 
 
-class CreditedImageAdminMixin:
+class HeldImagesAdminMixin:
+    """
+    An image chosen in a form that comes back with an error stays chosen
+    (core.held_uploads), in every field whose widget is an ImageInput.
+    """
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        name = self._held_image_url_name()
+        return type(
+            form.__name__,
+            (HeldImagesFormMixin, form),
+            {
+                "uploader": request.user,
+                "held_image_url": staticmethod(lambda token: reverse(name, args=[token])),
+            },
+        )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if request.method == "POST":
+            # Also when only an inline failed: the form is shown again all the same.
+            context["adminform"].form.hold_images()
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_urls(self):
+        held = path(
+            "ausgewaehltes-bild/<str:token>/",
+            self.admin_site.admin_view(self.held_image_view),
+            name=self._held_image_url_name().partition(":")[2],
+        )
+        return [held, *super().get_urls()]
+
+    def _held_image_url_name(self):
+        opts = self.model._meta
+        return f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_held_image"
+
+    def held_image_view(self, request, token):
+        """A held image, for the staff member who chose it and nobody else."""
+        image = held_uploads.open_held(token, request.user)
+        if image is None:
+            raise Http404
+        response = HttpResponse(image.read(), content_type=image.content_type)
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+        return response
+
+
+class CreditedImageAdminMixin(HeldImagesAdminMixin):
     """
     Thumbnail column and image fieldset for models with a CreditedImage; an
     image chosen in a form that comes back with an error stays chosen.
@@ -67,43 +114,3 @@ class CreditedImageAdminMixin:
             kwargs.setdefault("form_class", AltTextField)
             kwargs.setdefault("widget", AltTextField.widget)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        name = self._held_image_url_name()
-        return type(
-            form.__name__,
-            (HeldImagesFormMixin, form),
-            {
-                "uploader": request.user,
-                "held_image_url": staticmethod(lambda token: reverse(name, args=[token])),
-            },
-        )
-
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if request.method == "POST":
-            # Also when only an inline failed: the form is shown again all the same.
-            context["adminform"].form.hold_images()
-        return super().render_change_form(request, context, add, change, form_url, obj)
-
-    def get_urls(self):
-        held = path(
-            "ausgewaehltes-bild/<str:token>/",
-            self.admin_site.admin_view(self.held_image_view),
-            name=self._held_image_url_name().partition(":")[2],
-        )
-        return [held, *super().get_urls()]
-
-    def _held_image_url_name(self):
-        opts = self.model._meta
-        return f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_held_image"
-
-    def held_image_view(self, request, token):
-        """A held image, for the staff member who chose it and nobody else."""
-        image = held_uploads.open_held(token, request.user)
-        if image is None:
-            raise Http404
-        response = HttpResponse(image.read(), content_type=image.content_type)
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-        return response

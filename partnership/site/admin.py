@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import URL_FIELDS_ASSUME_HTTPS, CreditedImageAdminMixin
+from core.admin import URL_FIELDS_ASSUME_HTTPS, CreditedImageAdminMixin, HeldImagesAdminMixin
 from core.editorial import ReadOnlyAdminMixin, RevisionAdmin
 from core.forms import ImageInput, RemovableFileInput
 from core.listfilters import titled
@@ -171,7 +171,7 @@ class LegalPageAdmin(RevisionAdmin, TranslatedAdmin):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(RevisionAdmin, TranslatedAdmin):
+class SiteSettingsAdmin(HeldImagesAdminMixin, RevisionAdmin, TranslatedAdmin):
     """
     One row, edited by the lead alone (roles.py gives editors no right on
     it): the facts the city answers for in the Impressum take effect on

@@ -113,6 +113,25 @@ def test_an_emblem_that_is_not_png_or_webp_is_a_form_error(
     assert site_settings.emblem.name.endswith(".png")
 
 
+def test_a_new_emblem_stays_chosen_when_the_form_comes_back_with_an_error(
+    leitung_client, site_settings, django_capture_on_commit_callbacks
+):
+    url = f"/admin/site/sitesettings/{site_settings.pk}/change/"
+    data = change_form(leitung_client.get(url)).data(_save="Sichern", accent_color="#ffcc00")
+    response = leitung_client.post(
+        url, {**data, "emblem": SimpleUploadedFile("neu.png", png(size=(96, 96)))}
+    )
+    assert response.status_code == 200
+    # The browser cannot refill the file input; the form holds the emblem.
+    again = change_form(response).data(accent_color="#0b5ea8")
+    assert again["emblem-held"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = leitung_client.post(url, again)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    site_settings.refresh_from_db()
+    assert site_settings.emblem_width == 96
+
+
 def test_an_accent_colour_too_light_for_white_is_a_form_error(admin_client, site_settings):
     url = f"/admin/site/sitesettings/{site_settings.pk}/change/"
     data = change_form(admin_client.get(url)).data(_save="Sichern", accent_color="#ffcc00")
