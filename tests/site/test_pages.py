@@ -22,6 +22,7 @@ from partnership.site.models import Page, PageRedirect
 from partnership.site.page_cache import seconds_until_next_change
 from tests.admin_forms import change_form
 from tests.factories import image_upload
+from tests.test_migrations import latest, migrate
 
 pytestmark = pytest.mark.django_db
 
@@ -562,3 +563,34 @@ def test_moving_a_page_in_the_admin_keeps_the_old_address(leitung_client, client
         301,
         "/foerdermoeglichkeiten/schueleraustausch/",
     )
+
+
+# --- The tick box becomes a status -------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ticked_pages_migrate_to_published_and_the_others_to_drafts():
+    before = migrate([("site", "0007_pages")])
+    try:
+        old_page = before.get_model("site", "Page")
+        for title, published in [("Kontakt", True), ("Entwurf", False)]:
+            old_page.objects.create(
+                title=title,
+                title_de=title,
+                slug=title.lower(),
+                slug_de=title.lower(),
+                body="<p>Text</p>",
+                body_de="<p>Text</p>",
+                published=published,
+            )
+
+        migrate(latest())
+
+        assert dict(Page.objects.values_list("title", "status")) == {
+            "Kontakt": Page.Status.PUBLISHED,
+            "Entwurf": Page.Status.DRAFT,
+        }
+        with translation.override("de"):
+            assert [page.title for page in Page.objects.published()] == ["Kontakt"]
+    finally:
+        migrate(latest())
