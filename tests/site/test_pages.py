@@ -536,6 +536,26 @@ def test_a_scheduled_page_appears_and_disappears_by_the_clock(client):
         assert Page.objects.published().count() == 0
 
 
+def test_a_page_cannot_disappear_before_it_appears(leitung_client):
+    page = make_page("Kontakt")
+
+    response = post_changed(
+        leitung_client,
+        page,
+        publish_at_0="02.01.2026",
+        publish_at_1="09:00",
+        unpublish_at_0="01.01.2026",
+        unpublish_at_1="09:00",
+    )
+
+    assert response.status_code == 200
+    assert "Der Inhalt kann nicht verschwinden, bevor er erschienen ist." in (
+        response.content.decode()
+    )
+    page.refresh_from_db()
+    assert page.unpublish_at is None
+
+
 def test_pages_are_in_the_start_pages_worklists(redakteur_client, redakteur):
     make_page("Meine Seite", status=Page.Status.DRAFT, created_by=redakteur)
     make_page("Zu prüfende Seite", status=Page.Status.REVIEW)
