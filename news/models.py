@@ -6,7 +6,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import connections, models
-from django.db.models import F, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -14,13 +13,13 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
 from core.models import AutoSlugModel, SlugHistoryModel, Topic
-from core.publishing import PublishableQuerySet
 from core.richtext import RichTextField, images_missing_alt, plain_text
 from core.searching import SearchableManager, SearchableModel
 from core.translation import TranslatableModel, TranslatableQuerySet, active_language, complete_q
 from core.uploads import CreditedImage
 from core.urlwords import word
 from core.versioning import VersionedModel
+from core.workflow import WorkflowModel, WorkflowQuerySet
 from partnership.models import CooperationArea, Partnership
 
 # Path segments under /aktuelles/ that belong to lists, archives and feeds,
@@ -64,33 +63,10 @@ class Category(Topic):
         return self.articles.live().exists()
 
 
-class ArticleQuerySet(PublishableQuerySet, TranslatableQuerySet):
-    def live(self):
-        """Released by the lead, whether already due or scheduled."""
-        return self.filter(status=Article.Status.PUBLISHED)
-
+class ArticleQuerySet(WorkflowQuerySet, TranslatableQuerySet):
     def published(self):
-        """
-        Released, due and not yet expired, and translated into the active
-        language; judged by the clock, so no job is needed.
-        """
-        now = timezone.now()
-        return self.filter(
-            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
-            complete_q(active_language()),
-            status=Article.Status.PUBLISHED,
-            publish_at__lte=now,
-        )
-
-    def next_visibility_change(self, now=None):
-        """When the next released article appears or disappears by the clock, or None."""
-        now = now or timezone.now()
-        upcoming = self.filter(status=Article.Status.PUBLISHED).aggregate(
-            appears=Min("publish_at", filter=Q(publish_at__gt=now)),
-            disappears=Min("unpublish_at", filter=Q(unpublish_at__gt=now)),
-        )
-        moments = [moment for moment in upcoming.values() if moment is not None]
-        return min(moments, default=None)
+        """Released, due and not yet expired, and translated into the active language."""
+        return self.current().filter(complete_q(active_language()))
 
     def archive_dates(self, kind, order="ASC"):
         """
@@ -131,18 +107,9 @@ class ArticleQuerySet(PublishableQuerySet, TranslatableQuerySet):
             cursor.execute(sql, params)
             return [period.date() for (period,) in cursor.fetchall()]
 
-    def scheduled(self):
-        """Released by the lead, waiting for their publish_at."""
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
-
-    def drafts(self):
-        return self.filter(status=Article.Status.DRAFT)
-
-    def awaiting_review(self):
-        return self.filter(status=Article.Status.REVIEW)
-
 
 class Article(
+    WorkflowModel,
     TranslatableModel,
     AutoSlugModel,
     CreditedImage,
@@ -150,22 +117,6 @@ class Article(
     SearchableModel,
     SlugHistoryModel,
 ):
-    class Status(models.TextChoices):
-        DRAFT = "entwurf", _("Entwurf")
-        REVIEW = "pruefung", _("Zur Prüfung")
-        PUBLISHED = "veroeffentlicht", _("Veröffentlicht")
-        WITHDRAWN = "zurueckgezogen", _("Zurückgezogen")
-
-    # Where an article may go from each status. Editors without the right to
-    # publish move only between draft and review; the rest is the lead's.
-    TRANSITIONS = {
-        Status.DRAFT: {Status.DRAFT, Status.REVIEW, Status.PUBLISHED},
-        Status.REVIEW: {Status.REVIEW, Status.DRAFT, Status.PUBLISHED},
-        Status.PUBLISHED: {Status.PUBLISHED, Status.WITHDRAWN, Status.DRAFT},
-        Status.WITHDRAWN: {Status.WITHDRAWN, Status.DRAFT, Status.PUBLISHED},
-    }
-    EDITOR_STATUSES = {Status.DRAFT, Status.REVIEW}
-
     slug_source = "title"
     is_allowed_slug = staticmethod(is_allowed_slug)
     requires_complete_translation = True
@@ -198,34 +149,6 @@ class Article(
         blank=True,
         help_text=_("Öffentlich sichtbar, z. B. „Presseamt“. Der Benutzername erscheint nie."),
     )
-    review_comment = models.TextField(
-        _("Anmerkung der Redaktionsleitung"),
-        blank=True,
-        help_text=_("Was vor der Veröffentlichung noch zu tun ist. Nicht öffentlich."),
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("angelegt von"),
-    )
-    status = models.CharField(
-        _("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT
-    )
-    publish_at = models.DateTimeField(
-        _("erscheint am"),
-        default=timezone.now,
-        help_text=_("Liegt der Zeitpunkt in der Zukunft, erscheint der Beitrag erst dann."),
-    )
-    unpublish_at = models.DateTimeField(
-        _("verschwindet am"),
-        null=True,
-        blank=True,
-        help_text=_("Optional: ab dann ist der Beitrag nicht mehr öffentlich."),
-    )
     categories = models.ManyToManyField(
         Category, blank=True, related_name="articles", verbose_name=_("Kategorien")
     )
@@ -244,7 +167,7 @@ class Article(
     objects = SearchableManager.from_queryset(ArticleQuerySet)()
     # history: registered in news/translation.py, after the translated fields.
 
-    class Meta:
+    class Meta(WorkflowModel.Meta):
         verbose_name = _("Beitrag")
         verbose_name_plural = _("Beiträge")
         ordering = ["-publish_at", "-pk"]
@@ -255,15 +178,6 @@ class Article(
         indexes = [
             models.Index(fields=["status", "-publish_at"], name="news_article_status_pub_idx"),
         ]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=F("publish_at")),
-                name="news_article_unpublish_after_publish",
-                violation_error_message=_(
-                    "Der Beitrag kann nicht verschwinden, bevor er erschienen ist."
-                ),
-            ),
-        ]
 
     def __str__(self):
         return self.title
@@ -271,35 +185,8 @@ class Article(
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
 
-    def is_published(self):
-        now = timezone.now()
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.publish_at <= now
-            and (self.unpublish_at is None or self.unpublish_at > now)
-        )
-
     def search_texts(self):
         return {"A": self.title, "B": self.teaser, "C": plain_text(self.body)}
-
-    @property
-    def sent_back_comment(self):
-        """The lead's comment on a draft sent back for rework; empty otherwise."""
-        return self.review_comment if self.status == self.Status.DRAFT else ""
-
-    def is_live(self):
-        """Released (or scheduled) by the lead: editors change it through review."""
-        return self.status == self.Status.PUBLISHED
-
-    def allowed_statuses(self, can_publish):
-        """The statuses a user may give this article from where it stands now."""
-        current = self.Status(self.status) if self.pk else self.Status.DRAFT
-        targets = self.TRANSITIONS[current]
-        if can_publish:
-            return targets
-        if current not in self.EDITOR_STATUSES:
-            return {current}
-        return targets & self.EDITOR_STATUSES
 
     def accessibility_problems(self):
         """What stands in the way of publishing: images without a text alternative."""
@@ -312,17 +199,6 @@ class Article(
                 _("Bilder im Text ohne Alternativtext: %(names)s") % {"names": ", ".join(missing)}
             )
         return problems
-
-    def visibility(self):
-        """What the public sees of this article right now, in words for staff."""
-        if self.status != self.Status.PUBLISHED:
-            return _("nicht öffentlich")
-        now = timezone.now()
-        if self.publish_at > now:
-            return _("geplant")
-        if self.unpublish_at is not None and self.unpublish_at <= now:
-            return _("abgelaufen")
-        return _("öffentlich")
 
     @property
     def lead(self):

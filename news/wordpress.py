@@ -152,7 +152,7 @@ class Post:
     def public(self):
         return self.status in {"publish", "future"} and not self.password
 
-    def article_status(self):
+    def workflow_status(self):
         return STATUSES[self.status] if not self.password else Article.Status.DRAFT
 
     def fingerprint(self):
@@ -160,7 +160,7 @@ class Post:
             (
                 self.title,
                 self.slug,
-                self.article_status(),
+                self.workflow_status(),
                 self.dates,
                 self.author,
                 self.content,
@@ -695,7 +695,7 @@ class Importer:
         article.title = _shorten(post.title, 200)
         article.teaser = _shorten(teaser, 500)
         article.byline = _shorten(post.author, 100)
-        article.status = post.article_status()
+        article.status = post.workflow_status()
         if post.published:
             article.publish_at = post.published
         if not article.pk:

@@ -361,7 +361,10 @@ def hidden_everything():
     ProjectFactory(partnership=public_partnership, title=f"{SECRET} Projekt", published=False)
     # A draft page in the main menu, below a published page in the footer.
     public_page = Page.objects.create(
-        title="Kontakt", body="<p>Sichtbar.</p>", published=True, menu=Page.Menu.FOOTER
+        title="Kontakt",
+        body="<p>Sichtbar.</p>",
+        status=Page.Status.PUBLISHED,
+        menu=Page.Menu.FOOTER,
     )
     hidden_page = Page.objects.create(
         title=f"{SECRET} Seite", body=f"<p>{SECRET}</p>", parent=public_page, menu=Page.Menu.MAIN

@@ -470,7 +470,8 @@ def test_start_page_shows_what_waits_for_the_editor(redakteur_client, redakteur)
     response = redakteur_client.get("/admin/")
 
     worklists = {
-        w["title"]: [a.title for a in w["articles"]] for w in response.context["worklists"]
+        w["title"]: [item["object"].title for item in w["items"]]
+        for w in response.context["worklists"]
     }
     assert worklists == {
         "Meine Entwürfe": ["Mein Entwurf"],

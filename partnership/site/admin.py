@@ -18,6 +18,7 @@ from core.listfilters import titled
 from core.translation import SOURCE_LANGUAGE
 from core.translation_admin import TranslatedAdmin
 from core.uploads import FileField, ImageField
+from core.workflow_admin import WorkflowAdminMixin
 
 from .models import AccessibilityCheck, LegalPage, Notice, Page, SiteSettings
 
@@ -263,23 +264,25 @@ class NoticeAdmin(RevisionAdmin, TranslatedAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(CreditedImageAdminMixin, RevisionAdmin, TranslatedAdmin):
+class PageAdmin(WorkflowAdminMixin, CreditedImageAdminMixin, RevisionAdmin, TranslatedAdmin):
     publish_permission = "site.publish_page"
-    publish_fields = ("published",)
-    list_display = ["title", "address", "parent", "menu", "published", "updated", "thumbnail"]
+    list_display = ["title", "address", "parent", "menu", "status", "visibility", "thumbnail"]
     list_select_related = ["parent"]
-    list_filter = ["published", "menu", "section"]
+    list_filter = ["status", "menu", "section"]
     search_fields = ["title", "body"]
-    readonly_fields = ["address", "image_preview", "created", "updated"]
+    readonly_fields = ["address", "image_preview", "created_by", "created", "updated"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "body"]}),
         (
             _("Ort auf der Website"),
             {"fields": ["parent", "address", "section", ("menu", "menu_order")]},
         ),
-        (_("Veröffentlichung"), {"fields": ["published"]}),
+        (_("Veröffentlichung"), {"fields": WorkflowAdminMixin.workflow_fields}),
         CreditedImageAdminMixin.image_fieldset,
-        (_("Verwaltung"), {"fields": ["created", "updated"], "classes": ["collapse"]}),
+        (
+            _("Verwaltung"),
+            {"fields": ["created_by", "created", "updated"], "classes": ["collapse"]},
+        ),
     ]
 
     @admin.display(description=_("Adresse"))

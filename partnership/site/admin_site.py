@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.auth import get_permission_codename
 from django.core.paginator import Paginator
 from django.forms import modelform_factory
 from django.shortcuts import redirect, render
@@ -35,6 +36,19 @@ TRANSLATED_MODELS = {
     SiteSettings: (),
     Notice: (),
 }
+
+# What goes through the editorial workflow, for the start page's worklists.
+WORKFLOW_MODELS = (Article, Page)
+
+
+def permission(model, action):
+    opts = model._meta
+    return f"{opts.app_label}.{get_permission_codename(action, opts)}"
+
+
+def admin_change_url(obj):
+    opts = obj._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
 
 
 class EditorialAdminSite(admin.AdminSite):
@@ -115,10 +129,7 @@ class EditorialAdminSite(admin.AdminSite):
                     "kind": obj._meta.verbose_name,
                     "language": language_label(code),
                     "state": STATE_LABELS[state],
-                    "url": reverse(
-                        f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change",
-                        args=[obj.pk],
-                    ),
+                    "url": admin_change_url(obj),
                 }
                 for obj, code, state in page
             ],
@@ -177,42 +188,60 @@ class EditorialAdminSite(admin.AdminSite):
         return outdated[0].union(*outdated[1:], all=True).count()
 
     def worklists(self, request):
+        """
+        Articles and pages waiting for someone, each list merged from the
+        models whose workflow (core/workflow.py) the user may see.
+        """
         user = request.user
-        if not user.has_perm("news.view_article"):
+        models = [model for model in WORKFLOW_MODELS if user.has_perm(permission(model, "view"))]
+        if not models:
             return []
-        articles = Article.objects.only(
-            "title", "status", "publish_at", "byline", "review_comment"
-        )
-        limit = self.worklist_length
         lists = [
             (
                 _("Meine Entwürfe"),
-                articles.drafts().filter(created_by=user).order_by("-updated"),
+                lambda rows: rows.drafts().filter(created_by=user),
+                "-updated",
                 _("Keine Entwürfe von Ihnen."),
             ),
             (
                 _("Warten auf Prüfung"),
-                articles.awaiting_review().order_by("updated"),
-                _("Kein Beitrag wartet auf Prüfung."),
+                lambda rows: rows.awaiting_review(),
+                "updated",
+                _("Nichts wartet auf Prüfung."),
             ),
-            (
-                _("Geplant"),
-                articles.scheduled().order_by("publish_at"),
-                _("Keine geplanten Beiträge."),
-            ),
+            (_("Geplant"), lambda rows: rows.scheduled(), "publish_at", _("Nichts ist geplant.")),
             (
                 _("Kürzlich veröffentlicht"),
-                articles.published(),
+                lambda rows: rows.published(),
+                "-publish_at",
                 _("Noch nichts veröffentlicht."),
             ),
         ]
-        can_change = user.has_perm("news.change_article")
         return [
             {
                 "title": title,
-                "articles": queryset[:limit],
+                "items": self._worklist(request, models, select, order),
                 "empty": empty,
-                "can_change": can_change,
             }
-            for title, queryset, empty in lists
+            for title, select, order, empty in lists
+        ]
+
+    def _worklist(self, request, models, select, order):
+        """The first rows of ``select`` over ``models``, merged in ``order``."""
+        field = order.lstrip("-")
+        rows = []
+        for model in models:
+            shown = {"title", "status", "publish_at", "byline", "review_comment", field}
+            columns = shown & {column.name for column in model._meta.concrete_fields}
+            queryset = select(model.objects.only(*columns)).order_by(order, "-pk")
+            can_change = request.user.has_perm(permission(model, "change"))
+            rows += [(obj, can_change) for obj in queryset[: self.worklist_length]]
+        rows.sort(key=lambda row: getattr(row[0], field), reverse=order.startswith("-"))
+        return [
+            {
+                "object": obj,
+                "kind": obj._meta.verbose_name,
+                "url": admin_change_url(obj) if can_change else None,
+            }
+            for obj, can_change in rows[: self.worklist_length]
         ]

@@ -237,7 +237,9 @@ class DemoLoader:
         fields = {key: value for key, value in item.items() if key not in ("slug", "parent")}
         parent = Page.objects.get(slug_de=item["parent"]) if "parent" in item else None
         return self._get_or_create(
-            Page, {"slug_de": item["slug"]}, {**fields, "parent": parent, "published": True}
+            Page,
+            {"slug_de": item["slug"]},
+            {**fields, "parent": parent, "status": Page.Status.PUBLISHED},
         )[0]
 
     @staticmethod

@@ -45,7 +45,7 @@ from django.utils import timezone, translation
 from core.urlwords import word
 from news.models import Article
 
-from .models import site_state
+from .models import Page, site_state
 from .redis_cache import CacheUnavailable
 
 VERSION_KEY = "page-cache:version"
@@ -104,11 +104,15 @@ def connect_signals():
 def seconds_until_next_change():
     """
     How long a page may be kept: until the next change by the clock (an
-    article's publish_at or unpublish_at, a notice's start or end), at most
-    the setting.
+    article's or a free page's publish_at or unpublish_at, a notice's start
+    or end), at most the setting.
     """
     now = timezone.now()
-    changes = [Article.objects.next_visibility_change(now), site_state().next_change(now)]
+    changes = [
+        Article.objects.next_visibility_change(now),
+        Page.objects.next_visibility_change(now),
+        site_state().next_change(now),
+    ]
     change = min((point for point in changes if point is not None), default=None)
     if change is None:
         return settings.PAGE_CACHE_SECONDS

@@ -34,7 +34,10 @@ class PageWriter:
             self.pages[post.wordpress_id] = known
             notes.append("schon übernommen, unverändert gelassen")
             return known.get_absolute_url()
-        page = Page(title=post.title, body=body, published=post.public())
+        # Drafts and private pages stay drafts; a future one is scheduled.
+        page = Page(title=post.title, body=body, status=post.workflow_status())
+        if post.published:
+            page.publish_at = post.published
         if post.parent:
             page.parent = self.pages.get(post.parent)
             if page.parent is None:

@@ -6,25 +6,29 @@ Forms are posted as the admin renders them.
 
 import json
 import re
+from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from core.pending import PendingChange
 from core.translation import State
 from partnership.site.models import Page, PageRedirect
+from partnership.site.page_cache import seconds_until_next_change
 from tests.admin_forms import change_form
 from tests.factories import image_upload
+from tests.test_migrations import latest, migrate
 
 pytestmark = pytest.mark.django_db
 
 
 def make_page(title, parent=None, **fields):
-    fields.setdefault("published", True)
+    fields.setdefault("status", Page.Status.PUBLISHED)
     fields.setdefault("body", f"<p>Über {title}.</p>")
     return Page.objects.create(title=title, parent=parent, **fields)
 
@@ -79,14 +83,14 @@ def test_a_child_is_not_found_at_the_top_or_under_another_page(client):
 
 
 def test_a_draft_page_is_not_public_and_a_published_one_is(client):
-    make_page("Kontakt", published=False)
+    make_page("Kontakt", status=Page.Status.DRAFT)
     assert client.get("/kontakt/").status_code == 404
-    Page.objects.update(published=True)
+    Page.objects.update(status=Page.Status.PUBLISHED)
     assert client.get("/kontakt/").status_code == 200
 
 
 def test_editors_preview_a_draft_with_a_banner_and_noindex(client, redakteur_client):
-    make_page("Kontakt", published=False)
+    make_page("Kontakt", status=Page.Status.DRAFT)
 
     response = redakteur_client.get("/kontakt/")
 
@@ -232,7 +236,7 @@ def test_an_old_address_taken_by_another_page_shows_that_page(client):
 def test_an_old_address_of_a_withdrawn_page_is_a_404(client):
     page = make_page("Kontakt")
     page.slug = "kontakt-neu"
-    page.published = False
+    page.status = Page.Status.WITHDRAWN
     page.save()
     assert client.get("/kontakt/").status_code == 404
 
@@ -241,7 +245,11 @@ def test_an_imported_page_keeps_its_old_address(client):
     """What the WordPress import needs: a page in the tree and its permalink."""
     parent = make_page("Fördermöglichkeiten")
     page = Page.objects.create(
-        title="Schüleraustausch", slug="", body="<p>Text</p>", parent=parent, published=True
+        title="Schüleraustausch",
+        slug="",
+        body="<p>Text</p>",
+        parent=parent,
+        status=Page.Status.PUBLISHED,
     )
     page.keep_address("/ueber-uns/schueleraustausch/")
 
@@ -283,7 +291,7 @@ def test_breadcrumbs_show_the_section_and_the_pages_above(client):
 def test_a_page_links_its_published_subpages(client):
     funding = make_page("Fördermöglichkeiten")
     make_page("Schüleraustausch", parent=funding)
-    make_page("Jugendfahrten", parent=funding, published=False)
+    make_page("Jugendfahrten", parent=funding, status=Page.Status.DRAFT)
 
     html = client.get("/foerdermoeglichkeiten/").content.decode()
 
@@ -292,7 +300,7 @@ def test_a_page_links_its_published_subpages(client):
 
 
 def test_a_draft_parent_is_left_out_of_the_breadcrumbs(client):
-    funding = make_page("Fördermöglichkeiten", published=False)
+    funding = make_page("Fördermöglichkeiten", status=Page.Status.DRAFT)
     make_page("Schüleraustausch", parent=funding)
 
     html = client.get("/foerdermoeglichkeiten/schueleraustausch/").content.decode()
@@ -303,7 +311,7 @@ def test_a_draft_parent_is_left_out_of_the_breadcrumbs(client):
 def test_menus_show_the_published_pages_placed_in_them(client):
     make_page("Partnerschaftsvereine", menu=Page.Menu.MAIN)
     make_page("Kontakt", menu=Page.Menu.FOOTER)
-    make_page("Entwurf", menu=Page.Menu.MAIN, published=False)
+    make_page("Entwurf", menu=Page.Menu.MAIN, status=Page.Status.DRAFT)
     make_page("Nirgends")
 
     html = client.get("/").content.decode()
@@ -361,7 +369,7 @@ def test_published_pages_are_in_the_sitemap_in_their_languages(client):
     funding = make_page("Fördermöglichkeiten")
     translate(funding, title="Funding")
     make_page("Kontakt")
-    make_page("Entwurf", published=False)
+    make_page("Entwurf", status=Page.Status.DRAFT)
 
     sitemap = client.get("/sitemap.xml").content.decode()
 
@@ -374,7 +382,7 @@ def test_published_pages_are_in_the_sitemap_in_their_languages(client):
 
 def test_search_finds_published_pages_only(client):
     make_page("Schüleraustausch", body="<p>Gastfamilien gesucht.</p>")
-    make_page("Geheim", body="<p>Gastfamilien im Entwurf.</p>", published=False)
+    make_page("Geheim", body="<p>Gastfamilien im Entwurf.</p>", status=Page.Status.DRAFT)
 
     html = client.get("/suche/", {"q": "Gastfamilien"}).content.decode()
 
@@ -406,7 +414,9 @@ def page_with_history(leitung_client):
             "title_de": "Kontakt",
             "slug_de": "",
             "body_de": "<p>Erste Fassung.</p>",
-            "published": "on",
+            "_publish": "Veröffentlichen",
+            "publish_at_0": "01.01.2026",
+            "publish_at_1": "09:00",
             "image": image_upload(),
             "image_alt_de": "Das Rathaus",
             "menu": "fusszeile",
@@ -454,13 +464,111 @@ def test_an_editors_change_to_a_live_page_waits_for_review(
 
 
 def test_editors_cannot_publish_a_page(redakteur_client):
-    page = make_page("Kontakt", published=False)
+    page = make_page("Kontakt", status=Page.Status.DRAFT)
 
-    assert post_changed(redakteur_client, page, published="on").status_code == 403
+    forged = post_changed(redakteur_client, page, status=Page.Status.PUBLISHED)
+    assert forged.status_code == 200
+    assert "_publish" not in change_form(redakteur_client.get(change_url(page))).submits
     assert post_changed(redakteur_client, page, body="<p>Neu.</p>").status_code == 302
     page.refresh_from_db()
-    assert not page.published
+    assert page.status == Page.Status.DRAFT
     assert page.body == "<p>Neu.</p>"
+
+
+def press(client, page, button, **changes):
+    form = change_form(client.get(change_url(page)))
+    assert button in form.submits, form.submits
+    return client.post(change_url(page), form.data(**{button: "1"}, **changes))
+
+
+def test_an_editor_submits_a_page_the_lead_sends_back_with_a_note_and_then_publishes(
+    redakteur_client,
+    redakteur,
+    leitung,
+    leitung_client,
+    client,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    page = make_page("Kontakt", status=Page.Status.DRAFT, created_by=redakteur)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert press(redakteur_client, page, "_submit_review").status_code == 302
+    page.refresh_from_db()
+    assert page.status == Page.Status.REVIEW
+    assert [mail.to for mail in mailoutbox] == [[leitung.email]]
+    assert "Zur Prüfung: Seite „Kontakt“" in mailoutbox[0].subject
+
+    refused = press(leitung_client, page, "_send_back")
+    assert refused.status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        press(leitung_client, page, "_send_back", review_comment="Bitte Zeiten ergänzen.")
+    page.refresh_from_db()
+    assert page.sent_back_comment == "Bitte Zeiten ergänzen."
+    assert mailoutbox[-1].to == [redakteur.email]
+    assert "Bitte Zeiten ergänzen." in mailoutbox[-1].body
+    assert client.get("/kontakt/").status_code == 404
+
+    with django_capture_on_commit_callbacks(execute=True):
+        press(leitung_client, page, "_publish")
+    page.refresh_from_db()
+    assert page.status == Page.Status.PUBLISHED
+    assert "Veröffentlicht: Seite „Kontakt“" in mailoutbox[-1].subject
+    assert client.get("/kontakt/").status_code == 200
+
+
+def test_a_scheduled_page_appears_and_disappears_by_the_clock(client):
+    now = timezone.now()
+    page = make_page("Kontakt", menu=Page.Menu.FOOTER, publish_at=now + timedelta(hours=1))
+
+    assert client.get("/kontakt/").status_code == 404
+    assert 'href="/kontakt/"' not in client.get("/").content.decode()
+    assert seconds_until_next_change() <= 3601
+
+    with time_machine.travel(now + timedelta(hours=2), tick=False):
+        assert client.get("/kontakt/").status_code == 200
+        assert 'href="/kontakt/"' in client.get("/").content.decode()
+
+    page.unpublish_at = now + timedelta(hours=3)
+    page.save()
+    with time_machine.travel(now + timedelta(hours=4), tick=False):
+        assert client.get("/kontakt/").status_code == 404
+        assert Page.objects.published().count() == 0
+
+
+def test_a_page_cannot_disappear_before_it_appears(leitung_client):
+    page = make_page("Kontakt")
+
+    response = post_changed(
+        leitung_client,
+        page,
+        publish_at_0="02.01.2026",
+        publish_at_1="09:00",
+        unpublish_at_0="01.01.2026",
+        unpublish_at_1="09:00",
+    )
+
+    assert response.status_code == 200
+    assert "Der Inhalt kann nicht verschwinden, bevor er erschienen ist." in (
+        response.content.decode()
+    )
+    page.refresh_from_db()
+    assert page.unpublish_at is None
+
+
+def test_pages_are_in_the_start_pages_worklists(redakteur_client, redakteur):
+    make_page("Meine Seite", status=Page.Status.DRAFT, created_by=redakteur)
+    make_page("Zu prüfende Seite", status=Page.Status.REVIEW)
+
+    response = redakteur_client.get("/admin/")
+
+    worklists = {
+        w["title"]: [item["object"].title for item in w["items"]]
+        for w in response.context["worklists"]
+    }
+    assert worklists["Meine Entwürfe"] == ["Meine Seite"]
+    assert worklists["Warten auf Prüfung"] == ["Zu prüfende Seite"]
+    assert change_url(Page.objects.get(title="Meine Seite")) in response.content.decode()
 
 
 def test_moving_a_page_in_the_admin_keeps_the_old_address(leitung_client, client):
@@ -475,3 +583,34 @@ def test_moving_a_page_in_the_admin_keeps_the_old_address(leitung_client, client
         301,
         "/foerdermoeglichkeiten/schueleraustausch/",
     )
+
+
+# --- The tick box becomes a status -------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ticked_pages_migrate_to_published_and_the_others_to_drafts():
+    before = migrate([("site", "0007_pages")])
+    try:
+        old_page = before.get_model("site", "Page")
+        for title, published in [("Kontakt", True), ("Entwurf", False)]:
+            old_page.objects.create(
+                title=title,
+                title_de=title,
+                slug=title.lower(),
+                slug_de=title.lower(),
+                body="<p>Text</p>",
+                body_de="<p>Text</p>",
+                published=published,
+            )
+
+        migrate(latest())
+
+        assert dict(Page.objects.values_list("title", "status")) == {
+            "Kontakt": Page.Status.PUBLISHED,
+            "Entwurf": Page.Status.DRAFT,
+        }
+        with translation.override("de"):
+            assert [page.title for page in Page.objects.published()] == ["Kontakt"]
+    finally:
+        migrate(latest())

@@ -38,6 +38,7 @@ def test_pages_keep_their_tree_and_old_addresses_and_a_rerun_adds_nothing(export
         page(2, "Unsere Partner", "partner", parent=1),
         page(3, "Impressum", "impressum"),
         page(4, "Intern", "intern", password="geheim"),
+        page(5, "Entwurf", "entwurf", status="draft"),
     )
 
     report = run_import(path)
@@ -47,7 +48,9 @@ def test_pages_keep_their_tree_and_old_addresses_and_a_rerun_adds_nothing(export
     assert child.get_absolute_url() == "/ueber-uns/partner/"
     assert Page.objects.get(title="Impressum").slug == "impressum-2"
     assert "Seite 3 „Impressum“: Kurzname „impressum-2“" in report
-    assert not Page.objects.get(title="Intern").published
+    assert Page.objects.get(title="Intern").status == Page.Status.DRAFT
+    assert Page.objects.get(title="Entwurf").status == Page.Status.DRAFT
+    assert Page.objects.get(title="Unsere Partner").status == Page.Status.PUBLISHED
     assert "Seite 4 „Intern“ (passwortgeschützt)" in report
     response = client.get("/?page_id=2")
     assert (response.status_code, response["Location"]) == (301, "/ueber-uns/partner/")
@@ -55,4 +58,4 @@ def test_pages_keep_their_tree_and_old_addresses_and_a_rerun_adds_nothing(export
     assert Page.objects.get(title="Über uns").history.get().history_change_reason == "Import"
 
     run_import(path)
-    assert Page.objects.count() == 4
+    assert Page.objects.count() == 5

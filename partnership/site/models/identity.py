@@ -200,7 +200,8 @@ class SiteState:
         # Those not ended when the state was read; each page picks the current ones.
         self.notices = list(notices)
         self.demo = demo
-        # Released pages in the menus, for every language; each page picks its language's.
+        # Released pages in the menus, also scheduled ones, for every language;
+        # each page picks those of its language and moment.
         self.menu_pages = list(menu_pages)
 
     @classmethod
@@ -213,7 +214,7 @@ class SiteState:
             SiteSettings.objects.first() or SiteSettings.from_settings(),
             Notice.objects.not_ended(),
             DemoObject.objects.any_remaining(),
-            Page.objects.filter(published=True).in_menus(),
+            Page.objects.live().in_menus(),
         )
 
     @classmethod
@@ -227,24 +228,26 @@ class SiteState:
             "site_name": self.settings.site_name,
             "site_notices": self.notices_at(moment),
             "is_demo": self.demo,
-            "menu_pages": self.menu_pages_in(active_language()),
+            "menu_pages": self.menu_pages_in(active_language(), moment),
         }
 
-    def menu_pages_in(self, language):
-        """The menu pages shown in ``language``, as Page.objects.published() would find them."""
-        return [page for page in self.menu_pages if page.is_shown_in(language)]
+    def menu_pages_in(self, language, moment):
+        """The menu pages shown in ``language`` at ``moment``, as published() finds them."""
+        return [
+            page
+            for page in self.menu_pages
+            if page.is_shown_in(language) and page.is_published(at=moment)
+        ]
 
     def notices_at(self, moment):
         return [notice for notice in self.notices if notice.is_shown_at(moment)]
 
     def next_change(self, moment):
-        """When a notice next appears or disappears after ``moment``, or None."""
-        changes = [
-            point
-            for notice in self.notices
-            for point in (notice.starts_at, notice.ends_at)
-            if point > moment
+        """When a notice or a menu page next appears or disappears after ``moment``, or None."""
+        times = [(notice.starts_at, notice.ends_at) for notice in self.notices] + [
+            (page.publish_at, page.unpublish_at) for page in self.menu_pages
         ]
+        changes = [point for pair in times for point in pair if point and point > moment]
         return min(changes, default=None)
 
 

@@ -19,7 +19,6 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from core.models import AutoSlugModel
-from core.publishing import PublishableQuerySet
 from core.richtext import RichTextField, images_missing_alt, plain_text
 from core.searching import SearchableManager, SearchableModel
 from core.translation import (
@@ -33,6 +32,7 @@ from core.translation import (
 )
 from core.uploads import CreditedImage
 from core.versioning import VersionedModel
+from core.workflow import WorkflowModel, WorkflowQuerySet
 
 from .. import sections
 
@@ -45,10 +45,10 @@ SECTION_URLS = {
 }
 
 
-class PageQuerySet(PublishableQuerySet, TranslatableQuerySet):
+class PageQuerySet(WorkflowQuerySet, TranslatableQuerySet):
     def published(self):
-        """Released by the lead and, outside German, translated completely."""
-        return self.filter(complete_q(active_language()), published=True)
+        """Released, due and not yet expired, and translated into the active language."""
+        return self.current().filter(complete_q(active_language()))
 
     def at(self, path, language=None):
         """The page whose address in ``language`` (default: the active one) is ``path``."""
@@ -75,12 +75,14 @@ class PageQuerySet(PublishableQuerySet, TranslatableQuerySet):
         states = [state_field(code) for code in TRANSLATED_LANGUAGES]
         return (
             self.exclude(menu=Page.Menu.NONE)
-            .only("menu", "paths", *titles, *states)
+            .only("menu", "paths", "status", "publish_at", "unpublish_at", *titles, *states)
             .order_by("menu_order", "pk")
         )
 
 
-class Page(TranslatableModel, AutoSlugModel, CreditedImage, VersionedModel, SearchableModel):
+class Page(
+    WorkflowModel, TranslatableModel, AutoSlugModel, CreditedImage, VersionedModel, SearchableModel
+):
     class Menu(models.TextChoices):
         NONE = "", _("in keinem Menü")
         MAIN = "hauptmenue", _("im Hauptmenü")
@@ -143,7 +145,6 @@ class Page(TranslatableModel, AutoSlugModel, CreditedImage, VersionedModel, Sear
         default=0,
         help_text=_("Kleinere Zahlen stehen weiter vorn."),
     )
-    published = models.BooleanField(_("veröffentlicht"), default=False)
     # The address in each content language, kept by save() (see the module).
     paths = models.JSONField(default=dict, editable=False)
     created = models.DateTimeField(_("angelegt"), auto_now_add=True)
@@ -152,12 +153,13 @@ class Page(TranslatableModel, AutoSlugModel, CreditedImage, VersionedModel, Sear
     objects = SearchableManager.from_queryset(PageQuerySet)()
     # history: registered in partnership/site/translation.py, after the translated fields.
 
-    class Meta:
+    class Meta(WorkflowModel.Meta):
         verbose_name = _("Seite")
         verbose_name_plural = _("Seiten")
         ordering = ["menu_order", "title"]
         permissions = [("publish_page", _("Kann Seiten veröffentlichen"))]
         constraints = [
+            *WorkflowModel.Meta.constraints,
             models.CheckConstraint(
                 condition=~Q(parent=F("pk")),
                 name="site_page_not_its_own_parent",
@@ -181,12 +183,6 @@ class Page(TranslatableModel, AutoSlugModel, CreditedImage, VersionedModel, Sear
     def path(self):
         """The address in the active language, without the surrounding slashes."""
         return self.paths.get(active_language(), "")
-
-    def is_published(self):
-        return self.published
-
-    def is_live(self):
-        return self.published
 
     def is_allowed_slug(self, slug, language):
         """A page at the top of the site may not take a word the site answers itself."""
