@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .publishing import PublishableQuerySet
+from .richtext import images_missing_alt
 
 
 class Status(models.TextChoices):
@@ -110,6 +111,21 @@ class WorkflowModel(models.Model):
                 ),
             ),
         ]
+
+    def accessibility_problems(self):
+        """
+        What stands in the way of publishing: a main image (core.uploads
+        CreditedImage) or images in ``body`` without a text alternative.
+        """
+        problems = []
+        if self.image and not self.image_alt.strip() and not self.image_decorative:
+            problems.append(_("Das Hauptbild hat keinen Alternativtext."))
+        missing = images_missing_alt(self.body)
+        if missing:
+            problems.append(
+                _("Bilder im Text ohne Alternativtext: %(names)s") % {"names": ", ".join(missing)}
+            )
+        return problems
 
     def is_published(self, at=None):
         """Whether the public sees it now, or ``at`` that moment, as ``current()`` judges."""

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
 from core.models import AutoSlugModel, SlugHistoryModel, Topic
-from core.richtext import RichTextField, images_missing_alt, plain_text
+from core.richtext import RichTextField, plain_text
 from core.searching import SearchableManager, SearchableModel
 from core.translation import TranslatableModel, TranslatableQuerySet, active_language, complete_q
 from core.uploads import CreditedImage
@@ -187,18 +187,6 @@ class Article(
 
     def search_texts(self):
         return {"A": self.title, "B": self.teaser, "C": plain_text(self.body)}
-
-    def accessibility_problems(self):
-        """What stands in the way of publishing: images without a text alternative."""
-        problems = []
-        if self.image and not self.image_alt.strip() and not self.image_decorative:
-            problems.append(_("Das Hauptbild hat keinen Alternativtext."))
-        missing = images_missing_alt(self.body)
-        if missing:
-            problems.append(
-                _("Bilder im Text ohne Alternativtext: %(names)s") % {"names": ", ".join(missing)}
-            )
-        return problems
 
     @property
     def lead(self):

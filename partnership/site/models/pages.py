@@ -19,7 +19,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from core.models import AutoSlugModel
-from core.richtext import RichTextField, images_missing_alt, plain_text
+from core.richtext import RichTextField, plain_text
 from core.searching import SearchableManager, SearchableModel
 from core.translation import (
     TRANSLATED_LANGUAGES,
@@ -255,18 +255,6 @@ class Page(
 
     def section_url(self):
         return reverse(SECTION_URLS[self.section]) if self.section else None
-
-    def accessibility_problems(self):
-        """What stands in the way of publishing: images without a text alternative."""
-        problems = []
-        if self.image and not self.image_alt.strip() and not self.image_decorative:
-            problems.append(_("Das Hauptbild hat keinen Alternativtext."))
-        missing = images_missing_alt(self.body)
-        if missing:
-            problems.append(
-                _("Bilder im Text ohne Alternativtext: %(names)s") % {"names": ", ".join(missing)}
-            )
-        return problems
 
 
 class PageRedirectQuerySet(models.QuerySet):
