@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
     "blockquote", "ul", "ol", "li", "a", "img", "figure", "figcaption", "hr", "span",
-    "abbr", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+    "abbr", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "pre",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     # lang and dir keep passages in another language readable for screen readers.

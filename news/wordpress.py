@@ -97,7 +97,6 @@ _RENAMED = [
     (re.compile(r"<dd\b[^>]*>(.*?)</dd>", re.I | re.S), r"<p>\1</p>"),
     (re.compile(r"</?dl\b[^>]*>", re.I), ""),
 ]
-_PRE = re.compile(r"<pre\b[^>]*>(.*?)</pre>", re.IGNORECASE | re.DOTALL)
 
 # wpautop (wp-includes/formatting.php), the rules WordPress shows posts by.
 _ALLBLOCKS = (
@@ -798,10 +797,6 @@ class Importer:
         content = autop(content)
         for pattern, replacement in _RENAMED:
             content = pattern.sub(replacement, content)
-        content = _PRE.sub(
-            lambda match: f"<p>{'<br>'.join(match.group(1).strip(chr(10)).splitlines())}</p>",
-            content,
-        )
         return _IMG.sub(lambda match: self._image_tag(match, notes), content)
 
     @staticmethod

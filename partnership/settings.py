@@ -437,7 +437,8 @@ CKEDITOR_CONFIGS = {
             ["Undo", "Redo", "-", "PasteText", "PasteFromWord"],
             ["Maximize"],
         ],
-        "format_tags": "p;h2;h3;h4",
+        # "pre" keeps lines as written: poems, timetables, imported posts.
+        "format_tags": "p;h2;h3;h4;pre",
         # The class is what core.richtext accepts as "decorative, no alt".
         "stylesSet": [
             {"name": "Bild: dekorativ", "element": "img", "attributes": {"class": "dekorativ"}},

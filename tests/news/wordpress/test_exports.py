@@ -270,7 +270,7 @@ def test_markup_the_site_lacks_takes_its_nearest_allowed_form(export):
     assert "<h2>Groß</h2>" in body and "<h4>Klein</h4>" in body and "<h4>Kleiner</h4>" in body
     assert "<s>3. Mai</s> 4. Mai, <s>alt</s>" in body
     assert "<p><strong>Ort</strong></p>\n<p>Rathaus</p>" in body
-    assert "Zeile eins<br>Zeile zwei" in body
+    assert "<pre>Zeile eins\nZeile zwei</pre>" in body
     assert "[sic]" in body and "[Update]" in body and "contact-form" not in body
     assert (
         '<a href="https://www.youtube.com/watch?v=abc" rel="noopener noreferrer">youtube.com</a>'
