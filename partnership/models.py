@@ -647,6 +647,12 @@ class Contact(TranslatableModel, VersionedModel):
     def __str__(self):
         return f"{self.name} ({self.role})" if self.role else self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # A partnership is found by its association's name.
+        for partnership in self.associated_partnerships.all():
+            partnership.update_search_vector()
+
     def clean(self):
         super().clean()
         if self.consent_withdrawn_on and not self.consent_on:

@@ -13,7 +13,13 @@ from core.search import clean_query, full_text_query, highlight
 from core.searching import SearchTerm
 from news.models import Article
 from partnership.models import Partnership, Project
-from tests.factories import ArticleFactory, CityFactory, PartnershipFactory, ProjectFactory
+from tests.factories import (
+    ArticleFactory,
+    CityFactory,
+    ContactFactory,
+    PartnershipFactory,
+    ProjectFactory,
+)
 
 pytestmark = pytest.mark.django_db
 postgres_only = pytest.mark.skipif(
@@ -276,3 +282,13 @@ def test_every_app_registers_its_kinds_in_the_order_of_equal_scores():
     assert labels == ["Nachricht", "Stadt", "Partnerschaft", "Projekt", "Seite"]
     with pytest.raises(ValueError):
         search.register(search.kinds()[0])
+
+
+@postgres_only
+def test_a_renamed_association_finds_its_partnership_at_once(client):
+    contact = ContactFactory(name="Freundeskreis Bochum–Sheffield e. V.")
+    partnership = PartnershipFactory(association=contact)
+    contact.name = "Städtepartnerschaftsverein Zaunkönig e. V."
+    contact.save()
+    _response, found = hits(client, "Zaunkönig")
+    assert ("Partnerschaft", str(partnership)) in found
