@@ -2,7 +2,7 @@
 
 import re
 
-from django.conf import settings
+from django.contrib import admin
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -26,6 +26,15 @@ def absolutize(html, request):
     )
 
 
+def site_name():
+    """
+    The site's name in the active language, from the site settings, read
+    through the admin site (which the site layer configures) as the workflow
+    e-mails read it: news does not import the site layer.
+    """
+    return str(admin.site.site_title)
+
+
 class ArticleFeed(Feed):
     description = _("Nachrichten über unsere Partnerstädte und Partnerschaften.")
 
@@ -34,7 +43,7 @@ class ArticleFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def title(self, obj=None):
-        return _("%(site)s – Aktuelles") % {"site": settings.SITE_NAME}
+        return _("%(site)s – Aktuelles") % {"site": site_name()}
 
     def link(self, obj=None):
         return reverse("news:list")
@@ -81,7 +90,7 @@ class CategoryFeed(ArticleFeed):
 
     def title(self, obj=None):
         return _("%(site)s – Aktuelles: %(category)s") % {
-            "site": settings.SITE_NAME,
+            "site": site_name(),
             "category": obj,
         }
 
@@ -102,7 +111,7 @@ class CityFeed(ArticleFeed):
         return get_object_or_404(City.objects.published(), slug=slug)
 
     def title(self, obj=None):
-        return _("%(site)s – Nachrichten aus %(city)s") % {"site": settings.SITE_NAME, "city": obj}
+        return _("%(site)s – Nachrichten aus %(city)s") % {"site": site_name(), "city": obj}
 
     def link(self, obj=None):
         return reverse("news:city", kwargs={"slug": obj.slug})

@@ -5,6 +5,7 @@ import re
 import time
 from io import BytesIO
 
+import feedparser
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
@@ -306,3 +307,12 @@ def test_403_404_and_500_render_without_the_database(copy_of_the_settings, datab
         assert "Stadt Beispielstadt" in response.content.decode()
     forget_copy()
     assert "Städtepartnerschaften" in server_error(request).content.decode()
+
+
+def test_feeds_carry_the_site_name_in_their_language(client, site_settings):
+    site_settings.site_name_en = "Twin towns of Beispielstadt"
+    site_settings.save()
+    german = feedparser.parse(client.get("/aktuelles/feed/rss/").content)
+    english = feedparser.parse(client.get("/en/news/feed/rss/").content)
+    assert german.feed.title == "Partnerschaften Beispielstadt – Aktuelles"
+    assert english.feed.title.startswith("Twin towns of Beispielstadt – ")
