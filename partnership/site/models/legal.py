@@ -67,22 +67,6 @@ class LegalPageQuerySet(PublishableQuerySet, TranslatableQuerySet):
             pages = pages.exclude(kind__in=LegalPage.GERMAN_ONLY)
         return pages
 
-    def missing(self):
-        """
-        What each kind of page lacks (LegalPage.missing), keyed by the kind's
-        name, for a deployment check or a list for staff; complete kinds are
-        left out, a kind without a page lacks the page.
-        """
-        pages = {page.kind: page for page in self}
-        site_settings = SiteSettings.current()
-        lacking = {}
-        for kind in LegalPage.Kind:
-            page = pages.get(kind)
-            missing = page.missing(site_settings) if page else [_("Seite fehlt")]
-            if missing:
-                lacking[kind.label] = missing
-        return lacking
-
 
 class LegalPage(TranslatableModel, VersionedModel):
     class Kind(models.TextChoices):
