@@ -7,6 +7,8 @@ and no demo content is left. ``check --deploy --database default`` fails
 while one of them is missing; the admin start page lists the same.
 """
 
+from itertools import chain
+
 from django.core import checks
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -16,18 +18,9 @@ from core.richtext import comparable_html, plain_text, sanitize_html
 from . import demo_data
 from .models import DemoObject, LegalPage, SiteSettings
 
-REQUIRED_SETTINGS = (
-    "city_name",
-    "site_name",
-    "operator_name",
-    "operator_representative",
-    "operator_address",
-    "operator_phone",
-    "operator_email",
-    "supervisory_authority",
-    "editorial_responsible",
-    "dpo_contact",
-    "accessibility_contact",
+# The header's names, then what the legal pages are built from, each once.
+REQUIRED_SETTINGS = tuple(
+    dict.fromkeys(["city_name", "site_name", *chain(*LegalPage.REQUIRED_SETTINGS.values())])
 )
 # Facts of the real city that the demo shares with it; all else it made up.
 REAL_IN_DEMO = {"city_name", "site_name", "site_description", "accent_color", "operator_name"}
