@@ -35,6 +35,11 @@ _ENGLISH = {
     "seite": "page",
     "stadt": "city",
     "vorschau": "preview",
+    # Below the participation section (partnership.models.EVENT_PAGE_WORDS).
+    "kalender": "calendar",
+    "anmeldung": "sign-up",
+    "bestaetigen": "confirm",
+    "absagen": "cancel",
 }
 
 WORDS = {
@@ -55,6 +60,10 @@ WORDS = {
         "seite": "pagina",
         "stadt": "ciudad",
         "vorschau": "vista-previa",
+        "kalender": "calendario",
+        "anmeldung": "inscripcion",
+        "bestaetigen": "confirmar",
+        "absagen": "cancelar",
     },
     "uk": _ENGLISH,
 }

@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -16,10 +18,33 @@ from core.publishing import PublishableQuerySet
 from core.richtext import RichTextField, plain_text
 from core.searching import SearchableManager, SearchableModel
 from core.translation import TranslatableModel, TranslatableQuerySet
-from core.uploads import FileField, pdf_is_tagged, upload_path, validate_pdf
+from core.uploads import CreditedImage, FileField, pdf_is_tagged, upload_path, validate_pdf
+from core.urlwords import word
 from core.versioning import VersionedModel
 
 YEAR_VALIDATORS = [MinValueValidator(800), MaxValueValidator(2200)]
+
+# The words of the event pages below /mitmachen/ (partnership.participation.urls):
+# no event may take one as its slug, in any language.
+EVENT_PAGE_WORDS = frozenset({"archiv", "kalender", "anmeldung"})
+
+
+def is_allowed_event_slug(slug, language="de"):
+    reserved = {word(german, language) for german in EVENT_PAGE_WORDS}
+    # All digits name a year's archive.
+    return slug not in reserved and not slug.isdigit()
+
+
+def validate_event_slug(slug):
+    if not all(is_allowed_event_slug(slug, code) for code in settings.CONTENT_LANGUAGES):
+        raise ValidationError(
+            _(
+                "„%(slug)s“ ist für Seiten unter „Mitmachen“ reserviert. Bitte wählen Sie "
+                "einen anderen Kurznamen oder lassen Sie das Feld leer."
+            ),
+            params={"slug": slug},
+            code="reserved_slug",
+        )
 
 
 class CooperationArea(Topic):
@@ -439,8 +464,25 @@ class ProjectQuerySet(PublishableQuerySet, TranslatableQuerySet):
             Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today)
         )
 
+    def past(self, today=None):
+        today = today or timezone.localdate()
+        return self.exclude(
+            Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today)
+        )
 
-class Project(TranslatableModel, SearchableModel):
+    def events(self):
+        """Dated occasions people can attend, with a page of their own under /mitmachen/."""
+        return self.filter(is_event=True)
+
+
+class Project(TranslatableModel, SearchableModel, AutoSlugModel, CreditedImage):
+    """
+    A cooperation, exchange or visit of a partnership. Ticked "Termin zum
+    Mitmachen", it is an event: a dated occasion citizens can attend, with
+    its own page, calendar file and, where staff switch it on, a sign-up
+    form (partnership.participation).
+    """
+
     class Kind(models.TextChoices):
         DELEGATION = "delegation", _("Delegationsbesuch")
         SCHOOL = "schule", _("Schüleraustausch")
@@ -453,6 +495,29 @@ class Project(TranslatableModel, SearchableModel):
         BUSINESS = "wirtschaft", _("Wirtschaft")
         OTHER = "sonstiges", _("Sonstiges")
 
+    class EventStatus(models.TextChoices):
+        SCHEDULED = "geplant", _("findet statt")
+        CANCELLED = "abgesagt", _("abgesagt")
+        MOVED = "verschoben", _("verschoben")
+
+    # What a calendar shows of an event: a change to any of these is a new
+    # revision for subscribers (SEQUENCE in the calendar files).
+    calendar_fields = (
+        "title",
+        "description",
+        "start_date",
+        "end_date",
+        "start_time",
+        "end_time",
+        "place_name",
+        "place_address",
+        "online",
+        "event_status",
+    )
+
+    slug_source = "title"
+    is_allowed_slug = staticmethod(is_allowed_event_slug)
+
     partnership = models.ForeignKey(
         Partnership,
         on_delete=models.PROTECT,
@@ -460,6 +525,17 @@ class Project(TranslatableModel, SearchableModel):
         verbose_name=_("Partnerschaft"),
     )
     title = models.CharField(_("Titel"), max_length=200)
+    slug = models.SlugField(
+        _("Kurzname für die Adresse"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        validators=[validate_event_slug],
+        help_text=_(
+            "Teil der Adresse eines Termins (/mitmachen/kurzname/). Leer lassen: "
+            "er wird aus dem Titel gebildet."
+        ),
+    )
     kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
     start_date = models.DateField(_("Beginn"))
     end_date = models.DateField(
@@ -489,6 +565,158 @@ class Project(TranslatableModel, SearchableModel):
         help_text=_("Sichtbar, sobald auch die Partnerschaft veröffentlicht ist."),
     )
 
+    # The event: when, where, for whom.
+    is_event = models.BooleanField(
+        _("Termin zum Mitmachen"),
+        default=False,
+        help_text=_(
+            "Ankreuzen für einen Anlass mit Datum, an dem Bürgerinnen und Bürger teilnehmen "
+            "können (Bürgerfahrt, Schüleraustausch, Online-Treffen). Er bekommt eine eigene "
+            "Seite unter „Mitmachen“ und einen Kalendereintrag. Länger laufende "
+            "Zusammenarbeit bleibt ein Projekt ohne Haken."
+        ),
+    )
+    start_time = models.TimeField(
+        _("Beginn (Uhrzeit)"),
+        null=True,
+        blank=True,
+        help_text=_("Leer lassen bei ganztägigen Terminen. Uhrzeit in Deutschland."),
+    )
+    end_time = models.TimeField(_("Ende (Uhrzeit)"), null=True, blank=True)
+    event_status = models.CharField(
+        _("Stand"),
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
+        help_text=_(
+            "Abgesagte und verschobene Termine bleiben sichtbar und werden in den "
+            "Kalendern der Abonnenten aktualisiert. Bei „verschoben“ bitte das neue "
+            "Datum oben eintragen und das ursprüngliche hier darunter."
+        ),
+    )
+    original_start_date = models.DateField(
+        _("Ursprünglicher Beginn"),
+        null=True,
+        blank=True,
+        help_text=_("Nur bei verschobenen Terminen: das Datum, das zuerst angekündigt war."),
+    )
+    place_name = models.CharField(
+        _("Ort"),
+        max_length=200,
+        blank=True,
+        help_text=_("z. B. „Kulturzentrum Bahnhof Langendreer“."),
+    )
+    place_address = models.TextField(
+        _("Adresse"), blank=True, help_text=_("Straße und Hausnummer, Postleitzahl und Ort.")
+    )
+    latitude = models.DecimalField(
+        _("Breitengrad"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("Längengrad"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    online = models.BooleanField(
+        _("online"),
+        default=False,
+        help_text=_(
+            "Ankreuzen, wenn der Termin im Internet stattfindet. Den Zugangslink "
+            "bekommen die Angemeldeten per E-Mail von der Kontaktstelle."
+        ),
+    )
+    fee = models.DecimalField(
+        _("Teilnahmebeitrag in Euro"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Leer lassen, wenn die Teilnahme kostenlos ist."),
+    )
+    fee_note = models.CharField(
+        _("Zu den Kosten"),
+        max_length=200,
+        blank=True,
+        help_text=_("z. B. „ermäßigt 15 €, Fahrt und Unterkunft inbegriffen“."),
+    )
+    audience = models.CharField(
+        _("Für wen"),
+        max_length=200,
+        blank=True,
+        help_text=_("z. B. „Schülerinnen und Schüler der Klassen 8 bis 10“."),
+    )
+    bring = models.TextField(_("Bitte mitbringen"), blank=True)
+
+    # Sign-up (partnership.participation): lead-only once the event is live.
+    signup_enabled = models.BooleanField(
+        _("Anmeldung über die Website"),
+        default=False,
+        help_text=_(
+            "Zeigt auf der Seite des Termins ein Anmeldeformular. Anmeldungen zählen erst, "
+            "wenn sie über den Link in der E-Mail bestätigt sind."
+        ),
+    )
+    capacity = models.PositiveIntegerField(
+        _("Plätze"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leer lassen, wenn die Zahl der Plätze nicht begrenzt ist."),
+    )
+    signup_deadline = models.DateTimeField(
+        _("Anmeldeschluss"),
+        null=True,
+        blank=True,
+        help_text=_("Leer lassen: Anmeldung bis zum Beginn des Termins."),
+    )
+    waiting_list = models.BooleanField(
+        _("Warteliste"),
+        default=True,
+        help_text=_(
+            "Wenn alle Plätze vergeben sind, können sich weitere auf die Warteliste setzen."
+        ),
+    )
+    for_minors = models.BooleanField(
+        _("Für Kinder und Jugendliche unter 16"),
+        default=False,
+        help_text=_("Dann meldet eine erziehungsberechtigte Person an; das Formular sagt es."),
+    )
+    ask_phone = models.BooleanField(_("Telefonnummer erfragen"), default=False)
+    ask_party_size = models.BooleanField(
+        _("Personenzahl erfragen"),
+        default=False,
+        help_text=_("Eine Anmeldung kann dann für mehrere Personen gelten."),
+    )
+    max_party_size = models.PositiveSmallIntegerField(
+        _("Höchstens Personen je Anmeldung"),
+        default=4,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+    )
+    ask_age_group = models.BooleanField(_("Altersgruppe erfragen"), default=False)
+    ask_diet = models.BooleanField(_("Verpflegung erfragen"), default=False)
+    question = models.CharField(
+        _("Eigene Frage"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Wird mit einem freien Antwortfeld gestellt, z. B. „Welche Klasse besuchst du?“"
+        ),
+    )
+
+    # For calendars: the same UID across edits, and a revision number that
+    # grows with every change subscribers should see.
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+
     objects = SearchableManager.from_queryset(ProjectQuerySet)()
 
     class Meta:
@@ -501,19 +729,74 @@ class Project(TranslatableModel, SearchableModel):
                 name="partnership_project_ends_after_start",
                 violation_error_message=_("Das Ende liegt vor dem Beginn."),
             ),
+            models.CheckConstraint(
+                condition=Q(end_time__isnull=True) | Q(start_time__isnull=False),
+                name="partnership_project_end_time_needs_start_time",
+                violation_error_message=_("Eine Endzeit braucht eine Anfangszeit."),
+            ),
         ]
 
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            before = type(self).objects.filter(pk=self.pk).values(*self.calendar_fields).first()
+            if before and any(
+                before[name] != getattr(self, name) for name in self.calendar_fields
+            ):
+                self.sequence += 1
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
+        if self.is_event:
+            return reverse("participation:event", kwargs={"slug": self.slug})
         return f"{self.partnership.get_absolute_url()}#projekt-{self.pk}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        same_day = self.end_date is None or self.end_date == self.start_date
+        if self.start_time and self.end_time and self.end_time <= self.start_time and same_day:
+            errors["end_time"] = _("Das Ende liegt vor dem Beginn.")
+        if self.end_time and not self.start_time:
+            errors["start_time"] = _("Eine Endzeit braucht eine Anfangszeit.")
+        if self.event_status == self.EventStatus.MOVED and not self.original_start_date:
+            errors["original_start_date"] = _(
+                "Bitte das ursprünglich angekündigte Datum eintragen, damit die Seite "
+                "„verschoben“ richtig anzeigt."
+            )
+        if self.is_event and not (self.place_name or self.place_address or self.online):
+            errors["place_name"] = _("Bitte einen Ort angeben oder „online“ ankreuzen.")
+        if self.signup_enabled and not self.is_event:
+            errors["signup_enabled"] = _(
+                "Anmeldungen gibt es nur für Termine zum Mitmachen. Bitte auch "
+                "„Termin zum Mitmachen“ ankreuzen."
+            )
+        if errors:
+            raise ValidationError(errors)
 
     def is_published(self):
         return self.published and self.partnership.is_published()
 
     def is_live(self):
         return self.published and self.partnership.is_live()
+
+    @property
+    def is_all_day(self):
+        return self.start_time is None
+
+    @property
+    def is_cancelled(self):
+        return self.event_status == self.EventStatus.CANCELLED
+
+    @property
+    def is_moved(self):
+        return self.event_status == self.EventStatus.MOVED
+
+    @property
+    def last_day(self):
+        return self.end_date or self.start_date
 
     def search_texts(self):
         return {

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     # Before the admin, whose forms it extends with a field per language.
     "modeltranslation",
     "partnership.apps.PartnershipConfig",
+    "partnership.participation.apps.ParticipationConfig",
     "news.apps.NewsConfig",
     "cities.apps.CitiesConfig",
     "core.apps.CoreConfig",

@@ -29,10 +29,10 @@ class AgreementTranslation(TranslationOptions):
     fields = ("title", "summary")
 
 
-# The contact person's name is the same in every language.
+# The contact person's name, the place and its address are the same in every language.
 @register(Project)
 class ProjectTranslation(TranslationOptions):
-    fields = ("title", "description")
+    fields = ("title", "description", "image_alt", "audience", "bring", "fee_note", "question")
 
 
 # Names, addresses and the donation account are the same in every language.

@@ -6,7 +6,7 @@ from . import views
 
 app_name = "partnership"
 
-# Two sections of their own (partnership.site.sections), in the words of the active language.
+# The section of its own (partnership.site.sections), in the words of the active language.
 urlpatterns = [
     path(route("{}/", "partnerschaften"), views.PartnershipListView.as_view(), name="list"),
     path(
@@ -14,5 +14,4 @@ urlpatterns = [
         views.PartnershipDetailView.as_view(),
         name="detail",
     ),
-    path(route("{}/", "mitmachen"), views.UpcomingProjectListView.as_view(), name="participate"),
 ]

@@ -4,7 +4,7 @@ from cities.models import City
 from core.views import PreviewableDetailView
 
 from .map import partnership_map
-from .models import Partnership, Project
+from .models import Partnership
 
 
 class PartnershipListView(ListView):
@@ -27,16 +27,3 @@ class PartnershipDetailView(PreviewableDetailView):
             self.object.articles.published() | self.object.partner_city.articles.published()
         ).distinct()
         return super().get_context_data(articles=articles[: self.latest_articles], **kwargs)
-
-
-class UpcomingProjectListView(ListView):
-    """ "Mitmachen": what citizens can still join, soonest first."""
-
-    template_name = "partnership/project_list.html"
-
-    def get_queryset(self):
-        return (
-            Project.objects.published()
-            .upcoming()
-            .select_related("partnership__partner_city", "cooperation_area", "contact")
-        )

@@ -77,7 +77,7 @@ class SectionSitemap(TranslatedSitemap):
     priority = 0.8
 
     def items(self):
-        return ["home", "news:list", "cities:list", "partnership:list", "partnership:participate"]
+        return ["home", "news:list", "cities:list", "partnership:list", "participation:list"]
 
     def location(self, name):
         return reverse(name)

@@ -27,8 +27,8 @@ urlpatterns = [
         path("", views.HomeView.as_view(), name="home"),
         path(route("{}/", sections.NEWS), include("news.urls")),
         path(route("{}/", sections.CITIES), include("cities.urls")),
-        # Partnerships and the participation page (sections.PARTNERSHIPS, PARTICIPATE).
         path("", include("partnership.urls")),
+        path(route("{}/", sections.PARTICIPATE), include("partnership.participation.urls")),
         path(route("{}/", sections.SEARCH), search.SearchView.as_view(), name="search"),
         *(legal_page(route("{}/", kind), kind) for kind in sections.TRANSLATED_PAGES),
         prefix_default_language=False,

@@ -41,7 +41,7 @@ SECTION_URLS = {
     sections.NEWS: "news:list",
     sections.CITIES: "cities:list",
     sections.PARTNERSHIPS: "partnership:list",
-    sections.PARTICIPATE: "partnership:participate",
+    sections.PARTICIPATE: "participation:list",
 }
 
 
