@@ -19,6 +19,7 @@ from partnership.models import (
     Project,
     StatusChange,
 )
+from partnership.participation.models import SignUp
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -100,6 +101,31 @@ class ProjectFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Project
+
+
+class EventFactory(ProjectFactory):
+    title = factory.Sequence(lambda n: f"Bürgerfahrt {n}")
+    kind = Project.Kind.CITIZENS
+    is_event = True
+    place_name = "Rathaus"
+    place_address = "Marktplatz 1\n99734 Nordhausen"
+
+
+class SignUpEventFactory(EventFactory):
+    signup_enabled = True
+    capacity = 10
+
+
+class SignUpFactory(factory.django.DjangoModelFactory):
+    event = factory.SubFactory(SignUpEventFactory)
+    name = factory.Sequence(lambda n: f"Teilnehmerin {n}")
+    email = factory.Sequence(lambda n: f"teilnehmerin{n}@example.org")
+    state = SignUp.State.CONFIRMED
+    confirmed_at = factory.LazyFunction(timezone.now)
+    key_hash = factory.Sequence(lambda n: f"{n:064d}")
+
+    class Meta:
+        model = SignUp
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):
