@@ -212,7 +212,8 @@ class PartnershipFilter(admin.RelatedFieldListFilter):
 class SignUpOpenFilter(admin.SimpleListFilter):
     """Events whose form takes sign-ups now: switched on, not cancelled, before the deadline."""
 
-    title = _("Anmeldung offen")
+    # The admin heads it "Nach Anmeldung".
+    title = _("Anmeldung")
     parameter_name = "anmeldung"
 
     def lookups(self, request, model_admin):

@@ -308,6 +308,11 @@ class SignUpAdmin(admin.ModelAdmin):
             "date": date_format(event.start_date, "DATE_FORMAT"),
             "url": request.build_absolute_uri(event.get_absolute_url()),
         }
+        # The sender's address takes no replies; the organiser does.
+        contact = event.contact
+        if contact is not None and (contact.email or contact.phone):
+            reach = ", ".join(filter(None, [contact.name, contact.email, contact.phone]))
+            footer += "\n" + _("Fragen bitte an: %(contact)s") % {"contact": reach}
         with transaction.atomic():
             outbox.queue(
                 outbox.Message(

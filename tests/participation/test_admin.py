@@ -525,7 +525,10 @@ def test_export_appears_in_the_events_history(leitung_client):
 def test_mail_to_participants_is_checked_then_queued_once_per_confirmed_address(
     leitung_client, mailoutbox, django_capture_on_commit_callbacks
 ):
-    event = SignUpEventFactory(title="Bürgerfahrt nach Nordhausen")
+    event = SignUpEventFactory(
+        title="Bürgerfahrt nach Nordhausen",
+        contact=ContactFactory(name="Partnerschaftsverein", email="verein@stadt.example"),
+    )
     SignUpFactory(event=event, name="Anna", email="anna@example.org")
     SignUpFactory(event=event, name="Anna", email="ANNA@example.org")
     SignUpFactory(event=event, name="Bernd", email="bernd@example.org")
@@ -555,6 +558,7 @@ def test_mail_to_participants_is_checked_then_queued_once_per_confirmed_address(
     assert message.subject == "Abfahrt"
     assert message.body.startswith("Guten Tag Bernd,\n\nDer Bus fährt um 7:30 Uhr am Rathaus ab.")
     assert "angemeldet sind" in message.body and f"/mitmachen/{event.slug}/" in message.body
+    assert "Fragen bitte an: Partnerschaftsverein, verein@stadt.example" in message.body
     assert event_log(event) == ["E-Mail „Abfahrt“ an 2 bestätigte Anmeldungen geschickt"]
 
 
