@@ -397,16 +397,16 @@ class ProjectAdmin(CreditedImageAdminMixin, EditorialAdminMixin, TranslatedAdmin
         }
         text = (
             _(
-                "%(people)s Personen bestätigt von %(places)s Plätzen · %(holding)s Personen "
-                "unbestätigt, deren Platz noch freigehalten wird · %(waiting)s auf der "
-                "Warteliste · %(cancelled)s abgesagt"
+                "Bestätigte Personen: %(people)s von %(places)s Plätzen · noch nicht "
+                "bestätigt, Platz freigehalten: %(holding)s Personen · Warteliste: "
+                "%(waiting)s · abgesagt: %(cancelled)s"
             )
             % numbers
         )
         url = reverse("admin:participation_signup_changelist") + f"?event__id__exact={obj.pk}"
         return format_html('{}<br><a href="{}">{}</a>', text, url, _("Liste der Anmeldungen"))
 
-    @admin.display(description=_("Links"))
+    @admin.display(description=_("Seite und Kalender"))
     def event_links(self, obj):
         if obj is None or obj.pk is None or not obj.is_event:
             return _("Seite und Kalenderdatei gibt es, sobald der Termin gespeichert ist.")

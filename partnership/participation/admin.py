@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from post_office.models import Email
 
 from core import outbox
@@ -254,7 +254,11 @@ class SignUpAdmin(admin.ModelAdmin):
         self.log_change(
             request,
             event,
-            _("Teilnehmerliste als CSV heruntergeladen (%(count)d Anmeldungen)")
+            ngettext(
+                "Teilnehmerliste als CSV heruntergeladen: %(count)d Anmeldung",
+                "Teilnehmerliste als CSV heruntergeladen: %(count)d Anmeldungen",
+                len(rows),
+            )
             % {"count": len(rows)},
         )
         filename = (
@@ -273,7 +277,12 @@ class SignUpAdmin(admin.ModelAdmin):
                 count = self.send(request, event, recipients, form.cleaned_data)
                 self.message_user(
                     request,
-                    _("Die Nachricht geht an %(count)d Adressen.") % {"count": count},
+                    ngettext(
+                        "Die Nachricht geht an %(count)d Adresse.",
+                        "Die Nachricht geht an %(count)d Adressen.",
+                        count,
+                    )
+                    % {"count": count},
                     messages.SUCCESS,
                 )
                 return HttpResponseRedirect(self._list_url(event))
@@ -326,7 +335,11 @@ class SignUpAdmin(admin.ModelAdmin):
             self.log_change(
                 request,
                 event,
-                _("E-Mail „%(subject)s“ an %(count)d bestätigte Anmeldungen geschickt")
+                ngettext(
+                    "E-Mail „%(subject)s“ an %(count)d bestätigte Adresse geschickt",
+                    "E-Mail „%(subject)s“ an %(count)d bestätigte Adressen geschickt",
+                    len(recipients),
+                )
                 % {"subject": data["subject"], "count": len(recipients)},
             )
         return len(recipients)
@@ -411,12 +424,13 @@ class SignUpAdmin(admin.ModelAdmin):
             deleted = SignUp.objects.filter(pk__in=[signup.pk for signup in signups]).delete()[0]
             # Messages to the address (confirmations, news to participants)
             # hold it too; the outbox stores one recipient per message.
-            mails = Email.objects.filter(Q(to__iexact=address)).delete()[1]
+            mails = Email.objects.filter(to__iexact=address).delete()[1]
         self.message_user(
             request,
             _(
-                "%(signups)d Anmeldungen und %(mails)d gespeicherte E-Mails an diese Adresse "
-                "gelöscht. Freie Plätze werden nicht automatisch an die Warteliste vergeben."
+                "Gelöscht: Anmeldungen %(signups)d, gespeicherte E-Mails an diese Adresse "
+                "%(mails)d. Frei gewordene Plätze werden nicht automatisch an die Warteliste "
+                "vergeben."
             )
             % {"signups": deleted, "mails": mails.get(Email._meta.label, 0)},
             messages.SUCCESS,
@@ -432,6 +446,10 @@ class SignUpAdmin(admin.ModelAdmin):
             self.log_change(
                 request,
                 event,
-                _("%(what)s: %(count)d Anmeldungen einer Person")
+                ngettext(
+                    "%(what)s: %(count)d Anmeldung einer Person",
+                    "%(what)s: %(count)d Anmeldungen einer Person",
+                    len(rows),
+                )
                 % {"what": what, "count": len(rows)},
             )

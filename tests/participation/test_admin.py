@@ -185,8 +185,8 @@ def test_event_change_page_summarises_sign_ups_and_links_its_pages(
 ):
     html = admin_client.get(change_url(event_with_history)).content.decode()
     assert (
-        "2 Personen bestätigt von 4 Plätzen · 1 Personen unbestätigt, deren Platz noch "
-        "freigehalten wird · 1 auf der Warteliste · 1 abgesagt"
+        "Bestätigte Personen: 2 von 4 Plätzen · noch nicht bestätigt, Platz freigehalten: "
+        "1 Personen · Warteliste: 1 · abgesagt: 1"
     ) in html
     assert f"{SIGNUPS}?event__id__exact={event_with_history.pk}" in html
     assert f'href="/mitmachen/{event_with_history.slug}/"' in html
@@ -408,7 +408,7 @@ def test_participants_list_of_an_event_has_its_counts_in_a_fixed_number_of_queri
     # settings, the rows and two for the dates.
     assert len(queries) == 13, [query["sql"][:120] for query in queries]
     html = response.content.decode()
-    assert "4 Personen mit bestätigtem Platz von 6 Plätzen (2 Anmeldungen)." in html
+    assert "Bestätigte Personen: 4 von 6 Plätzen (bestätigte Anmeldungen: 2)." in html
     assert "Warteliste: 1. Noch nicht bestätigt, Platz freigehalten: 1. Abgesagt: 0." in html
     assert "Andere Fahrt" not in html
     assert export_url(event) in html and mail_url(event) in html and PERSON in html
@@ -481,7 +481,7 @@ def test_csv_export_has_the_asked_fields_only_and_neutralises_formulas(leitung_c
     ]
     assert second[0] == "'\tTab" and second[6] == "Warteliste"
     assert len(rows) == 3
-    assert event_log(event) == ["Teilnehmerliste als CSV heruntergeladen (2 Anmeldungen)"]
+    assert event_log(event) == ["Teilnehmerliste als CSV heruntergeladen: 2 Anmeldungen"]
     assert LogEntry.objects.get().user == leitung
 
 
@@ -516,7 +516,7 @@ def test_export_appears_in_the_events_history(leitung_client):
     event = SignUpFactory().event
     leitung_client.post(export_url(event))
     history = leitung_client.get(reverse("admin:partnership_project_history", args=[event.pk]))
-    assert "Teilnehmerliste als CSV heruntergeladen (1 Anmeldungen)" in history.content.decode()
+    assert "Teilnehmerliste als CSV heruntergeladen: 1 Anmeldung" in history.content.decode()
 
 
 # --- E-mail to participants ---------------------------------------------------
@@ -559,7 +559,7 @@ def test_mail_to_participants_is_checked_then_queued_once_per_confirmed_address(
     assert message.body.startswith("Guten Tag Bernd,\n\nDer Bus fährt um 7:30 Uhr am Rathaus ab.")
     assert "angemeldet sind" in message.body and f"/mitmachen/{event.slug}/" in message.body
     assert "Fragen bitte an: Partnerschaftsverein, verein@stadt.example" in message.body
-    assert event_log(event) == ["E-Mail „Abfahrt“ an 2 bestätigte Anmeldungen geschickt"]
+    assert event_log(event) == ["E-Mail „Abfahrt“ an 2 bestätigte Adressen geschickt"]
 
 
 def test_mail_to_participants_can_go_back_to_the_text(leitung_client):
@@ -616,7 +616,7 @@ def test_person_page_finds_all_sign_ups_of_an_address_in_any_case(leitung_client
     assert {signup.pk for signup in response.context["signups"]} == {first.pk, second.pk}
     assert "Bernd" not in response.content.decode()
     log = all_log_text()
-    assert "Nachgeschlagen nach Art. 15/17 DSGVO: 1 Anmeldungen einer Person" in log
+    assert "Nachgeschlagen nach Art. 15/17 DSGVO: 1 Anmeldung einer Person" in log
     assert "anna" not in log.lower()
 
 
@@ -639,7 +639,7 @@ def test_person_page_exports_everything_stored_as_json_and_logs_it(leitung_clien
     )
     assert {"name", "email", "state", "waiting", "created_at"} <= set(data["signups"][0])
     assert "key_hash" not in data["signups"][0]
-    assert "Auskunft nach Art. 15 DSGVO: 1 Anmeldungen einer Person" in event_log(first.event)
+    assert "Auskunft nach Art. 15 DSGVO: 1 Anmeldung einer Person" in event_log(first.event)
     assert "anna" not in all_log_text().lower()
 
 
@@ -657,9 +657,11 @@ def test_person_page_deletes_only_after_the_second_step(leitung_client, person):
     )
 
     assert response.status_code == 302
+    page = leitung_client.get(response["Location"]).content.decode()
+    assert "Gelöscht: Anmeldungen 2, gespeicherte E-Mails an diese Adresse 1." in page
     assert list(SignUp.objects.all()) == [other]
     assert list(Email.objects.values_list("to", flat=True)) == [["bernd@example.org"]]
-    assert "Löschung nach Art. 17 DSGVO: 1 Anmeldungen einer Person" in event_log(second.event)
+    assert "Löschung nach Art. 17 DSGVO: 1 Anmeldung einer Person" in event_log(second.event)
     assert "anna" not in all_log_text().lower()
 
 
