@@ -252,7 +252,7 @@ class ProjectAdmin(CreditedImageAdminMixin, EditorialAdminMixin, TranslatedAdmin
         "start_date",
         "end_date",
         "event_state",
-        "signups",
+        "signup_numbers",
         "published",
     ]
     list_filter = [
@@ -267,7 +267,6 @@ class ProjectAdmin(CreditedImageAdminMixin, EditorialAdminMixin, TranslatedAdmin
     search_fields = ["title", "description", "place_name", "contact__name"]
     date_hierarchy = "start_date"
     readonly_fields = ["image_preview", "signup_summary", "event_links"]
-    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     fieldsets = [
         (None, {"fields": ["partnership", "title", "kind", "cooperation_area", "published"]}),
         (_("Wann"), {"fields": [("start_date", "end_date")]}),
@@ -359,7 +358,7 @@ class ProjectAdmin(CreditedImageAdminMixin, EditorialAdminMixin, TranslatedAdmin
         return obj.get_event_status_display()
 
     @admin.display(description=_("Anmeldungen (bestätigt/Plätze, Warteliste)"))
-    def signups(self, obj):
+    def signup_numbers(self, obj):
         if not obj.signup_enabled and not (obj.confirmed_people or obj.waiting_count):
             return None
         places = obj.capacity if obj.capacity is not None else "∞"
