@@ -2,12 +2,17 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
 from cities.models import City
 from core import notifications
-from core.admin import URL_FIELDS_ASSUME_HTTPS
+from core.admin import URL_FIELDS_ASSUME_HTTPS, CreditedImageAdminMixin
 from core.comparison import field_changes
 from core.editorial import (
     EditorialAdminMixin,
@@ -81,7 +86,9 @@ class ProjectInline(EditorialInlineMixin, TranslationStackedInline):
     model = Project
     publish_fields = ("published",)
     extra = 0
-    fields = ["title", "kind", "start_date", "end_date", "contact", "published"]
+    fields = ["title", "kind", "start_date", "end_date", "contact", "is_event", "published"]
+    # An event needs its place and times, which only the project's own form has.
+    readonly_fields = ["is_event"]
     show_change_link = True
 
 
@@ -175,21 +182,245 @@ class AgreementAdmin(AgreementDocumentCheck, RevisionAdmin, TranslatedAdmin):
         return form
 
 
+def signups_of_each(projects):
+    """
+    ``projects`` with the people holding a confirmed place and the sign-ups
+    on the waiting list, as two subqueries of the list's one query.
+    """
+    # The sign-up model sits in a layer above this module; its queryset
+    # rules are reached through the relation instead of an import.
+    signups = Project._meta.get_field("signups").related_model.objects
+
+    def per_event(rows, total):
+        rows = rows.filter(event=OuterRef("pk")).order_by().values("event")
+        return Subquery(rows.annotate(total=total).values("total"))
+
+    return projects.annotate(
+        confirmed_people=per_event(signups.confirmed(), Sum("party_size")),
+        waiting_count=per_event(signups.waiting_list(), Count("pk")),
+    )
+
+
+class PartnershipFilter(admin.RelatedFieldListFilter):
+    """Partnerships named by both cities, read in one query."""
+
+    def field_choices(self, field, request, model_admin):
+        partnerships = Partnership.objects.select_related("home_city", "partner_city")
+        return [(partnership.pk, str(partnership)) for partnership in partnerships]
+
+
+class SignUpOpenFilter(admin.SimpleListFilter):
+    """Events whose form takes sign-ups now: switched on, not cancelled, before the deadline."""
+
+    # The admin heads it "Nach Anmeldung".
+    title = _("Anmeldung")
+    parameter_name = "anmeldung"
+
+    def lookups(self, request, model_admin):
+        return [("offen", _("Anmeldung offen")), ("zu", _("keine Anmeldung möglich"))]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        open_q = (
+            Q(is_event=True, signup_enabled=True)
+            & ~Q(event_status=Project.EventStatus.CANCELLED)
+            & (
+                Q(signup_deadline__gt=now)
+                | Q(signup_deadline__isnull=True, start_date__gte=timezone.localdate(now))
+            )
+        )
+        if self.value() == "offen":
+            return queryset.filter(open_q)
+        if self.value() == "zu":
+            return queryset.exclude(open_q)
+        return queryset
+
+
 @admin.register(Project)
-class ProjectAdmin(EditorialAdminMixin, TranslatedAdmin):
+class ProjectAdmin(CreditedImageAdminMixin, EditorialAdminMixin, TranslatedAdmin):
+    """
+    Projects and events. A live event, its sign-up settings included, is
+    the lead's to change: editors prepare events as drafts.
+    """
+
     publish_permission = PUBLISH_PARTNERSHIP
     publish_fields = ("published",)
-    list_display = ["title", "partnership", "kind", "start_date", "end_date", "published"]
-    list_filter = [BY_PUBLICATION, "kind", "cooperation_area", "partnership"]
+    list_display = [
+        "title",
+        "partnership",
+        "kind",
+        "start_date",
+        "end_date",
+        "event_state",
+        "signup_numbers",
+        "published",
+    ]
+    list_filter = [
+        BY_PUBLICATION,
+        "is_event",
+        SignUpOpenFilter,
+        "kind",
+        "cooperation_area",
+        ("partnership", PartnershipFilter),
+    ]
     list_select_related = ["partnership__home_city", "partnership__partner_city"]
-    search_fields = ["title", "description", "contact__name"]
+    search_fields = ["title", "description", "place_name", "contact__name"]
     date_hierarchy = "start_date"
+    readonly_fields = ["image_preview", "signup_summary", "event_links"]
     fieldsets = [
         (None, {"fields": ["partnership", "title", "kind", "cooperation_area", "published"]}),
         (_("Wann"), {"fields": [("start_date", "end_date")]}),
         (_("Beschreibung"), {"fields": ["description"]}),
         (_("Kontakt zum Mitmachen"), {"fields": ["contact"]}),
+        (
+            _("Termin zum Mitmachen"),
+            {
+                "fields": [
+                    "is_event",
+                    "event_links",
+                    "slug",
+                    ("start_time", "end_time"),
+                    "event_status",
+                    "original_start_date",
+                    "place_name",
+                    "place_address",
+                    ("latitude", "longitude"),
+                    "online",
+                    ("fee", "fee_note"),
+                    "audience",
+                    "bring",
+                ],
+                "description": _(
+                    "Nur für Termine zum Mitmachen: Sie erscheinen unter „Mitmachen“ mit "
+                    "eigener Seite und Kalenderdatei. Datum oben unter „Wann“."
+                ),
+            },
+        ),
+        CreditedImageAdminMixin.image_fieldset,
+        (
+            _("Anmeldung"),
+            {
+                "fields": [
+                    "signup_summary",
+                    "signup_enabled",
+                    ("capacity", "signup_deadline"),
+                    "waiting_list",
+                    "for_minors",
+                    "ask_phone",
+                    ("ask_party_size", "max_party_size"),
+                    "ask_age_group",
+                    "ask_diet",
+                    "question",
+                ],
+                "description": _(
+                    "Name und E-Mail-Adresse fragt das Formular immer. Gespeichert wird nur, "
+                    "was hier angekreuzt ist; die Angaben werden nach dem Termin automatisch "
+                    "gelöscht."
+                ),
+            },
+        ),
     ]
+
+    def get_queryset(self, request):
+        return signups_of_each(super().get_queryset(request))
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Staff write a fee as "12,50"; coordinates, copied from a map
+        # service, keep their point.
+        if db_field.name == "fee":
+            kwargs.setdefault("localize", True)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        # Folded where they do not apply yet: a project that is no event, or
+        # an event without sign-up. Opening the fold shows everything.
+        folded = set()
+        if obj is None or not obj.is_event:
+            folded |= {_("Termin zum Mitmachen"), _("Anmeldung")}
+        elif not obj.signup_enabled and not obj.signups.exists():
+            folded.add(_("Anmeldung"))
+        return [
+            (name, {**options, "classes": [*options.get("classes", ()), "collapse"]})
+            if name in folded
+            else (name, options)
+            for name, options in fieldsets
+        ]
+
+    @admin.display(description=_("Stand"), ordering="event_status")
+    def event_state(self, obj):
+        if not obj.is_event:
+            return None
+        if obj.is_moved and obj.original_start_date:
+            return _("verschoben (war %(date)s)") % {
+                "date": date_format(obj.original_start_date, "SHORT_DATE_FORMAT")
+            }
+        return obj.get_event_status_display()
+
+    @admin.display(description=_("Anmeldungen (bestätigt/Plätze, Warteliste)"))
+    def signup_numbers(self, obj):
+        if not obj.signup_enabled and not (obj.confirmed_people or obj.waiting_count):
+            return None
+        places = obj.capacity if obj.capacity is not None else "∞"
+        text = f"{obj.confirmed_people or 0}/{places}"
+        if obj.waiting_count:
+            text += ", " + _("Warteliste %(count)d") % {"count": obj.waiting_count}
+        return text
+
+    @admin.display(description=_("Stand der Anmeldungen"))
+    def signup_summary(self, obj):
+        if obj is None or obj.pk is None:
+            return _("Noch keine Anmeldungen: Der Termin ist noch nicht gespeichert.")
+        signups = obj.signups.all()
+        count = getattr(obj, "signup_count", None)
+        if count is not None:
+            return _(
+                "Die personenbezogenen Daten der Anmeldungen wurden am %(date)s gelöscht. "
+                "Es bleiben die Zahlen: %(confirmed)d bestätigte Anmeldungen mit "
+                "%(people)d Personen, %(waiting)d auf der Warteliste, %(cancelled)d abgesagt."
+            ) % {
+                "date": date_format(timezone.localtime(count.purged_at), "SHORT_DATE_FORMAT"),
+                "confirmed": count.confirmed,
+                "people": count.people,
+                "waiting": count.waiting,
+                "cancelled": count.cancelled,
+            }
+        state = signups.model.State
+        holding = signups.holding_places().filter(state=state.UNCONFIRMED)
+        numbers = {
+            "people": signups.confirmed().people(),
+            "places": obj.capacity if obj.capacity is not None else _("unbegrenzt"),
+            "holding": holding.people(),
+            "waiting": signups.waiting_list().count(),
+            "cancelled": signups.filter(state=state.CANCELLED).count(),
+        }
+        text = (
+            _(
+                "Bestätigte Personen: %(people)s von %(places)s Plätzen · noch nicht "
+                "bestätigt, Platz freigehalten: %(holding)s Personen · Warteliste: "
+                "%(waiting)s · abgesagt: %(cancelled)s"
+            )
+            % numbers
+        )
+        url = reverse("admin:participation_signup_changelist") + f"?event__id__exact={obj.pk}"
+        return format_html('{}<br><a href="{}">{}</a>', text, url, _("Liste der Anmeldungen"))
+
+    @admin.display(description=_("Seite und Kalender"))
+    def event_links(self, obj):
+        if obj is None or obj.pk is None or not obj.is_event:
+            return _("Seite und Kalenderdatei gibt es, sobald der Termin gespeichert ist.")
+        links = format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            obj.get_absolute_url(),
+            _("Seite ansehen"),
+            reverse("participation:event-calendar", kwargs={"slug": obj.slug}),
+            _("Kalenderdatei"),
+        )
+        if obj.is_published():
+            return links
+        return format_html(
+            "{}<br>{}", links, _("Beide sind erst erreichbar, wenn der Termin veröffentlicht ist.")
+        )
 
 
 @admin.register(Contact)

@@ -26,7 +26,12 @@ CONTENT = [
 
 EDITOR_PERMISSIONS = [
     f"{app}.{action}_{model}" for app, model in CONTENT for action in ("add", "change", "view")
-] + ["news.view_previewlink", "core.view_pendingchange"]
+] + [
+    "news.view_previewlink",
+    "core.view_pendingchange",
+    # Who signed up for an event, for editors who organise it with the office.
+    "participation.view_signup",
+]
 
 LEAD_PERMISSIONS = [
     *EDITOR_PERMISSIONS,
@@ -41,6 +46,10 @@ LEAD_PERMISSIONS = [
     *(f"site.{action}_sitesettings" for action in ("add", "change", "view")),
     *(f"site.{action}_notice" for action in ("add", "change", "delete", "view")),
     "admin.view_logentry",
+    # Participants' personal data leaves the site only through the lead:
+    # the organiser's list, mail to participants, requests under Art. 15/17.
+    "participation.export_signup",
+    "participation.delete_signup",
 ]
 
 ROLES = {EDITORS: EDITOR_PERMISSIONS, LEADS: LEAD_PERMISSIONS}

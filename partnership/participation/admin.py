@@ -1,0 +1,455 @@
+"""
+Sign-ups for staff: the list of participants per event, the organiser's
+CSV export, an e-mail to everyone confirmed, and a person's sign-ups
+across events for requests under Art. 15 and 17 DSGVO.
+
+Sign-ups come from citizens and are not edited here: their address is
+proven by the double opt-in, and a staff edit would no longer be what the
+person sent. Both editorial roles see the lists; exporting, writing to
+participants and deleting are the lead's (partnership/site/roles.py).
+Every export, message and deletion is logged on the event, without names
+or addresses: the audit trail outlives the sign-ups.
+"""
+
+import csv
+import io
+import json
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from post_office.models import Email
+
+from core import outbox
+from core.listfilters import titled
+from partnership.models import Project
+
+from .models import SignUp
+
+EXPORT = "participation.export_signup"
+DELETE = "participation.delete_signup"
+# Spreadsheets run a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(value):
+    """A CSV cell that a spreadsheet shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def local(moment):
+    return date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT") if moment else ""
+
+
+def columns(event):
+    """(heading, value of a sign-up) for the fields this event asks for, in form order."""
+    chosen = [
+        (_("Name"), lambda s: s.name),
+        (_("Name des Kindes oder Jugendlichen"), lambda s: s.participant_name)
+        if event.for_minors
+        else None,
+        (_("E-Mail-Adresse"), lambda s: s.email),
+        (_("Telefon"), lambda s: s.phone) if event.ask_phone else None,
+        (_("Personen"), lambda s: s.party_size) if event.ask_party_size else None,
+        (_("Altersgruppe"), lambda s: s.get_age_group_display()) if event.ask_age_group else None,
+        (_("Verpflegung"), lambda s: s.get_diet_display()) if event.ask_diet else None,
+        (_("Allergien oder andere Bedürfnisse"), lambda s: s.diet_note)
+        if event.ask_diet
+        else None,
+        (event.question, lambda s: s.answer) if event.question else None,
+        (_("Liste"), lambda s: _("Warteliste") if s.waiting else _("Teilnahme")),
+        (_("bestätigt am"), lambda s: local(s.confirmed_at)),
+    ]
+    return [column for column in chosen if column is not None]
+
+
+def participants_csv(event, signups):
+    """
+    The organiser's list: semicolon-separated UTF-8 with a byte order mark,
+    which German Excel opens with umlauts and columns intact by a double
+    click, and LibreOffice reads as well.
+    """
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    chosen = columns(event)
+    writer.writerow([neutralised(heading) for heading, _value in chosen])
+    for signup in signups:
+        writer.writerow([neutralised(value(signup)) for _heading, value in chosen])
+    return buffer.getvalue()
+
+
+def download(content, filename, content_type):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class EventFilter(admin.RelatedFieldListFilter):
+    """Only events, newest first, by title and date."""
+
+    def field_choices(self, field, request, model_admin):
+        events = Project.objects.events().order_by("-start_date", "pk")
+        return [
+            (event.pk, f"{event.title} ({date_format(event.start_date, 'SHORT_DATE_FORMAT')})")
+            for event in events.only("pk", "title", "start_date")
+        ]
+
+
+class MessageForm(forms.Form):
+    subject = forms.CharField(label=gettext_lazy("Betreff"), max_length=outbox.SUBJECT_LENGTH)
+    body = forms.CharField(
+        label=gettext_lazy("Text"),
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=gettext_lazy(
+            "Einfacher Text ohne Formatierung. Anrede und ein Hinweis, warum die Nachricht "
+            "kommt, werden ergänzt."
+        ),
+    )
+
+
+class PersonForm(forms.Form):
+    email = forms.EmailField(
+        label=gettext_lazy("E-Mail-Adresse"),
+        help_text=gettext_lazy("Groß- und Kleinschreibung spielt keine Rolle."),
+    )
+
+
+@admin.register(SignUp)
+class SignUpAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "email",
+        "party_size",
+        "state",
+        "waiting",
+        "created_at",
+        "confirmed_at",
+        "event",
+    ]
+    list_filter = [
+        ("event", titled(EventFilter, gettext_lazy("Termin"))),
+        "state",
+        "waiting",
+    ]
+    list_select_related = ["event"]
+    search_fields = ["name", "email", "participant_name"]
+    date_hierarchy = "created_at"
+    # Bulk deletion would free places without anyone moving up, and log names.
+    actions = None
+    fieldsets = [
+        (None, {"fields": ["event", "state", "waiting"]}),
+        (
+            gettext_lazy("Person"),
+            {"fields": ["name", "participant_name", "email", "phone", "party_size", "age_group"]},
+        ),
+        (
+            gettext_lazy("Angaben zum Termin"),
+            {"fields": ["diet", "diet_note", "diet_consent_at", "answer"]},
+        ),
+        (
+            gettext_lazy("Verlauf"),
+            {"fields": ["created_at", "confirmed_at", "cancelled_at", "moved_up_at"]},
+        ),
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    # The lead's delete right lets an event go with its sign-ups. On their
+    # own, sign-ups are deleted on the page for a person's sign-ups, which
+    # logs it on the event without the name.
+    def delete_view(self, request, object_id, extra_context=None):
+        raise PermissionDenied
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {"show_delete": False, **(extra_context or {})}
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "termin/<int:event_id>/csv/", view(self.export_view), name="participation_export"
+            ),
+            path(
+                "termin/<int:event_id>/e-mail/", view(self.message_view), name="participation_mail"
+            ),
+            path("person/", view(self.person_view), name="participation_person"),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            "event": self._filtered_event(request),
+            "can_export": request.user.has_perm(EXPORT),
+            **(extra_context or {}),
+        }
+        if extra_context["event"] is not None:
+            extra_context["counts"] = self.counts(extra_context["event"])
+        return super().changelist_view(request, extra_context)
+
+    @staticmethod
+    def _filtered_event(request):
+        pk = request.GET.get("event__id__exact", "")
+        if not pk.isdigit():
+            return None
+        return Project.objects.events().filter(pk=pk).first()
+
+    @staticmethod
+    def counts(event):
+        """The numbers above an event's list, in one query."""
+        signups = event.signups.all()
+
+        def among(rows):
+            return Q(pk__in=rows.values("pk"))
+
+        unconfirmed = signups.holding_places().filter(state=SignUp.State.UNCONFIRMED)
+        return {
+            "places": event.capacity,
+            **signups.aggregate(
+                people=Coalesce(Sum("party_size", filter=among(signups.confirmed())), 0),
+                confirmed=Count("pk", filter=among(signups.confirmed())),
+                unconfirmed=Count("pk", filter=among(unconfirmed)),
+                waiting=Count("pk", filter=among(signups.waiting_list())),
+                cancelled=Count("pk", filter=Q(state=SignUp.State.CANCELLED)),
+            ),
+        }
+
+    # --- The organiser's list --------------------------------------------
+
+    def _event_for(self, request, event_id):
+        if not request.user.has_perm(EXPORT):
+            raise PermissionDenied
+        event = Project.objects.events().filter(pk=event_id).first()
+        if event is None:
+            raise Http404
+        return event
+
+    def export_view(self, request, event_id):
+        """A POST, so that a link opened by a browser's preloading exports and logs nothing."""
+        event = self._event_for(request, event_id)
+        if request.method != "POST":
+            return HttpResponseRedirect(self._list_url(event))
+        signups = event.signups.filter(state=SignUp.State.CONFIRMED).order_by(
+            "waiting", "confirmed_at", "pk"
+        )
+        rows = list(signups)
+        self.log_change(
+            request,
+            event,
+            ngettext(
+                "Teilnehmerliste als CSV heruntergeladen: %(count)d Anmeldung",
+                "Teilnehmerliste als CSV heruntergeladen: %(count)d Anmeldungen",
+                len(rows),
+            )
+            % {"count": len(rows)},
+        )
+        filename = (
+            f"anmeldungen-{slugify(event.slug or event.pk)}-{timezone.localdate():%Y-%m-%d}.csv"
+        )
+        return download(participants_csv(event, rows), filename, "text/csv; charset=utf-8")
+
+    def message_view(self, request, event_id):
+        """Write, check the number of recipients, send: one message per confirmed address."""
+        event = self._event_for(request, event_id)
+        recipients = self.recipients(event)
+        form = MessageForm(request.POST or None)
+        confirming = False
+        if request.method == "POST" and form.is_valid():
+            if "senden" in request.POST and recipients:
+                count = self.send(request, event, recipients, form.cleaned_data)
+                self.message_user(
+                    request,
+                    ngettext(
+                        "Die Nachricht geht an %(count)d Adresse.",
+                        "Die Nachricht geht an %(count)d Adressen.",
+                        count,
+                    )
+                    % {"count": count},
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(self._list_url(event))
+            confirming = "aendern" not in request.POST
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("E-Mail an alle Bestätigten: %s") % event,
+            "opts": self.model._meta,
+            "event": event,
+            "form": form,
+            "confirming": confirming,
+            "recipients": len(recipients),
+            "waiting": event.signups.waiting_list().count(),
+            "list_url": self._list_url(event),
+        }
+        return render(request, "admin/participation/signup/message.html", context)
+
+    @staticmethod
+    def recipients(event):
+        """The addresses of everyone with a confirmed place, each once; not the waiting list."""
+        addresses = {}
+        for name, email in event.signups.confirmed().order_by("pk").values_list("name", "email"):
+            addresses.setdefault(email.lower(), (name, email))
+        return list(addresses.values())
+
+    def send(self, request, event, recipients, data):
+        footer = _(
+            "Sie erhalten diese Nachricht, weil Sie zu „%(event)s“ am %(date)s angemeldet "
+            "sind.\n%(url)s"
+        ) % {
+            "event": event.title,
+            "date": date_format(event.start_date, "DATE_FORMAT"),
+            "url": request.build_absolute_uri(event.get_absolute_url()),
+        }
+        # The sender's address takes no replies; the organiser does.
+        contact = event.contact
+        if contact is not None and (contact.email or contact.phone):
+            reach = ", ".join(filter(None, [contact.name, contact.email, contact.phone]))
+            footer += "\n" + _("Fragen bitte an: %(contact)s") % {"contact": reach}
+        with transaction.atomic():
+            outbox.queue(
+                outbox.Message(
+                    email,
+                    data["subject"],
+                    _("Guten Tag %(name)s,") % {"name": name}
+                    + f"\n\n{data['body'].strip()}\n\n-- \n{footer}\n",
+                )
+                for name, email in recipients
+            )
+            self.log_change(
+                request,
+                event,
+                ngettext(
+                    "E-Mail „%(subject)s“ an %(count)d bestätigte Adresse geschickt",
+                    "E-Mail „%(subject)s“ an %(count)d bestätigte Adressen geschickt",
+                    len(recipients),
+                )
+                % {"subject": data["subject"], "count": len(recipients)},
+            )
+        return len(recipients)
+
+    def _list_url(self, event):
+        return reverse("admin:participation_signup_changelist") + f"?event__id__exact={event.pk}"
+
+    # --- Art. 15 and 17 DSGVO --------------------------------------------
+
+    def person_view(self, request):
+        """
+        All sign-ups of one address: shown, exported as JSON, or deleted after
+        a second step. The address travels in POST bodies only, never in a
+        URL that server logs or the browser history keep.
+        """
+        if not request.user.has_perm(EXPORT):
+            raise PermissionDenied
+        form = PersonForm(request.POST or None)
+        signups, step = None, "suchen"
+        if request.method == "POST" and form.is_valid():
+            address = form.cleaned_data["email"]
+            signups = list(
+                SignUp.objects.filter(email__iexact=address)
+                .select_related("event")
+                .order_by("event__start_date", "pk")
+            )
+            action = request.POST.get("aktion", "suchen")
+            if action in ("loeschen", "endgueltig-loeschen") and not request.user.has_perm(DELETE):
+                raise PermissionDenied
+            if action == "export":
+                self._log_per_event(request, signups, _("Auskunft nach Art. 15 DSGVO"))
+                return download(
+                    json.dumps(
+                        self.disclosure(address, signups),
+                        cls=DjangoJSONEncoder,
+                        ensure_ascii=False,
+                        indent=2,
+                    ),
+                    f"anmeldungen-auskunft-{timezone.localdate():%Y-%m-%d}.json",
+                    "application/json; charset=utf-8",
+                )
+            if action == "endgueltig-loeschen" and signups:
+                return self._delete_person(request, address, signups)
+            step = "loeschen" if action == "loeschen" and signups else "ergebnis"
+            if step == "ergebnis":
+                self._log_per_event(request, signups, _("Nachgeschlagen nach Art. 15/17 DSGVO"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Anmeldungen einer Person"),
+            "opts": self.model._meta,
+            "form": form,
+            "signups": signups,
+            "step": step,
+            "can_delete": request.user.has_perm(DELETE),
+        }
+        return render(request, "admin/participation/signup/person.html", context)
+
+    @staticmethod
+    def disclosure(address, signups):
+        """Everything stored about the sign-ups of ``address``, for the person (Art. 15)."""
+        fields = [
+            field
+            for field in SignUp._meta.concrete_fields
+            if field.name not in ("id", "event", "key_hash")
+        ]
+        return {
+            "email": address,
+            "created": timezone.now(),
+            "signups": [
+                {
+                    "event": signup.event.title,
+                    "event_start": signup.event.start_date,
+                    **{field.name: getattr(signup, field.attname) for field in fields},
+                }
+                for signup in signups
+            ],
+        }
+
+    def _delete_person(self, request, address, signups):
+        with transaction.atomic():
+            self._log_per_event(request, signups, _("Löschung nach Art. 17 DSGVO"))
+            deleted = SignUp.objects.filter(pk__in=[signup.pk for signup in signups]).delete()[0]
+            # Messages to the address (confirmations, news to participants)
+            # hold it too; the outbox stores one recipient per message.
+            mails = Email.objects.filter(to__iexact=address).delete()[1]
+        self.message_user(
+            request,
+            _(
+                "Gelöscht: Anmeldungen %(signups)d, gespeicherte E-Mails an diese Adresse "
+                "%(mails)d. Frei gewordene Plätze werden nicht automatisch an die Warteliste "
+                "vergeben."
+            )
+            % {"signups": deleted, "mails": mails.get(Email._meta.label, 0)},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:participation_person"))
+
+    def _log_per_event(self, request, signups, what):
+        """One entry in each event's history: that and by whom, never whose."""
+        per_event = {}
+        for signup in signups:
+            per_event.setdefault(signup.event, []).append(signup)
+        for event, rows in per_event.items():
+            self.log_change(
+                request,
+                event,
+                ngettext(
+                    "%(what)s: %(count)d Anmeldung einer Person",
+                    "%(what)s: %(count)d Anmeldungen einer Person",
+                    len(rows),
+                )
+                % {"what": what, "count": len(rows)},
+            )
