@@ -27,7 +27,7 @@ from django.utils import formats, timezone
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event, vCalAddress, vDuration
 
 from cities.models import City
@@ -214,13 +214,13 @@ def feed_name(subject=None):
     return _("%(site)s – Termine: %(subject)s") % {"site": site_name(), "subject": subject}
 
 
-@require_GET
+@require_safe
 def all_events(request):
     """All published events, to subscribe to."""
     return calendar_response(request, list(feed_events()), name=feed_name())
 
 
-@require_GET
+@require_safe
 def partnership_events(request, slug):
     """The events of one partnership, to subscribe to."""
     partnership = get_object_or_404(
@@ -230,7 +230,7 @@ def partnership_events(request, slug):
     return calendar_response(request, projects, name=feed_name(partnership))
 
 
-@require_GET
+@require_safe
 def city_events(request, slug):
     """
     The events of one city's partnerships, to subscribe to: for a partner
@@ -243,7 +243,7 @@ def city_events(request, slug):
     return calendar_response(request, projects, name=feed_name(city))
 
 
-@require_GET
+@require_safe
 def event(request, slug):
     """One event, for "In meinen Kalender": a file to open, not a feed."""
     project = get_object_or_404(

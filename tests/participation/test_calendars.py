@@ -398,11 +398,13 @@ def test_unpublished_events_partnerships_and_cities_are_not_found(client):
     assert client.get("/mitmachen/kalender/staedte/verborgen.ics").status_code == 404
 
 
-def test_calendars_are_read_only(client):
+def test_calendars_are_read_only_and_answer_head_requests(client):
     project = EventFactory()
 
     assert client.post(f"/mitmachen/{project.slug}.ics").status_code == 405
     assert client.post(FEED).status_code == 405
+    # Some calendar clients ask with HEAD before they download.
+    assert client.head(FEED).status_code == 200
 
 
 # Languages

@@ -3,8 +3,8 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from django.utils import timezone
 
 from cities.models import City
