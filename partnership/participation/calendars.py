@@ -15,7 +15,6 @@ download.
 import re
 from datetime import datetime, time, timedelta
 from html import unescape
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -52,18 +51,6 @@ def site_name():
 def site_origin(request):
     """The scheme and host of public addresses, as the pages' canonical links have them."""
     return settings.SITE_URL or request.build_absolute_uri("/").rstrip("/")
-
-
-def uid_domain():
-    """
-    The right-hand side of every UID. It is read from the settings, not from
-    the request, so that a UID stays the same whichever address the file was
-    fetched from.
-    """
-    if settings.SITE_URL:
-        return urlsplit(settings.SITE_URL).hostname
-    hosts = [host for host in settings.ALLOWED_HOSTS if host != "*" and not host.startswith(".")]
-    return hosts[0] if hosts else "localhost"
 
 
 def feed_events():
@@ -151,7 +138,9 @@ def vevent(project, origin, stamp):
     url = origin + project.get_absolute_url()
     start, end = when(project)
     event = Event.new(
-        uid=f"{project.uid}@{uid_domain()}",
+        # The UUID alone, as RFC 7986 (5.3) advises: no host name, which could
+        # change when the site moves and would make every event a new one.
+        uid=str(project.uid),
         stamp=stamp,
         sequence=project.sequence,
         summary=summary(project),
