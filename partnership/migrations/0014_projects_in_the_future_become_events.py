@@ -8,7 +8,8 @@ import uuid
 
 from django.db import migrations
 from django.utils import timezone
-from django.utils.text import slugify
+
+from core.slugs import german_slugify
 
 # partnership.models.EVENT_PAGE_WORDS in every language, as they stood when
 # this migration was written.
@@ -28,7 +29,8 @@ def forwards(apps, schema_editor):
     today = timezone.localdate()
     taken = set()
     for project in Project.objects.order_by("pk"):
-        base = slugify(project.title)[:90] or "termin"
+        # As the model makes them: "Bürgerfahrt" is "buergerfahrt", not "burgerfahrt".
+        base = german_slugify(project.title, max_length=90) or "termin"
         slug, counter = base, 1
         while slug in taken or not allowed(slug):
             counter += 1

@@ -12,6 +12,7 @@ is a demo and the deployment check fails.
 import colorsys
 import hashlib
 import random
+from datetime import timedelta
 from io import BytesIO
 
 from django.apps import apps
@@ -40,6 +41,7 @@ from partnership.models import (
     Project,
     StatusChange,
 )
+from partnership.participation.models import SignUp, SignUpCount
 
 from . import demo_data
 from .demo_translations import TRANSLATIONS
@@ -307,9 +309,8 @@ class DemoLoader:
         return partnership
 
     def _project(self, item, partnerships, areas, contacts):
-        fields = {
-            key: value for key, value in item.items() if key not in {"partner", "area", "contact"}
-        }
+        relations = {"partner", "area", "contact", "signups", "signup_count"}
+        fields = {key: value for key, value in item.items() if key not in relations}
         fields.update(
             partnership=partnerships[item["partner"]],
             cooperation_area=areas.get(item.get("area")),
@@ -317,7 +318,35 @@ class DemoLoader:
             published=True,
         )
         title = fields.pop("title")
-        self._get_or_create(Project, {"title": title}, fields)
+        project, created = self._get_or_create(Project, {"title": title}, fields)
+        if created:
+            self._signups(project, item.get("signups", []))
+            if "signup_count" in item:
+                count = SignUpCount.objects.create(
+                    event=project, purged_at=timezone.now(), **item["signup_count"]
+                )
+                DemoObject.objects.record(count)
+                self.created += 1
+
+    def _signups(self, event, signups):
+        """Confirmed sign-ups, a quarter of an hour apart, the last one an hour ago."""
+        now = timezone.now()
+        for number, fields in enumerate(signups):
+            came_in = now - timedelta(hours=1, minutes=15 * (len(signups) - number))
+            signup = SignUp(
+                event=event,
+                state=SignUp.State.CONFIRMED,
+                created_at=came_in,
+                confirmed_at=came_in + timedelta(minutes=5),
+                **fields,
+            )
+            # The key of the links is thrown away: the demo sends no e-mail.
+            signup.new_key()
+            signup.full_clean()
+            signup.save()
+            DemoObject.objects.record(signup)
+            self.created += 1
+            self.log(f"{SignUp._meta.verbose_name} angelegt: {signup}")
 
     def _article(self, item, cities, partnerships, areas):
         relations = {

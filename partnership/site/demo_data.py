@@ -1,19 +1,22 @@
 """
 The demo content itself: Bochum and its five partner cities as they stood at
-the end of 2019, their partnerships, projects, articles and legal pages, and
-the site settings with contact data that is recognisably made up.
+the end of 2019, their partnerships, projects, events with sign-ups, articles
+and legal pages, and the site settings with contact data and names that are
+recognisably made up.
 partnership/site/demo.py loads it. Dates of coming events and of recent news
 are computed from the day the demo is loaded, so that the demo always has
 something ahead and something new.
 """
 
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.utils import timezone
 
 from core.dates import DatePrecision
 from news.models import Article
 from partnership.models import Partnership, Project
+from partnership.participation.models import SignUp
 
 from .models import LegalPage
 
@@ -682,6 +685,40 @@ def recent_articles(now):
     ]
 
 
+# Sign-ups of the demo: names recognisably invented, addresses at example.org.
+# (name, e-mail, further fields); all confirmed, in the order they came in.
+_SCHOOL_PARENTS = [
+    ("Erika Beispiel", "Lena Beispiel", SignUp.AgeGroup.FROM_12),
+    ("Max Muster", "Paul Muster", SignUp.AgeGroup.FROM_12),
+    ("Petra Probe", "Emma Probe", SignUp.AgeGroup.FROM_16),
+    ("Jonas Platzhalter", "Noah Platzhalter", SignUp.AgeGroup.FROM_12),
+    ("Sabine Exempel", "Mia Exempel", SignUp.AgeGroup.FROM_16),
+    ("Thomas Testmann", "Ben Testmann", SignUp.AgeGroup.FROM_12),
+    # The exchange has six places: these two wait for one to come free.
+    ("Anna Vorlage", "Sophie Vorlage", SignUp.AgeGroup.FROM_12),
+    ("Karl Fiktiv", "Leon Fiktiv", SignUp.AgeGroup.FROM_16),
+]
+SCHOOL_EXCHANGE_PLACES = 6
+
+
+def _address(name):
+    return name.lower().replace(" ", ".") + "@example.org"
+
+
+def _school_signups():
+    return [
+        {
+            "name": parent,
+            "email": _address(parent),
+            "participant_name": child,
+            "age_group": age_group,
+            "answer": "Klasse 9, Beispiel-Gesamtschule",
+            "waiting": number >= SCHOOL_EXCHANGE_PLACES,
+        }
+        for number, (parent, child, age_group) in enumerate(_SCHOOL_PARENTS)
+    ]
+
+
 def projects():
     today = timezone.localdate()
     return [
@@ -701,8 +738,41 @@ def projects():
             "kind": Project.Kind.CITIZENS,
             "start_date": today + timedelta(days=40),
             "end_date": today + timedelta(days=42),
-            "description": "<p>Ein Wochenende in der Partnerstadt, mit Stadtführung.</p>",
+            "description": (
+                "<p>Ein Wochenende in der Partnerstadt, mit Stadtführung.</p>"
+                "<p>Mit keiner Partnerstadt ist der Austausch so rege wie mit Nordhausen. "
+                "Der Bus fährt morgens in Bochum ab; in Nordhausen erwarten uns "
+                "Gastgeberinnen und Gastgeber aus dem Freundeskreis der Partnerschaft.</p>"
+            ),
             "contact": OFFICE,
+            "is_event": True,
+            "start_time": time(7, 30),
+            "end_time": time(20),
+            "place_name": "Abfahrt am Busbahnhof",
+            "place_address": "Beispielstraße 3\n44787 Bochum",
+            "fee": Decimal("89"),
+            "fee_note": "Busfahrt, zwei Übernachtungen mit Frühstück und Stadtführung",
+            "audience": "Alle Bochumerinnen und Bochumer; Kinder mit ihren Eltern",
+            "bring": "Personalausweis und bequeme Schuhe für die Stadtführung",
+            "signup_enabled": True,
+            "capacity": 40,
+            "signup_deadline": timezone.make_aware(
+                datetime.combine(today + timedelta(days=30), time(12))
+            ),
+            "waiting_list": True,
+            "ask_phone": True,
+            "ask_party_size": True,
+            "ask_diet": True,
+            "signups": [
+                {"name": "Erika Beispiel", "email": _address("Erika Beispiel"), "party_size": 2},
+                {"name": "Max Muster", "email": _address("Max Muster"), "party_size": 1},
+                {
+                    "name": "Petra Probe",
+                    "email": _address("Petra Probe"),
+                    "party_size": 3,
+                    "diet": SignUp.Diet.VEGETARIAN,
+                },
+            ],
         },
         {
             "partner": "sheffield",
@@ -710,19 +780,65 @@ def projects():
             "kind": Project.Kind.SCHOOL,
             "start_date": today + timedelta(days=90),
             "end_date": today + timedelta(days=100),
-            "description": "<p>Gastfamilien für zehn Tage gesucht.</p>",
+            "description": (
+                "<p>Gastfamilien für zehn Tage gesucht.</p>"
+                "<p>Sheffield ist Bochums älteste Partnerstadt. Schülerinnen und Schüler "
+                "wohnen zehn Tage in Gastfamilien, besuchen den Unterricht der "
+                "Partnerschule und nehmen im Gegenzug später einen Gast bei sich auf.</p>"
+            ),
             "contact": OFFICE,
+            "is_event": True,
+            "place_name": "Partnerschulen in Sheffield",
+            "place_address": "Sheffield, England",
+            "fee": Decimal("150"),
+            "fee_note": "Flug und Ausflüge; Zuschüsse für Familien mit kleinem Einkommen",
+            "audience": "Schülerinnen und Schüler der Klassen 8 bis 10",
+            "bring": "Reisepass und die unterschriebene Einverständniserklärung der Eltern",
+            "signup_enabled": True,
+            "capacity": SCHOOL_EXCHANGE_PLACES,
+            "waiting_list": True,
+            "for_minors": True,
+            "ask_age_group": True,
+            "question": "Welche Schule und welche Klasse besucht Ihr Kind?",
+            "signups": _school_signups(),
         },
         {
             "partner": "donezk",
             "title": "Sammelaktion für die nächste Hilfslieferung",
             "kind": Project.Kind.AID,
             "start_date": today + timedelta(days=14),
+            "end_date": today + timedelta(days=28),
             "description": (
                 "<p>Der Partnerschaftsverein nimmt Sach- und Geldspenden entgegen: "
                 "Sachspenden an der Sammelstelle, Geld auf das Spendenkonto.</p>"
             ),
             "contact": DONEZK_ASSOCIATION,
+            "is_event": True,
+            "event_status": Project.EventStatus.MOVED,
+            "original_start_date": today + timedelta(days=7),
+            "place_name": "Sammelstelle im Hof",
+            "place_address": "Beispielweg 12\n44787 Bochum",
+            "bring": "Haltbare Lebensmittel, Hygieneartikel und Verbandsmaterial",
+        },
+        {
+            "partner": "donezk",
+            "title": "Packtag für die Hilfslieferung",
+            "kind": Project.Kind.AID,
+            "start_date": today + timedelta(days=21),
+            "description": (
+                "<p>Freiwillige sortieren die Spenden und beladen den Lastwagen.</p>"
+                "<p>Der Packtag fällt aus: Die Spedition kann in diesem Monat nicht fahren. "
+                "Die Spenden werden beim nächsten Packtag verladen, den wir hier "
+                "ankündigen.</p>"
+            ),
+            "contact": DONEZK_ASSOCIATION,
+            "is_event": True,
+            "event_status": Project.EventStatus.CANCELLED,
+            "start_time": time(10),
+            "end_time": time(14),
+            "place_name": "Sammelstelle im Hof",
+            "place_address": "Beispielweg 12\n44787 Bochum",
+            "audience": "Alle, die beim Sortieren und Packen helfen möchten",
         },
         {
             "partner": "tsukuba",
@@ -730,8 +846,48 @@ def projects():
             "kind": Project.Kind.BUSINESS,
             "start_date": today + timedelta(days=60),
             "area": "Förderung von Startups",
-            "description": "<p>Gründerinnen und Gründer stellen sich gegenseitig vor.</p>",
+            "description": (
+                "<p>Gründerinnen und Gründer stellen sich gegenseitig vor.</p>"
+                "<p>Beide Städte wollen Startups fördern, die aus ihren Hochschulen "
+                "entstehen. Das Treffen beginnt am Vormittag, damit es in Tsukuba noch "
+                "früher Abend ist; gesprochen wird Englisch.</p>"
+            ),
             "contact": OFFICE,
+            "is_event": True,
+            "start_time": time(10),
+            "end_time": time(11, 30),
+            "online": True,
+            "audience": "Gründerinnen und Gründer, Studierende und alle, die Startups begleiten",
+            "signup_enabled": True,
+            "question": "Woran arbeitet Ihr Startup?",
+            "signups": [
+                {
+                    "name": "Jonas Platzhalter",
+                    "email": _address("Jonas Platzhalter"),
+                    "answer": "Sensoren für Brücken aus Beton",
+                },
+            ],
+        },
+        {
+            "partner": "oviedo",
+            "title": "Konzert eines Chors aus Oviedo",
+            "kind": Project.Kind.CULTURE,
+            "start_date": today - timedelta(days=45),
+            "description": (
+                "<p>Ein Chor aus Oviedo sang asturische Lieder und, zusammen mit einem "
+                "Bochumer Chor, zwei Stücke beider Städte.</p>"
+            ),
+            "contact": OFFICE,
+            "is_event": True,
+            "start_time": time(19, 30),
+            "end_time": time(21, 30),
+            "place_name": "Saal der Musikschule",
+            "place_address": "Beispielstraße 20\n44787 Bochum",
+            "audience": "Alle; der Eintritt war frei",
+            "signup_enabled": True,
+            "capacity": 120,
+            # Long past: the personal data of its sign-ups is deleted, the counts remain.
+            "signup_count": {"confirmed": 64, "people": 97, "waiting": 0, "cancelled": 5},
         },
     ]
 

@@ -350,11 +350,28 @@ ENGLISH = {
     },
     ("partnership.project", ("nordhausen", "Bürgerfahrt nach Nordhausen")): {
         "title": "Residents’ trip to Nordhausen",
-        "description": "<p>A weekend in the partner town, with a guided tour.</p>",
+        "description": (
+            "<p>A weekend in the partner town, with a guided tour.</p>"
+            "<p>With no other partner city is the exchange as lively as with Nordhausen. "
+            "The coach leaves Bochum in the morning; in Nordhausen, hosts from the "
+            "partnership’s circle of friends are expecting us.</p>"
+        ),
+        "fee_note": "Coach, two nights with breakfast, and a guided tour",
+        "audience": "Everyone from Bochum; children with their parents",
+        "bring": "Identity card, and comfortable shoes for the guided tour",
     },
     ("partnership.project", ("sheffield", "Schüleraustausch mit Sheffield")): {
         "title": "School exchange with Sheffield",
-        "description": "<p>Host families wanted for ten days.</p>",
+        "description": (
+            "<p>Host families wanted for ten days.</p>"
+            "<p>Sheffield is Bochum’s oldest partner city. Pupils stay with host families "
+            "for ten days, attend lessons at the partner school and later host a guest of "
+            "their own in return.</p>"
+        ),
+        "fee_note": "Flight and excursions; grants for families on a low income",
+        "audience": "Pupils in grades 8 to 10",
+        "bring": "Passport, and the consent form signed by the parents",
+        "question": "Which school and which grade does your child attend?",
     },
     ("partnership.project", ("donezk", "Sammelaktion für die nächste Hilfslieferung")): {
         "title": "Collection for the next aid delivery",
@@ -362,6 +379,25 @@ ENGLISH = {
             "<p>The twinning association accepts donations in kind and money: goods at the "
             "collection point, money into the donation account.</p>"
         ),
+        "bring": "Long-life food, toiletries and bandages",
+    },
+    ("partnership.project", ("donezk", "Packtag für die Hilfslieferung")): {
+        "title": "Packing day for the aid delivery",
+        "description": (
+            "<p>Volunteers sort the donations and load the lorry.</p>"
+            "<p>The packing day is cancelled: the haulier cannot make the journey this "
+            "month. The donations will be loaded on the next packing day, which we will "
+            "announce here.</p>"
+        ),
+        "audience": "Everyone who would like to help sort and pack",
+    },
+    ("partnership.project", ("oviedo", "Konzert eines Chors aus Oviedo")): {
+        "title": "Concert by a choir from Oviedo",
+        "description": (
+            "<p>A choir from Oviedo sang Asturian songs and, together with a Bochum choir, "
+            "two pieces from both cities.</p>"
+        ),
+        "audience": "Everyone; admission was free",
     },
     # Contacts: names, addresses and donation purposes stay German.
     ("partnership.contact", "Büro für Städtepartnerschaften"): {
@@ -380,7 +416,14 @@ ENGLISH = {
         ("tsukuba", "Online-Treffen der Startups aus Bochum und Tsukuba"),
     ): {
         "title": "Online meeting of start-ups from Bochum and Tsukuba",
-        "description": "<p>Founders from both cities introduce themselves to one another.</p>",
+        "description": (
+            "<p>Founders from both cities introduce themselves to one another.</p>"
+            "<p>Both cities want to support start-ups that grow out of their universities. "
+            "The meeting begins in the morning, so that it is still early evening in "
+            "Tsukuba; it is held in English.</p>"
+        ),
+        "audience": "Founders, students and everyone who supports start-ups",
+        "question": "What is your start-up working on?",
     },
     # Categories and cooperation areas
     ("news.category", "partnerschaften"): {"name": "Partnerships"},
@@ -638,7 +681,14 @@ JAPANESE = {
         ("tsukuba", "Online-Treffen der Startups aus Bochum und Tsukuba"),
     ): {
         "title": "ボーフムとつくばのスタートアップによるオンライン交流会",
-        "description": "<p>両市の起業家が互いに自己紹介します。</p>",
+        "description": (
+            "<p>両市の起業家が互いに自己紹介します。</p>"
+            "<p>両市は、大学から生まれるスタートアップを支援しようとしています。"
+            "交流会はドイツの午前中に始まるため、つくばではまだ夕方の早い時間です。"
+            "使用言語は英語です。</p>"
+        ),
+        "audience": "起業家、学生、スタートアップを支援するすべての方",
+        "question": "あなたのスタートアップは何に取り組んでいますか？",
     },
     # The agreement and a project name these areas.
     ("partnership.cooperationarea", "digitalisierung-staedtischer-einrichtungen"): {
@@ -684,6 +734,14 @@ SPANISH = {
     ("partnership.statuschange", ("oviedo", "1983-01-01")): {
         "note": "Se firma el hermanamiento.",
     },
+    ("partnership.project", ("oviedo", "Konzert eines Chors aus Oviedo")): {
+        "title": "Concierto de un coro de Oviedo",
+        "description": (
+            "<p>Un coro de Oviedo cantó canciones asturianas y, junto con un coro de Bochum, "
+            "dos piezas de ambas ciudades.</p>"
+        ),
+        "audience": "Todo el público; la entrada fue gratuita",
+    },
 }
 
 UKRAINIAN = {
@@ -712,6 +770,17 @@ UKRAINIAN = {
     ("partnership.project", ("donezk", "Sammelaktion für die nächste Hilfslieferung")): {
         "title": "Збір для наступної доставки допомоги",
         "description": "<p>Товариство побратимства приймає пожертви.</p>",
+        "bring": "Продукти тривалого зберігання, засоби гігієни та перев’язувальні матеріали",
+    },
+    ("partnership.project", ("donezk", "Packtag für die Hilfslieferung")): {
+        "title": "День пакування для доставки допомоги",
+        "description": (
+            "<p>Волонтери сортують пожертви й завантажують вантажівку.</p>"
+            "<p>День пакування скасовано: цього місяця перевізник не може поїхати. "
+            "Пожертви завантажать у наступний день пакування, про який ми повідомимо "
+            "тут.</p>"
+        ),
+        "audience": "Усі, хто хоче допомогти сортувати й пакувати",
     },
 }
 

@@ -54,7 +54,14 @@ SKIPPED_PREFIXES = ("/admin/", "/media/", "/static/", "/bench/", "/healthz/")
 # Shared preview links, in the words of every language.
 PREVIEW_SEGMENTS = tuple(f"/{word('vorschau', code)}/" for code in settings.CONTENT_LANGUAGES)
 UNCACHEABLE = ("private", "no-store", "no-cache")
-STORED_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "X-Robots-Tag", "Vary")
+STORED_HEADERS = (
+    "Content-Type",
+    "Content-Disposition",
+    "Content-Language",
+    "X-Frame-Options",
+    "X-Robots-Tag",
+    "Vary",
+)
 
 
 class _Owed:

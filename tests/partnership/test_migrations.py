@@ -1,11 +1,18 @@
 """Contacts and date precisions arrive without losing what was entered before."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from django.utils import timezone
 
 from core.dates import DatePrecision
-from partnership.models import Contact, Partnership, Project, StatusChange
+from partnership.models import (
+    Contact,
+    Partnership,
+    Project,
+    StatusChange,
+    validate_event_slug,
+)
 from tests.test_migrations import latest, migrate
 
 BEFORE_CONTACTS = [("partnership", "0010_search_vector_per_language")]
@@ -75,5 +82,56 @@ def test_associations_and_project_contacts_become_contacts_and_years_stay_years(
             (date(1987, 1, 1), DatePrecision.YEAR),
             (date(2014, 6, 15), DatePrecision.DAY),
         ]
+    finally:
+        migrate(after)
+
+
+BEFORE_EVENTS = [("partnership", "0013_events")]
+
+
+def fill_before_events(apps, today):
+    city = apps.get_model("cities", "City")
+    home = city.objects.create(name="Bochum", slug="bochum", country="DE", is_home=True)
+    partner = city.objects.create(name="Nordhausen", slug="nordhausen", country="DE")
+    partnership = apps.get_model("partnership", "Partnership").objects.create(
+        home_city=home, partner_city=partner, slug="nordhausen", established_year=1990
+    )
+    project = apps.get_model("partnership", "Project")
+    for title, start in [
+        ("Bürgerfahrt", today + timedelta(days=1)),
+        ("Bürgerfahrt", today + timedelta(days=40)),
+        # Titles that would take the words and years of the event pages.
+        ("Archiv", today + timedelta(days=2)),
+        ("2027", today + timedelta(days=3)),
+        ("Stadtfest", today),
+        ("Delegationsreise", today - timedelta(days=1)),
+    ]:
+        project.objects.create(
+            partnership=partnership, title=title, title_de=title, kind="kultur", start_date=start
+        )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_projects_starting_after_today_become_events_with_free_unique_addresses():
+    after = latest()
+    try:
+        fill_before_events(migrate(BEFORE_EVENTS), timezone.localdate())
+
+        migrate(after)
+
+        projects = list(Project.objects.order_by("pk"))
+        assert [(p.title, p.slug, p.is_event) for p in projects] == [
+            ("Bürgerfahrt", "buergerfahrt", True),
+            ("Bürgerfahrt", "buergerfahrt-2", True),
+            ("Archiv", "archiv-2", True),
+            ("2027", "2027-2", True),
+            # Started today or before: a project, as it was.
+            ("Stadtfest", "stadtfest", False),
+            ("Delegationsreise", "delegationsreise", False),
+        ]
+        assert len({p.uid for p in projects}) == len(projects)
+        assert None not in {p.uid for p in projects}
+        for project in projects:
+            validate_event_slug(project.slug)  # none the event pages use, in any language
     finally:
         migrate(after)

@@ -3,12 +3,16 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.utils import timezone
 
 from cities.models import City
 from news.models import Article
-from partnership.models import Partnership
+from partnership.models import Partnership, Project
+from partnership.participation.models import SignUp
+from partnership.site.checks import launch_problems
+from partnership.site.models import DemoObject
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def row_counts():
     return {
         model._meta.label: model.objects.count()
-        for app in ("cities", "partnership", "news")
+        for app in ("cities", "partnership", "participation", "news")
         for model in apps.get_app_config(app).get_models()
     }
 
@@ -81,6 +85,55 @@ def test_demo_pages_show_the_demo_content(client):
     assert "8.000 promovierte Wissenschaftler" in profile
     assert client.get("/partnerschaften/donezk/").status_code == 200
     assert "Bürgerfahrt nach Nordhausen" in client.get("/mitmachen/").content.decode()
+
+
+def test_demo_has_events_open_full_moved_cancelled_and_past():
+    call_command("load_demo", stdout=StringIO())
+    today = timezone.localdate()
+    events = {event.title: event for event in Project.objects.published().events()}
+
+    trip = events["Bürgerfahrt nach Nordhausen"]
+    assert trip.signup_enabled and trip.start_date > today
+    assert trip.signups.holding_places().people() < trip.capacity
+
+    exchange = events["Schüleraustausch mit Sheffield"]
+    assert exchange.for_minors and exchange.ask_age_group
+    assert exchange.signups.holding_places().people() == exchange.capacity
+    assert exchange.signups.waiting_list().count() == 2
+    assert all(signup.participant_name for signup in exchange.signups.all())
+
+    assert events["Packtag für die Hilfslieferung"].is_cancelled
+    moved = events["Sammelaktion für die nächste Hilfslieferung"]
+    assert moved.is_moved and moved.original_start_date < moved.start_date
+    assert events["Online-Treffen der Startups aus Bochum und Tsukuba"].online
+
+    (past,) = Project.objects.published().events().past()
+    assert past.signup_count.people > 0
+    assert not past.signups.exists()
+    # A project of the past that nobody could join stays a project.
+    assert not Project.objects.get(title__startswith="Delegationsreise").is_event
+
+
+def test_demo_sign_ups_are_invented_and_keep_the_check_failing():
+    call_command("load_demo", stdout=StringIO())
+    signups = SignUp.objects.all()
+    assert signups.count() == 12
+    assert all(signup.email.endswith("@example.org") for signup in signups)
+
+    # Only the sign-ups left of the demo: the site is still no city's site.
+    DemoObject.objects.exclude(content_type=ContentType.objects.get_for_model(SignUp)).delete()
+
+    (problem,) = [text for text in launch_problems() if "Demo-Inhalte" in text]
+    assert "Es gibt noch 12 Demo-Inhalte" in problem
+
+
+def test_demo_calendar_says_which_events_are_cancelled(client):
+    call_command("load_demo", stdout=StringIO())
+
+    feed = client.get("/mitmachen/kalender.ics").content.decode()
+
+    assert "SUMMARY:Abgesagt: Packtag für die Hilfslieferung" in feed
+    assert "STATUS:CANCELLED" in feed
 
 
 def test_demo_login_creates_an_admin_and_one_account_per_role_once():
