@@ -10,6 +10,7 @@ from post_office.models import Email
 
 from partnership.models import Project
 from partnership.participation.models import HOLD, SignUp
+from partnership.site.models import LegalPage
 from tests.factories import ContactFactory, SignUpEventFactory, SignUpFactory
 
 from .signup_helpers import cancel_url, confirm_url, links, sign_up, visitor
@@ -538,3 +539,30 @@ def test_pages_behind_the_links_are_never_cached(client, capture, event, mailout
         response = client.get(url)
         assert "no-cache" in response["Cache-Control"]
         assert '<meta name="robots" content="noindex">' in response.content.decode()
+
+
+# --- The Datenschutzerklärung -------------------------------------------------
+
+
+def test_privacy_page_has_a_section_on_sign_ups_with_the_retention_days(settings):
+    settings.SIGNUP_RETENTION_DAYS = 21
+    LegalPage.objects.create(
+        kind=LegalPage.Kind.PRIVACY, title="Datenschutz", body="<p>Text</p>", published=True
+    )
+    response = visitor().get(reverse("page", kwargs={"kind": "datenschutz"}))
+    html = response.content.decode().replace("\u00ad", "")
+    assert '<section id="anmeldungen"' in html
+    assert "Anmeldung zu Terminen" in html
+    assert "21 Tage nach dem letzten Tag des Termins gelöscht" in html
+    assert "Art. 9 Abs. 2 Buchst. a DSGVO" in html
+    assert "Double-Opt-in" in html
+    assert "setzt kein Cookie" in html
+    assert "löschen ihn nach 24 Stunden" in html
+
+
+def test_other_legal_pages_have_no_section_on_sign_ups():
+    LegalPage.objects.create(
+        kind=LegalPage.Kind.IMPRINT, title="Impressum", body="<p>Text</p>", published=True
+    )
+    html = visitor().get(reverse("page", kwargs={"kind": "impressum"})).content.decode()
+    assert "Anmeldung zu Terminen" not in html
