@@ -37,8 +37,9 @@ def sign_up(client, event, **fields):
 
 
 def links(message):
-    """The keys of a mail's links, by action: {"bestaetigen": key, "absagen": key}."""
-    return {match["action"]: match["key"] for match in LINK.finditer(message.body)}
+    """The keys of a mail's links (a message or its body), by action: {"absagen": key, …}."""
+    body = getattr(message, "body", message)
+    return {match["action"]: match["key"] for match in LINK.finditer(body)}
 
 
 def confirm_url(key):
