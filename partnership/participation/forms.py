@@ -56,7 +56,9 @@ class SignUpForm(forms.ModelForm):
             "diet_note": _("Allergien, Unverträglichkeiten oder andere Bedürfnisse (freiwillig)"),
         }
         help_texts = {
-            "email": _("An diese Adresse schicken wir den Link, mit dem Sie die Anmeldung bestätigen."),
+            "email": _(
+                "An diese Adresse schicken wir den Link, mit dem Sie die Anmeldung bestätigen."
+            ),
             "participant_name": "",
             "diet_note": _("Nur mit Ihrer Einwilligung darunter gespeichert."),
         }
@@ -95,7 +97,9 @@ class SignUpForm(forms.ModelForm):
         if "answer" in self.fields:
             self.fields["answer"].label = event.question
         if event.for_minors:
-            self.fields["name"].label = _("Ihr Name (Elternteil oder erziehungsberechtigte Person)")
+            self.fields["name"].label = _(
+                "Ihr Name (Elternteil oder erziehungsberechtigte Person)"
+            )
             self.fields["participant_name"].label = _("Name des Kindes oder Jugendlichen")
             self.fields["participant_name"].required = True
             if "age_group" in self.fields:

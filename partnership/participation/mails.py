@@ -60,9 +60,7 @@ def _message(template, signup, key, subject, **context):
 
 
 def please_confirm(signup, key):
-    outbox.queue(
-        [_message("please_confirm", signup, key, "Bitte bestätigen Sie Ihre Anmeldung")]
-    )
+    outbox.queue([_message("please_confirm", signup, key, "Bitte bestätigen Sie Ihre Anmeldung")])
 
 
 def confirmed(signup, key, position=None):

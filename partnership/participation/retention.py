@@ -16,7 +16,7 @@ from .models import SignUp, SignUpCount
 
 
 def past_retention(today=None):
-    """Events whose last day is more than SIGNUP_RETENTION_DAYS ago and that still hold sign-ups."""
+    """Events that ended more than SIGNUP_RETENTION_DAYS ago and still hold sign-ups."""
     today = today or timezone.localdate()
     cutoff = today - timedelta(days=settings.SIGNUP_RETENTION_DAYS)
     ended = Q(end_date__lt=cutoff) | Q(end_date__isnull=True, start_date__lt=cutoff)

@@ -52,7 +52,9 @@ def event_page(client, event):
 
 def test_event_page_shows_the_form_with_places_left_and_when_they_were_counted(client, event):
     SignUpFactory(event=event, party_size=3)
-    with time_machine.travel(timezone.make_aware(timezone.datetime(2026, 3, 2, 9, 15)), tick=False):
+    with time_machine.travel(
+        timezone.make_aware(timezone.datetime(2026, 3, 2, 9, 15)), tick=False
+    ):
         event.start_date = timezone.localdate() + timedelta(days=30)
         event.save()
         html = event_page(client, event)
@@ -85,7 +87,15 @@ def test_form_asks_only_what_the_event_asks(client):
         question="Welche Klasse besuchst du?",
     )
     html = event_page(client, asking)
-    for name in ["phone", "party_size", "age_group", "diet", "diet_note", "diet_consent", "answer"]:
+    for name in [
+        "phone",
+        "party_size",
+        "age_group",
+        "diet",
+        "diet_note",
+        "diet_consent",
+        "answer",
+    ]:
         assert f'name="{name}"' in html
     assert "Welche Klasse besuchst du?" in html
     assert '<option value="3">3</option>' in html
@@ -269,9 +279,7 @@ def test_confirm_after_the_hold_with_the_place_taken_offers_the_waiting_list(
     assert "Platz 1" in mailoutbox[-1].body
 
 
-def test_confirm_after_the_hold_without_waiting_list_says_full(
-    client, event, capture, mailoutbox
-):
+def test_confirm_after_the_hold_without_waiting_list_says_full(client, event, capture, mailoutbox):
     event.capacity = 1
     event.waiting_list = False
     event.save()

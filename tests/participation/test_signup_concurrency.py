@@ -72,9 +72,7 @@ def test_the_last_place_goes_to_exactly_one_and_the_others_wait(slow_count, sett
     assert SignUp.objects.filter(event=event, waiting=True).count() == PEOPLE - 1
 
 
-def test_without_waiting_list_exactly_one_is_stored_and_the_others_refused(
-    slow_count, settings
-):
+def test_without_waiting_list_exactly_one_is_stored_and_the_others_refused(slow_count, settings):
     settings.SIGNUP_RATE_LIMIT = 100
     event = SignUpEventFactory(capacity=1, waiting_list=False)
     responses = race(event)

@@ -30,9 +30,7 @@ def client():
 
 
 def post(client, event, data, **extra):
-    return client.post(
-        reverse("participation:signup", kwargs={"slug": event.slug}), data, **extra
-    )
+    return client.post(reverse("participation:signup", kwargs={"slug": event.slug}), data, **extra)
 
 
 def assert_refused(response):
@@ -80,7 +78,7 @@ def test_token_for_another_event_is_refused(client, event):
 
 def test_tampered_token_is_refused(client, event):
     other = SignUpEventFactory()
-    value, stamp, signature = token(event).split(":")
+    _pk, stamp, signature = token(event).split(":")
     assert_refused(sign_up(client, event, token=f"{other.pk}:{stamp}:{signature}"))
     assert_refused(sign_up(client, event, token="kaputt"))
 

@@ -58,7 +58,9 @@ def test_the_confirmation_request_reaches_a_real_smtp_server(
     assert envelope.mail_from == "partnerschaften@bochum.example"
     assert envelope.rcpt_tos == ["joerg@example.org"]
     message = email.message_from_bytes(envelope.content, policy=default_policy)
-    assert message["Subject"].strip() == "Bitte bestätigen Sie Ihre Anmeldung: Begegnung in Sheffield"
+    assert (
+        message["Subject"].strip() == "Bitte bestätigen Sie Ihre Anmeldung: Begegnung in Sheffield"
+    )
     body = message.get_content()
     assert "Guten Tag Jörg Größe," in body
     assert "Begegnung in Sheffield" in body

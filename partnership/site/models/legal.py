@@ -380,7 +380,10 @@ def signup_privacy_section():
                 "E-Mails, die wir Ihnen geschickt haben, werden nach %(mail_days)s Tagen aus "
                 "unserem Postausgang gelöscht."
             )
-            % {"days": settings.SIGNUP_RETENTION_DAYS, "mail_days": settings.SECURITY_RECORDS_DAYS},
+            % {
+                "days": settings.SIGNUP_RETENTION_DAYS,
+                "mail_days": settings.SECURITY_RECORDS_DAYS,
+            },
             _(
                 "Das Anmeldeformular setzt kein Cookie und lädt nichts von anderen Anbietern. "
                 "Zum Schutz vor automatisierten Massenanmeldungen speichern wir bei jeder "
