@@ -482,7 +482,7 @@ def test_errors_come_back_with_a_summary_linked_to_the_fields(client, event):
     response = sign_up(client, event, name="", email="keine-adresse")
     assert response.status_code == 400
     html = response.content.decode()
-    assert 'class="error-summary" id="fehler" tabindex="-1" autofocus' in html
+    assert 'class="error-summary" id="fehler" role="group" tabindex="-1" autofocus' in html
     assert 'href="#id_name"' in html
     assert 'href="#id_email"' in html
     assert 'id="id_email_error"' in html
