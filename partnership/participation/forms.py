@@ -91,7 +91,7 @@ class SignUpForm(forms.ModelForm):
             )
         if "age_group" in self.fields:
             self.fields["age_group"].required = True
-            self.fields["age_group"].choices = [("", "–"), *SignUp.AgeGroup.choices]
+            self.fields["age_group"].choices = [("", _("bitte wählen")), *SignUp.AgeGroup.choices]
         if "diet" in self.fields:
             self.fields["diet"].choices = SignUp.Diet.choices
         if "answer" in self.fields:
