@@ -39,12 +39,9 @@ class Availability:
 
     @property
     def is_open(self):
-        return (
-            self.event.signup_enabled
-            and self.event.is_published()
-            and not self.is_cancelled
-            and not self.deadline_passed
-        )
+        # Published is a given: every view that shows or takes a sign-up
+        # finds its event through Project.objects.published().
+        return self.event.signup_enabled and not self.is_cancelled and not self.deadline_passed
 
     @property
     def is_full(self):

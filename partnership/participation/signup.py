@@ -34,7 +34,7 @@ HONEYPOT = "website"
 
 def public_event(slug):
     return get_object_or_404(
-        Project.objects.published().events().select_related("partnership", "contact"), slug=slug
+        Project.objects.published().events().select_related("contact"), slug=slug
     )
 
 

@@ -574,3 +574,10 @@ def test_other_legal_pages_have_no_section_on_sign_ups():
     )
     html = visitor().get(reverse("page", kwargs={"kind": "impressum"})).content.decode()
     assert "Anmeldung zu Terminen" not in html
+
+
+def test_sign_up_page_queries(client, event, django_assert_num_queries):
+    url = reverse("participation:signup", kwargs={"slug": event.slug})
+    # The event with its partnership and contact; the places still held.
+    with django_assert_num_queries(2):
+        assert client.get(url).status_code == 200
