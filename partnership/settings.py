@@ -377,6 +377,16 @@ POST_OFFICE = {
     "LOG_LEVEL": 1,
 }
 
+# --- Sign-up for events (partnership.participation) ---------------------
+
+# Personal data of an event's sign-ups is deleted this many days after its
+# last day (purge_personal_data); the counts stay.
+SIGNUP_RETENTION_DAYS = int(os.environ.get("SIGNUP_RETENTION_DAYS", "30"))
+# At most this many sign-ups from one address in SIGNUP_RATE_MINUTES; the
+# address is kept only as a keyed hash, for a day at most.
+SIGNUP_RATE_LIMIT = int(os.environ.get("SIGNUP_RATE_LIMIT", "5"))
+SIGNUP_RATE_MINUTES = int(os.environ.get("SIGNUP_RATE_MINUTES", "10"))
+
 # --- Content in several languages -------------------------------------------
 
 # Each translated field has a column per language of CONTENT_LANGUAGES

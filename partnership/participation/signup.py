@@ -1,17 +1,182 @@
+"""
+Signing up for an event, with double opt-in.
+
+The form on the event page posts here. Its POST is exempt from Django's
+cookie-based CSRF check because the public site sets no cookie: the form
+carries a signed token of the event and the time instead (tokens.py), and
+the view acts on no session, so a forged request has nothing to ride on;
+the sign-up only counts once the address has confirmed it.
+
+The links in the e-mails carry a secret key. Opening one (mail scanners do)
+only shows a page with one button; the button's POST does the work. Those
+POSTs are exempt from CSRF too: the key in the address is what authorises
+them, and whoever can post to it has the e-mail.
+"""
+
+from django.db import transaction
 from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+
+from partnership.models import Project
+
+from . import mails, places, ratelimit, tokens
+from .forms import SignUpForm
+from .models import HOLD, SignUp
+
+# The honeypot: hidden from people, filled in by bots that fill in everything.
+HONEYPOT = "website"
 
 
+def public_event(slug):
+    return get_object_or_404(
+        Project.objects.published().events().select_related("contact"), slug=slug
+    )
+
+
+def is_human(request, event):
+    """The time-stamped token is valid for this event and the honeypot is empty."""
+    return tokens.is_valid(request.POST.get("token"), event) and not request.POST.get(HONEYPOT)
+
+
+def refused(request, event, status):
+    """One polite page for every check a bot fails, never saying which."""
+    return render(request, "participation/signup_refused.html", {"event": event}, status=status)
+
+
+@method_decorator([csrf_exempt, never_cache], name="dispatch")
 class SignUpView(View):
+    """
+    The sign-up form of an event on a page of its own (GET), and where the
+    form on the event page is sent (POST).
+
+    Templates: ``participation/signup_form.html`` (the form again, with its
+    errors, or why sign-up is closed), ``signup_sent.html`` (please confirm),
+    ``signup_full.html``, ``signup_refused.html``.
+    """
+
+    def get(self, request, slug):
+        event = public_event(slug)
+        return render(request, "participation/signup_form.html", {"event": event})
+
     def post(self, request, slug):
-        raise Http404
+        event = public_event(slug)
+        if not is_human(request, event):
+            return refused(request, event, status=400)
+        if ratelimit.limit_reached(request):
+            return refused(request, event, status=429)
+        if not places.availability(event).is_open:
+            return render(request, "participation/signup_form.html", {"event": event}, status=400)
+        form = SignUpForm(event, request.POST)
+        if not form.is_valid():
+            context = {"event": event, "signup_form": form}
+            return render(request, "participation/signup_form.html", context, status=400)
+        ratelimit.record(request)
+        with transaction.atomic():
+            event = places.lock_event(event)
+            mails.moved_up(places.fill_places(event))
+            signup = form.save(commit=False)
+            if not places.fits(event, signup.party_size):
+                if not event.waiting_list:
+                    return render(request, "participation/signup_full.html", {"event": event})
+                signup.waiting = True
+            key = signup.new_key()
+            signup.save()
+            mails.please_confirm(signup, key)
+        return render(request, "participation/signup_sent.html", {"signup": signup})
 
 
-class ConfirmView(View):
+class KeyView(View):
+    """A page for the link in a sign-up's e-mail, and the POST of its one button."""
+
+    def get_signup(self, key):
+        signup = SignUp.objects.for_key(key).select_related("event").first()
+        if signup is None:
+            raise Http404
+        return signup
+
     def get(self, request, key):
-        raise Http404
+        signup = self.get_signup(key)
+        return self.page(request, signup, "ask")
+
+    def page(self, request, signup, step, status=200, **context):
+        context = {"signup": signup, "event": signup.event, "step": step, **context}
+        return render(request, self.template_name, context, status=status)
 
 
-class CancelView(View):
-    def get(self, request, key):
-        raise Http404
+@method_decorator([csrf_exempt, never_cache], name="dispatch")
+class ConfirmView(KeyView):
+    """
+    Confirms a sign-up. Inside its hour's hold it gets its place; later, it
+    gets one if one is free, else the page offers the waiting list (where
+    the event has one). Confirming twice changes nothing.
+
+    Template: ``participation/signup_confirm.html`` with ``step``: ask,
+    confirmed, waiting (with ``position``), offer_waiting_list, full, cancelled.
+    """
+
+    template_name = "participation/signup_confirm.html"
+
+    def post(self, request, key):
+        signup = self.get_signup(key)
+        with transaction.atomic():
+            event = places.lock_event(signup.event)
+            signup = SignUp.objects.select_for_update().get(pk=signup.pk)
+            signup.event = event
+            if signup.state == SignUp.State.CANCELLED:
+                return self.page(request, signup, "cancelled")
+            if signup.state == SignUp.State.CONFIRMED:
+                return self.done(request, signup)
+            now = timezone.now()
+            mails.moved_up(places.fill_places(event, now))
+            holds = not signup.waiting and signup.created_at > now - HOLD
+            if holds or places.fits(event, signup.party_size, now, exclude=signup):
+                signup.waiting = False
+            elif event.waiting_list and (signup.waiting or request.POST.get("waiting_list")):
+                signup.waiting = True
+            elif event.waiting_list:
+                return self.page(request, signup, "offer_waiting_list")
+            else:
+                return self.page(request, signup, "full")
+            signup.state = SignUp.State.CONFIRMED
+            signup.confirmed_at = now
+            signup.save(update_fields=["state", "waiting", "confirmed_at"])
+            position = places.waiting_position(signup) if signup.waiting else None
+            mails.confirmed(signup, key, position)
+        return self.done(request, signup)
+
+    def done(self, request, signup):
+        if signup.waiting:
+            position = places.waiting_position(signup)
+            return self.page(request, signup, "waiting", position=position)
+        return self.page(request, signup, "confirmed")
+
+
+@method_decorator([csrf_exempt, never_cache], name="dispatch")
+class CancelView(KeyView):
+    """
+    Cancels a sign-up; a place it frees goes to the first on the waiting
+    list whose party fits, who is told by e-mail. Cancelling twice changes
+    nothing.
+
+    Template: ``participation/signup_cancel.html`` with ``step``: ask, cancelled.
+    """
+
+    template_name = "participation/signup_cancel.html"
+
+    def post(self, request, key):
+        signup = self.get_signup(key)
+        with transaction.atomic():
+            event = places.lock_event(signup.event)
+            signup = SignUp.objects.select_for_update().get(pk=signup.pk)
+            signup.event = event
+            if signup.state != SignUp.State.CANCELLED:
+                signup.state = SignUp.State.CANCELLED
+                signup.cancelled_at = timezone.now()
+                signup.save(update_fields=["state", "cancelled_at"])
+                mails.moved_up(places.fill_places(event))
+        return self.page(request, signup, "cancelled")

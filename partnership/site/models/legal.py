@@ -271,6 +271,15 @@ class LegalPage(TranslatableModel, VersionedModel):
             missing.append(_("nicht veröffentlicht"))
         return missing
 
+    def generated_sections(self):
+        """
+        Sections the page writes itself from the site's settings, after the
+        staff's text: on the Datenschutzerklärung, sign-up for events.
+        """
+        if self.kind != self.Kind.PRIVACY:
+            return []
+        return [signup_privacy_section()]
+
     def plain_language_checked(self):
         return bool(self.plain_language_checked_on and self.plain_language_checked_by)
 
@@ -324,6 +333,66 @@ class LegalPage(TranslatableModel, VersionedModel):
                 )
             )
         return items
+
+
+@dataclass
+class GeneratedSection:
+    """A section of a legal page written from settings: its anchor, heading and paragraphs."""
+
+    anchor: str
+    heading: str
+    paragraphs: list
+
+
+def signup_privacy_section():
+    """What the Datenschutzerklärung says about sign-up for events (partnership.participation)."""
+    return GeneratedSection(
+        anchor="anmeldungen",
+        heading=_("Anmeldung zu Terminen"),
+        paragraphs=[
+            _(
+                "Wenn Sie sich über diese Website zu einem Termin anmelden, speichern wir die "
+                "Angaben aus dem Anmeldeformular: Ihren Namen und Ihre E-Mail-Adresse und nur "
+                "dann, wenn der Termin danach fragt, Ihre Telefonnummer, die Zahl der Personen, "
+                "die Altersgruppe, bei Terminen für Kinder und Jugendliche deren Namen, Ihre Wahl "
+                "zur Verpflegung und Ihre Antwort auf eine Frage der Veranstaltenden. Wir "
+                "verwenden sie, um die Teilnahme zu organisieren und Sie über den Termin zu "
+                "informieren; die Veranstaltenden des Termins erhalten sie dafür."
+            ),
+            _(
+                "Rechtsgrundlage ist Art. 6 Abs. 1 Buchst. b DSGVO (die Teilnahme, die Sie mit "
+                "der Anmeldung wünschen) und, soweit die Stadt den Termin in Erfüllung ihrer "
+                "Aufgaben veranstaltet, Art. 6 Abs. 1 Buchst. e DSGVO. Angaben zu Allergien, "
+                "Unverträglichkeiten oder anderen gesundheitlichen Bedürfnissen speichern wir "
+                "nur mit Ihrer ausdrücklichen Einwilligung, die Sie im Formular ankreuzen "
+                "(Art. 9 Abs. 2 Buchst. a DSGVO). Sie können sie jederzeit mit Wirkung für die "
+                "Zukunft widerrufen, etwa bei der Kontaktstelle des Termins."
+            ),
+            _(
+                "Ihre Anmeldung gilt erst, wenn Sie sie über den Link in der E-Mail bestätigen, "
+                "die wir Ihnen daraufhin schicken (Double-Opt-in): So kann niemand eine fremde "
+                "Adresse anmelden. Über den Link in unseren E-Mails können Sie jederzeit "
+                "absagen."
+            ),
+            _(
+                "Ihre Angaben werden %(days)s Tage nach dem letzten Tag des Termins gelöscht; "
+                "danach bleibt nur die Zahl der Anmeldungen ohne Bezug zu Personen. Die "
+                "E-Mails, die wir Ihnen geschickt haben, werden nach %(mail_days)s Tagen aus "
+                "unserem Postausgang gelöscht."
+            )
+            % {
+                "days": settings.SIGNUP_RETENTION_DAYS,
+                "mail_days": settings.SECURITY_RECORDS_DAYS,
+            },
+            _(
+                "Das Anmeldeformular setzt kein Cookie und lädt nichts von anderen Anbietern. "
+                "Zum Schutz vor automatisierten Massenanmeldungen speichern wir bei jeder "
+                "Anmeldung einen mit einem geheimen Schlüssel gebildeten Prüfwert (Hash) Ihrer "
+                "IP-Adresse, nicht die Adresse selbst, und löschen ihn nach 24 Stunden "
+                "(Art. 6 Abs. 1 Buchst. e DSGVO)."
+            ),
+        ],
+    )
 
 
 @dataclass

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from core import held_uploads, outbox
 from news.models import PreviewLink
+from partnership.participation import ratelimit, retention
 
 
 class Command(BaseCommand):
@@ -15,8 +16,10 @@ class Command(BaseCommand):
         "Löscht personenbezogene Sicherheitsdaten, die älter sind als SECURITY_RECORDS_DAYS "
         "(Standard 90 Tage): Protokolle fehlgeschlagener Anmeldungen und abgelaufene oder "
         "widerrufene Vorschaulinks, verschickte und aufgegebene E-Mails; dazu Bilder aus "
-        "Formularen, die seit mehr als einem Tag nicht gespeichert wurden. Kann beliebig oft "
-        "laufen, etwa täglich per cron."
+        "Formularen, die seit mehr als einem Tag nicht gespeichert wurden, die Anmeldungen zu "
+        "Terminen, die mehr als SIGNUP_RETENTION_DAYS (Standard 30) Tage vorbei sind (ihre "
+        "Zahlen bleiben), und die Merkmale von Anmeldeversuchen, die älter als ein Tag sind. "
+        "Kann beliebig oft laufen, etwa täglich per cron."
     )
 
     def add_arguments(self, parser):
@@ -40,3 +43,10 @@ class Command(BaseCommand):
             self.stdout.write(f"{what} älter als {days} Tage gelöscht: {count}")
         held = held_uploads.purge()
         self.stdout.write(f"Zurückgehaltene Bilder älter als 1 Tag gelöscht: {held}")
+        signups = retention.purge_sign_ups()
+        self.stdout.write(
+            f"Anmeldungen zu Terminen, die mehr als {settings.SIGNUP_RETENTION_DAYS} Tage "
+            f"vorbei sind, gelöscht: {signups}"
+        )
+        attempts = ratelimit.purge()
+        self.stdout.write(f"Anmeldeversuche zu Terminen älter als 1 Tag gelöscht: {attempts}")
