@@ -36,6 +36,7 @@ from core import outbox
 from core.listfilters import titled
 from partnership.models import Project
 
+from . import mails, places
 from .models import SignUp
 
 EXPORT = "participation.export_signup"
@@ -424,15 +425,20 @@ class SignUpAdmin(admin.ModelAdmin):
             deleted = SignUp.objects.filter(pk__in=[signup.pk for signup in signups]).delete()[0]
             # Messages to the address (confirmations, news to participants)
             # hold it too; the outbox stores one recipient per message.
-            mails = Email.objects.filter(to__iexact=address).delete()[1]
+            sent = Email.objects.filter(to__iexact=address).delete()[1]
+            moved = places.refill({signup.event_id for signup in signups})
+            mails.moved_up(moved)
         self.message_user(
             request,
             _(
                 "Gelöscht: Anmeldungen %(signups)d, gespeicherte E-Mails an diese Adresse "
-                "%(mails)d. Frei gewordene Plätze werden nicht automatisch an die Warteliste "
-                "vergeben."
+                "%(mails)d. Von der Warteliste nachgerückt: %(moved)d."
             )
-            % {"signups": deleted, "mails": mails.get(Email._meta.label, 0)},
+            % {
+                "signups": deleted,
+                "mails": sent.get(Email._meta.label, 0),
+                "moved": len(moved),
+            },
             messages.SUCCESS,
         )
         return HttpResponseRedirect(reverse("admin:participation_person"))

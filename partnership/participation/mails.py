@@ -6,6 +6,7 @@ that was rolled back.
 """
 
 from django.conf import settings
+from django.contrib import admin
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -52,7 +53,8 @@ def _message(template, signup, key, subject, **context):
             "event_link": site_origin() + event.get_absolute_url(),
             "confirm_link": link("confirm", key),
             "cancel_link": link("cancel", key),
-            "site_name": settings.SITE_NAME,
+            # The name from the site settings, which the admin site carries.
+            "site_name": str(admin.site.site_title),
             "retention_days": settings.SIGNUP_RETENTION_DAYS,
         }
         body = render_to_string(f"participation/mails/{template}.txt", context)

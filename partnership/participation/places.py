@@ -122,6 +122,33 @@ def fill_places(event, now=None):
     return moved
 
 
+def cancel(signups, now=None):
+    """
+    Cancels ``signups`` (of any events) and gives the places they free to the
+    waiting lists. Returns the moved-up sign-ups with their new keys, for
+    mails.moved_up(). Runs in its own transaction, locking each event first.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        event_ids = sorted({signup.event_id for signup in signups})
+        # Locked first, in one order, so that two cancellations never wait on each other.
+        for event_id in event_ids:
+            lock_event(Project(pk=event_id))
+        SignUp.objects.filter(pk__in=[signup.pk for signup in signups]).exclude(
+            state=SignUp.State.CANCELLED
+        ).update(state=SignUp.State.CANCELLED, cancelled_at=now)
+        return refill(event_ids, now)
+
+
+def refill(event_ids, now=None):
+    """Gives the free places of these events to their waiting lists; see fill_places()."""
+    moved = []
+    with transaction.atomic():
+        for event_id in sorted(event_ids):
+            moved += fill_places(lock_event(Project(pk=event_id)), now)
+    return moved
+
+
 def waiting_position(signup):
     """Where a confirmed sign-up stands on its event's waiting list, from 1."""
     queue = SignUp.objects.filter(event=signup.event_id).waiting_list()

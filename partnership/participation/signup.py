@@ -171,12 +171,6 @@ class CancelView(KeyView):
     def post(self, request, key):
         signup = self.get_signup(key)
         with transaction.atomic():
-            event = places.lock_event(signup.event)
-            signup = SignUp.objects.select_for_update().get(pk=signup.pk)
-            signup.event = event
-            if signup.state != SignUp.State.CANCELLED:
-                signup.state = SignUp.State.CANCELLED
-                signup.cancelled_at = timezone.now()
-                signup.save(update_fields=["state", "cancelled_at"])
-                mails.moved_up(places.fill_places(event))
+            mails.moved_up(places.cancel([signup]))
+        signup.refresh_from_db()
         return self.page(request, signup, "cancelled")
