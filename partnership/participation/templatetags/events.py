@@ -1,6 +1,7 @@
 """What the event pages show of an event's dates, price and sign-up."""
 
 import datetime
+from collections.abc import Iterable
 
 from django import template
 from django.utils import formats, timezone
@@ -49,3 +50,43 @@ def signup_open(event):
     if isinstance(start, datetime.datetime):
         return start > now
     return start >= timezone.localdate(now, timing.EVENT_TIME_ZONE)
+
+
+# Partnership and city pages split the projects they prefetched (Partnership
+# .objects.with_details()) in Python, so their events cost no query of their own.
+
+
+@register.filter
+def without_events(projects):
+    """The projects that are not events: long-running cooperation."""
+    return [project for project in projects if not project.is_event]
+
+
+@register.filter
+def events_of(partnerships):
+    """The events of a partnership's prefetched projects, or of several partnerships'."""
+    if not isinstance(partnerships, Iterable):
+        partnerships = [partnerships]
+    events = [
+        project
+        for partnership in partnerships
+        for project in partnership.projects.all()
+        if project.is_event
+    ]
+    return sorted(
+        events,
+        key=lambda event: (event.start_date, event.start_time or datetime.time.min, event.pk),
+    )
+
+
+@register.filter
+def upcoming(events):
+    """The events that have not ended yet, as ProjectQuerySet.upcoming() has it."""
+    today = timezone.localdate()
+    return [event for event in events if event.last_day >= today]
+
+
+@register.filter
+def past(events):
+    today = timezone.localdate()
+    return [event for event in events if event.last_day < today]
