@@ -461,3 +461,24 @@ def test_archive_query_counts(client, django_assert_num_queries):
     # The year's events with partnership, cities and area in one join.
     with django_assert_num_queries(1):
         client.get("/mitmachen/2023/")
+
+
+# --- Sitemap and search ------------------------------------------------------
+
+
+def test_sitemap_lists_published_events_in_every_language_and_the_archive(client):
+    EventFactory(slug="buergerfahrt")
+    EventFactory(slug="alte-fahrt", start_date=date(2023, 5, 1))
+    EventFactory(slug="entwurf", published=False)
+    ProjectFactory(slug="projekt")
+
+    xml = client.get("/sitemap.xml").content.decode()
+
+    locations = set(re.findall(r"<loc>([^<]+)</loc>", xml))
+    assert "http://testserver/mitmachen/buergerfahrt/" in locations
+    assert "http://testserver/mitmachen/alte-fahrt/" in locations
+    assert "http://testserver/mitmachen/archiv/" in locations
+    with translation.override("en"):
+        english = EventFactory.build(slug="buergerfahrt", is_event=True).get_absolute_url()
+    assert f"http://testserver{english}" in locations
+    assert not [loc for loc in locations if "entwurf" in loc or "/projekt" in loc]
