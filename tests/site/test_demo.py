@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from cities.models import City
 from news.models import Article
-from partnership.models import Partnership
+from partnership.models import Partnership, Project
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +80,13 @@ def test_demo_pages_show_the_demo_content(client):
     profile = client.get("/staedte/tsukuba/").content.decode()
     assert "8.000 promovierte Wissenschaftler" in profile
     assert client.get("/partnerschaften/donezk/").status_code == 200
-    assert "Bürgerfahrt nach Nordhausen" in client.get("/mitmachen/").content.decode()
+    # The Bürgerfahrt is listed on its partnership's page as a project or, once
+    # the demo marks it as an event, among the partnership's upcoming events.
+    nordhausen = client.get("/partnerschaften/nordhausen/").content.decode()
+    assert "Bürgerfahrt nach Nordhausen" in nordhausen
+    bus_trip = Project.objects.get(title="Bürgerfahrt nach Nordhausen")
+    if bus_trip.is_event:
+        assert "Bürgerfahrt nach Nordhausen" in client.get("/mitmachen/").content.decode()
 
 
 def test_demo_login_creates_an_admin_and_one_account_per_role_once():
