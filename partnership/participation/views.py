@@ -4,7 +4,10 @@ of past events by year, and one page per event. The calendar files are in
 ``calendars.py``, the sign-up form in ``signup.py``.
 """
 
+import datetime
+
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
@@ -110,9 +113,13 @@ class EventYearArchiveView(ArchiveFilterMixin, ListView):
     allow_empty = False
 
     def get_queryset(self):
+        year = self.kwargs["year"]
+        if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+            # No date has such a year; the lookup could not even be built.
+            raise Http404
         return (
             self.past_events()
-            .filter(start_date__year=self.kwargs["year"])
+            .filter(start_date__year=year)
             .select_related(*LIST_RELATIONS)
             .order_by("start_date", "start_time", "pk")
         )

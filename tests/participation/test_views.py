@@ -413,7 +413,7 @@ def test_year_without_past_events_is_404(client):
     next_year = timezone.localdate().year + 1
     EventFactory(start_date=date(next_year, 5, 1))
 
-    for year in (2023, 2022, 1999, next_year):
+    for year in (2023, 2022, 1999, next_year, 0, 10000, 10**30):
         assert client.get(f"/mitmachen/{year}/").status_code == 404, year
 
 
@@ -482,3 +482,15 @@ def test_sitemap_lists_published_events_in_every_language_and_the_archive(client
         english = EventFactory.build(slug="buergerfahrt", is_event=True).get_absolute_url()
     assert f"http://testserver{english}" in locations
     assert not [loc for loc in locations if "entwurf" in loc or "/projekt" in loc]
+
+
+def test_event_page_and_archive_exist_in_every_language_and_name_each_other(client):
+    event = EventFactory(start_date=date(2023, 5, 1))
+    alternate = re.compile(
+        r'<link rel="alternate" hreflang="([^"]+)" href="http://testserver([^"]+)">'
+    )
+    for url in [event.get_absolute_url(), "/mitmachen/archiv/", "/mitmachen/2023/"]:
+        versions = dict(alternate.findall(page(client, url)))
+        assert {"de", "en", "ja", "es", "uk", "x-default"} <= set(versions), url
+        for code, other in versions.items():
+            assert dict(alternate.findall(page(client, other)))[code] == other, (url, code)
