@@ -60,6 +60,10 @@ QUERIES = {
     "/partnerschaften/tsukuba/": 6,
     # The upcoming events with their partnerships, cities and areas in one join.
     "/mitmachen/": 1,
+    # One query per kind of result: articles, cities, partnerships, projects,
+    # free pages; PostgreSQL adds the vocabulary lookup and the estimate of
+    # common words.
+    "/suche/?q=Beitrag": 7 if connection.vendor == "postgresql" else 5,
     # The event with its partnership, cities, area and contact in one join; the
     # home city, which names the organizer while there are no site settings.
     "/mitmachen/buergerfahrt/": 2,
@@ -67,10 +71,6 @@ QUERIES = {
     "/mitmachen/archiv/": 1,
     # The year's past events with their partnerships, cities and areas.
     "/mitmachen/2020/": 1,
-    # One query per kind of result: articles, cities, partnerships, projects,
-    # free pages; PostgreSQL adds the vocabulary lookup and the estimate of
-    # common words.
-    "/suche/?q=Beitrag": 7 if connection.vendor == "postgresql" else 5,
     # The entries of each section with any (news, cities, partnerships), the
     # legal and the free pages, none here. With an entry per language the
     # sitemap pages a list rather than a QuerySet, so there is no count query.
