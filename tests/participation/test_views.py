@@ -494,3 +494,15 @@ def test_event_page_and_archive_exist_in_every_language_and_name_each_other(clie
         assert {"de", "en", "ja", "es", "uk", "x-default"} <= set(versions), url
         for code, other in versions.items():
             assert dict(alternate.findall(page(client, other)))[code] == other, (url, code)
+
+
+def test_archive_links_of_a_partnership_page_work_in_every_language(client):
+    partnership = PartnershipFactory(partner_city=CityFactory(name="Nordhausen"))
+    EventFactory(partnership=partnership, start_date=date(2023, 5, 1))
+    link = re.compile(r'href="([^"]+\?partnerschaft=[^"]+)"')
+    for code in ("de", "en", "uk"):
+        with translation.override(code):
+            url = partnership.get_absolute_url()
+        (archive,) = link.findall(page(client, url))
+        (year,) = link.findall(page(client, archive.replace("&amp;", "&")))
+        assert "Nordhausen" in page(client, year.replace("&amp;", "&")), code
