@@ -45,7 +45,15 @@ class PartnershipConfig(AppConfig):
                     "text": plain_text(project.description),
                     "date": project.start_date,
                 },
-                fields=("title", "description", "start_date", "partnership__slug"),
+                # What get_absolute_url() reads: an event's own address, else its partnership's.
+                fields=(
+                    "title",
+                    "description",
+                    "start_date",
+                    "is_event",
+                    "slug",
+                    "partnership__slug",
+                ),
                 order=40,
             )
         )

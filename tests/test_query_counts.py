@@ -16,6 +16,9 @@ from tests.factories import (
     ArticleFactory,
     CategoryFactory,
     CityFactory,
+    ContactFactory,
+    CooperationAreaFactory,
+    EventFactory,
     HomeCityFactory,
     PartnershipFactory,
     ProjectFactory,
@@ -55,16 +58,24 @@ QUERIES = {
     # The partnership with status history, ties, agreements and projects,
     # the news about it or its partner city.
     "/partnerschaften/tsukuba/": 6,
-    # The upcoming projects with their partnerships, areas and contacts in one join.
+    # The upcoming events with their partnerships, cities and areas in one join.
     "/mitmachen/": 1,
     # One query per kind of result: articles, cities, partnerships, projects,
     # free pages; PostgreSQL adds the vocabulary lookup and the estimate of
     # common words.
     "/suche/?q=Beitrag": 7 if connection.vendor == "postgresql" else 5,
+    # The event with its partnership, cities, area and contact in one join; the
+    # home city, which names the organizer while there are no site settings.
+    "/mitmachen/buergerfahrt/": 2,
+    # The years with past events.
+    "/mitmachen/archiv/": 1,
+    # The year's past events with their partnerships, cities and areas.
+    "/mitmachen/2020/": 1,
     # The entries of each section with any (news, cities, partnerships), the
     # legal and the free pages, none here. With an entry per language the
     # sitemap pages a list rather than a QuerySet, so there is no count query.
-    "/sitemap.xml": 5,
+    # The events are one more section.
+    "/sitemap.xml": 6,
 }
 
 
@@ -76,6 +87,12 @@ def add_articles(count, category, city, partnership, **fields):
         article.categories.add(category)
         article.cities.add(city)
         article.partnerships.add(partnership)
+
+
+def add_events(partnership):
+    """An upcoming event with its own page and a past one for the year's archive."""
+    EventFactory(partnership=partnership, slug="buergerfahrt", contact=ContactFactory())
+    EventFactory(partnership=partnership, start_date=datetime(2020, 5, 1).date())
 
 
 def query_counts(client, language="de"):
@@ -93,6 +110,7 @@ def test_query_counts_do_not_grow_with_the_archive(client):
     city = CityFactory(name="Tsukuba", latitude=36.08, longitude=140.11)
     partnership = PartnershipFactory(partner_city=city)
     ProjectFactory(partnership=partnership)
+    add_events(partnership)
     category = CategoryFactory(name="Kultur")
     first = ArticleFactory(
         title="Erster Beitrag", publish_at=timezone.make_aware(datetime(2019, 12, 1, 10))
@@ -102,6 +120,10 @@ def test_query_counts_do_not_grow_with_the_archive(client):
 
     small = query_counts(client)
     add_articles(11, category, city, partnership)
+    EventFactory.create_batch(
+        5, partnership=partnership, cooperation_area=CooperationAreaFactory()
+    )
+    EventFactory.create_batch(5, partnership=partnership, start_date=datetime(2020, 6, 1).date())
     large = query_counts(client)
 
     assert small == QUERIES
@@ -114,6 +136,7 @@ def test_every_language_costs_the_queries_german_does(client, language):
     city = CityFactory(name="Tsukuba")
     partnership = PartnershipFactory(partner_city=city)
     ProjectFactory(partnership=partnership)
+    add_events(partnership)
     category = CategoryFactory(name="Kultur")
     # Articles appear in a language once their translation is complete.
     translated = {state_field(language): State.COMPLETE}

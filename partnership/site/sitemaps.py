@@ -14,7 +14,7 @@ from core.translation import (
     state_field,
 )
 from news.models import Article
-from partnership.models import Partnership
+from partnership.models import Partnership, Project
 
 from . import languages
 from .models import LegalPage, Page
@@ -70,6 +70,21 @@ class PartnershipSitemap(PublishedSitemap):
     model = Partnership
 
 
+class EventSitemap(PublishedSitemap):
+    """The pages of events under /mitmachen/, past ones too: they stay as a record."""
+
+    changefreq = "weekly"
+    model = Project
+    fields = ("slug", "is_event")
+
+    def items(self):
+        return super().items().events()
+
+    def lastmod(self, obj):
+        # Events keep no time of their last change.
+        return None
+
+
 class SectionSitemap(TranslatedSitemap):
     """The home page and the section pages."""
 
@@ -77,7 +92,14 @@ class SectionSitemap(TranslatedSitemap):
     priority = 0.8
 
     def items(self):
-        return ["home", "news:list", "cities:list", "partnership:list", "participation:list"]
+        return [
+            "home",
+            "news:list",
+            "cities:list",
+            "partnership:list",
+            "participation:list",
+            "participation:archive",
+        ]
 
     def location(self, name):
         return reverse(name)
@@ -100,6 +122,7 @@ SITEMAPS = {
     "aktuelles": ArticleSitemap,
     "staedte": CitySitemap,
     "partnerschaften": PartnershipSitemap,
+    "termine": EventSitemap,
     "seiten-recht": PageSitemap,
     "seiten-redaktion": ContentPageSitemap,
 }

@@ -64,7 +64,7 @@ def site_context(request):
 class HomeView(TemplateView):
     template_name = "home.html"
     latest_articles = 6
-    upcoming_projects = 3
+    upcoming_events = 3
 
     def get_context_data(self, **kwargs):
         home_city = City.objects.published().home()
@@ -74,9 +74,11 @@ class HomeView(TemplateView):
             articles=Article.objects.published()[: self.latest_articles],
             partnerships=partnerships,
             map=partnership_map(home_city, partnerships),
-            projects=Project.objects.published()
+            events=Project.objects.published()
+            .events()
             .upcoming()
-            .select_related("partnership__partner_city")[: self.upcoming_projects],
+            .select_related("partnership__partner_city", "cooperation_area")
+            .order_by("start_date", "start_time", "pk")[: self.upcoming_events],
             **kwargs,
         )
 

@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 
 from partnership.models import Partnership
@@ -6,6 +8,7 @@ from tests.factories import (
     ArticleFactory,
     CityFactory,
     CooperationAreaFactory,
+    EventFactory,
     PartnershipFactory,
     ProjectFactory,
     StatusChangeFactory,
@@ -102,6 +105,46 @@ def test_city_profile_query_count(client, django_assert_num_queries):
     # projects; articles; the free pages in the menus.
     with django_assert_num_queries(9):
         client.get(city.get_absolute_url())
+
+
+def test_city_profile_shows_its_upcoming_events_archive_and_calendar(client):
+    partnership = PartnershipFactory(partner_city=CityFactory(name="Nordhausen"))
+    event = EventFactory(partnership=partnership, title="Bürgerfahrt")
+    EventFactory(partnership=partnership, title="Vorbei", start_date=date(2020, 5, 1))
+    EventFactory(title="Anderswo")
+    city = partnership.partner_city
+
+    html = client.get(city.get_absolute_url()).content.decode()
+
+    assert f'<a href="{event.get_absolute_url()}" lang="de">Bürgerfahrt</a>' in html
+    assert "Vorbei" not in html and "Anderswo" not in html
+    assert f'href="/mitmachen/archiv/?stadt={city.slug}"' in html
+    assert f'href="/mitmachen/kalender/staedte/{city.slug}.ics"' in html
+
+
+def test_home_city_profile_shows_the_events_of_all_its_partnerships(client):
+    first = EventFactory(title="Bürgerfahrt", start_date=date(2099, 6, 1))
+    second = EventFactory(
+        title="Schülerbesuch",
+        start_date=date(2099, 5, 1),
+        partnership__home_city=first.partnership.home_city,
+    )
+
+    html = client.get(first.partnership.home_city.get_absolute_url()).content.decode()
+
+    events = html.split('id="events"')[1]
+    assert events.index(second.get_absolute_url()) < events.index(first.get_absolute_url())
+
+
+def test_city_profile_query_count_does_not_grow_with_events(client, django_assert_num_queries):
+    partnership = full_partnership()
+    EventFactory.create_batch(
+        3, partnership=partnership, cooperation_area=CooperationAreaFactory()
+    )
+    EventFactory(partnership=partnership, start_date=date(2020, 5, 1))
+    # As test_city_profile_query_count: events come with the prefetched projects.
+    with django_assert_num_queries(9):
+        client.get(partnership.partner_city.get_absolute_url())
 
 
 def test_home_city_profile_lists_all_its_partnerships(client):

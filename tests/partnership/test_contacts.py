@@ -10,7 +10,7 @@ from django.urls import reverse
 from partnership.models import Contact
 from tests.admin_forms import change_form
 from tests.conftest import logged_in, member_of
-from tests.factories import ContactFactory, PartnershipFactory, ProjectFactory
+from tests.factories import ContactFactory, EventFactory, PartnershipFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def aid_contact(leitung_client):
     return contact
 
 
-def test_card_shows_contact_on_partnership_city_and_participate_pages(client):
+def test_card_shows_contact_on_partnership_city_and_event_pages(client):
     contact = ContactFactory(
         name="Partnerschaftsverein Beispielstadt",
         role="Anmeldung zur Bürgerreise",
@@ -59,12 +59,12 @@ def test_card_shows_contact_on_partnership_city_and_participate_pages(client):
     )
     partnership = PartnershipFactory(association=contact)
     contact.cities.add(partnership.partner_city)
-    ProjectFactory(partnership=partnership, title="Bürgerreise", contact=contact)
+    event = EventFactory(partnership=partnership, title="Bürgerreise", contact=contact)
 
     for url in [
         partnership.get_absolute_url(),
         partnership.partner_city.get_absolute_url(),
-        "/mitmachen/",
+        event.get_absolute_url(),
     ]:
         html = client.get(url).content.decode()
         assert 'itemtype="https://schema.org/Organization"' in html, url
@@ -75,12 +75,15 @@ def test_card_shows_contact_on_partnership_city_and_participate_pages(client):
         assert "samstags 10 bis 13 Uhr" in html, url
 
 
-def test_participate_links_each_project_to_where_it_is_described(client):
-    project = ProjectFactory(title="Bürgerreise")
+def test_events_and_projects_link_to_where_they_are_described(client):
+    event = EventFactory(title="Bürgerreise")
+    project = ProjectFactory(title="Schulpartnerschaft")
 
-    html = client.get("/mitmachen/").content.decode()
+    participate = client.get("/mitmachen/").content.decode()
+    city = client.get(project.partnership.partner_city.get_absolute_url()).content.decode()
 
-    assert f'<a href="{project.partnership.get_absolute_url()}#projekt-{project.pk}"' in html
+    assert f'<a href="/mitmachen/{event.slug}/"' in participate
+    assert f'<a href="{project.partnership.get_absolute_url()}#projekt-{project.pk}"' in city
 
 
 def test_a_person_needs_a_recorded_consent(leitung_client):
@@ -151,9 +154,9 @@ def test_an_iban_needs_its_holder(leitung_client):
 
 
 def test_iban_is_shown_in_groups_beside_its_holder(client, aid_contact):
-    ProjectFactory(contact=aid_contact)
+    event = EventFactory(contact=aid_contact)
 
-    html = client.get("/mitmachen/").content.decode()
+    html = client.get(event.get_absolute_url()).content.decode()
 
     assert "Partnerschaftsverein Beispielstadt e. V." in html
     assert "DE13 0000 0000 0000 0123 45" in html

@@ -11,6 +11,8 @@ from tests.cities.test_views import full_partnership
 from tests.factories import (
     CityFactory,
     ContactFactory,
+    CooperationAreaFactory,
+    EventFactory,
     PartnershipFactory,
     ProjectFactory,
     StatusChangeFactory,
@@ -76,28 +78,47 @@ def test_unpublished_partnership_gives_404(client):
     assert client.get("/partnerschaften/gibt-es-nicht/").status_code == 404
 
 
-def test_participate_lists_upcoming_projects_with_contact(client):
+def test_detail_shows_upcoming_events_past_ones_in_the_archive_and_its_calendar(client):
     today = timezone.localdate()
-    ProjectFactory(
-        title="Bürgerfahrt",
-        start_date=today + timedelta(days=10),
-        contact=ContactFactory(email="partnerschaften@stadt.example"),
+    partnership = PartnershipFactory()
+    event = EventFactory(
+        partnership=partnership, title="Bürgerfahrt", start_date=today + timedelta(days=10)
     )
-    ProjectFactory(title="Vorbei", start_date=today - timedelta(days=10))
-    ProjectFactory(title="Entwurf", start_date=today + timedelta(days=10), published=False)
+    EventFactory(partnership=partnership, title="Vorbei", start_date=today - timedelta(days=10))
+    EventFactory(partnership=partnership, title="Entwurf", published=False)
+    EventFactory(title="Andere Partnerschaft")
+    project = ProjectFactory(partnership=partnership, title="Schulpartnerschaft")
 
-    html = client.get("/mitmachen/").content.decode()
+    html = client.get(partnership.get_absolute_url()).content.decode()
 
-    assert "Bürgerfahrt" in html
-    assert 'href="mailto:partnerschaften@stadt.example"' in html
-    assert "Vorbei" not in html and "Entwurf" not in html
+    assert f'<a href="{event.get_absolute_url()}" lang="de">Bürgerfahrt</a>' in html
+    for hidden in ("Vorbei", "Entwurf", "Andere Partnerschaft"):
+        assert hidden not in html
+    assert f'href="/mitmachen/archiv/?partnerschaft={partnership.slug}"' in html
+    assert f'href="/mitmachen/kalender/partnerschaften/{partnership.slug}.ics"' in html
+    # Long-running cooperation stays a project of the partnership.
+    assert f'id="projekt-{project.pk}"' in html
 
 
-def test_participate_query_count(client, django_assert_num_queries):
-    ProjectFactory.create_batch(3)
-    # Projects joined with partnership, city and area.
-    with django_assert_num_queries(1):
-        client.get("/mitmachen/")
+def test_detail_without_past_events_has_no_archive_link(client):
+    partnership = PartnershipFactory()
+    EventFactory(partnership=partnership)
+
+    html = client.get(partnership.get_absolute_url()).content.decode()
+
+    assert "/mitmachen/archiv/" not in html
+    assert "Zurzeit sind keine Termine" not in html
+
+
+def test_detail_query_count_does_not_grow_with_events(client, django_assert_num_queries):
+    partnership = full_partnership()
+    EventFactory.create_batch(
+        3, partnership=partnership, cooperation_area=CooperationAreaFactory()
+    )
+    EventFactory(partnership=partnership, start_date=date(2020, 5, 1))
+    # As test_detail_query_count: events are projects, split on the page.
+    with django_assert_num_queries(7):
+        client.get(partnership.get_absolute_url())
 
 
 def test_status_history_shows_each_date_as_precisely_as_known(client):

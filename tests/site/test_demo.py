@@ -84,6 +84,9 @@ def test_demo_pages_show_the_demo_content(client):
     profile = client.get("/staedte/tsukuba/").content.decode()
     assert "8.000 promovierte Wissenschaftler" in profile
     assert client.get("/partnerschaften/donezk/").status_code == 200
+    # An event: on its partnership's page and under Mitmachen.
+    nordhausen = client.get("/partnerschaften/nordhausen/").content.decode()
+    assert "Bürgerfahrt nach Nordhausen" in nordhausen
     assert "Bürgerfahrt nach Nordhausen" in client.get("/mitmachen/").content.decode()
 
 

@@ -461,6 +461,8 @@ GERMAN_DEMO_ADDRESSES = {
     "/kontakt/",
     "/leichte-sprache/",
     "/mitmachen/",
+    # Added with the events: the archive of past ones, linked from /mitmachen/.
+    "/mitmachen/archiv/",
     "/mitmachen/buergerfahrt-nach-nordhausen/",
     "/mitmachen/konzert-eines-chors-aus-oviedo/",
     "/mitmachen/online-treffen-der-startups-aus-bochum-und-tsukuba/",
@@ -494,7 +496,13 @@ def crawl(client, language):
     pages, todo = {}, ["/" if language == settings.LANGUAGE_CODE else f"/{language}/"]
     while todo:
         path = todo.pop()
-        if path in pages or path.startswith(NOT_PAGES) or "/feed/" in path:
+        # Calendar files are files, not pages (tests/participation/test_calendars.py).
+        if (
+            path in pages
+            or path.startswith(NOT_PAGES)
+            or "/feed/" in path
+            or path.endswith(".ics")
+        ):
             continue
         pages[path] = html(client.get(path))
         todo += [

@@ -17,6 +17,7 @@ from tests.factories import (
     ArticleFactory,
     CityFactory,
     ContactFactory,
+    EventFactory,
     PartnershipFactory,
     ProjectFactory,
 )
@@ -124,6 +125,18 @@ def test_search_query_count(client, content, django_assert_num_queries):
     # articles match; snippets need none.
     with django_assert_num_queries(7 if connection.vendor == "postgresql" else 5):
         client.get("/suche/", {"q": "Tsukuba"})
+
+
+def test_an_event_hit_links_to_the_event_page_at_no_extra_query(
+    client, content, django_assert_num_queries
+):
+    EventFactory(title="Bürgerfahrt nach Tsukuba", slug="buergerfahrt-tsukuba")
+    # As above: the event is one more row of the project query.
+    with django_assert_num_queries(7 if connection.vendor == "postgresql" else 5):
+        response, found = hits(client, "Tsukuba")
+
+    assert ("Projekt", "Bürgerfahrt nach Tsukuba") in found
+    assert 'href="/mitmachen/buergerfahrt-tsukuba/"' in response.content.decode()
 
 
 def test_clean_query_drops_control_characters_and_bounds_length():

@@ -12,17 +12,24 @@ from django.test import Client
 
 from news.models import Article
 from partnership.site.models.identity import forget_copy
-from tests.factories import ArticleFactory, HomeCityFactory, PartnershipFactory, ProjectFactory
+from tests.factories import (
+    ArticleFactory,
+    EventFactory,
+    HomeCityFactory,
+    PartnershipFactory,
+    ProjectFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-def test_home_shows_latest_news_partner_cities_and_upcoming_projects(client):
+def test_home_shows_latest_news_partner_cities_and_upcoming_events(client):
     HomeCityFactory(name="Bochum", summary="Bochum und seine Partnerstädte.")
     ArticleFactory(title="Neueste Nachricht")
     ArticleFactory(title="Entwurf", status=Article.Status.DRAFT)
     PartnershipFactory(partner_city__name="Nordhausen", established_year=1990)
-    ProjectFactory(title="Bürgerfahrt")
+    event = EventFactory(title="Bürgerfahrt")
+    ProjectFactory(title="Schulpartnerschaft")
 
     html = client.get("/").content.decode()
 
@@ -30,7 +37,9 @@ def test_home_shows_latest_news_partner_cities_and_upcoming_projects(client):
     assert "Entwurf" not in html
     assert "Die Partnerstädte von Bochum" in html
     assert "Nordhausen" in html and "seit 1990" in html
-    assert "Bürgerfahrt" in html
+    assert f'<a href="{event.get_absolute_url()}" lang="de">Bürgerfahrt</a>' in html
+    # Long-running cooperation is not an occasion to join.
+    assert "Schulpartnerschaft" not in html
     assert "Bochum und seine Partnerstädte." in html
 
 
@@ -49,8 +58,8 @@ def test_home_query_count(client, django_assert_num_queries):
     HomeCityFactory()
     ArticleFactory.create_batch(8)
     PartnershipFactory.create_batch(3)
-    ProjectFactory.create_batch(4)
-    # Home city, articles, partnerships with cities, projects with cities.
+    EventFactory.create_batch(4)
+    # Home city, articles, partnerships with cities, events with cities and areas.
     with django_assert_num_queries(4):
         client.get("/")
 

@@ -4,6 +4,7 @@ description, OpenGraph/Twitter tags and schema.org JSON-LD.
 """
 
 import json
+import re
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
@@ -13,7 +14,10 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 
 from cities.models import City
+from core.richtext import plain_text
 from news.models import Article
+from partnership.models import Project
+from partnership.participation import timing
 
 from ..languages import OG_LOCALES, page_versions
 from ..models import SiteSettings
@@ -150,10 +154,97 @@ def _city(context, city):
     return data
 
 
+# The last line of a German address: "99734 Nordhausen".
+_POSTCODE_AND_PLACE = re.compile(r"^(\d{4,5})\s+(.+)$")
+
+_EVENT_STATUS = {
+    Project.EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
+    Project.EventStatus.CANCELLED: "https://schema.org/EventCancelled",
+    Project.EventStatus.MOVED: "https://schema.org/EventRescheduled",
+}
+
+
+def _postal_address(text):
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    address = {"@type": "PostalAddress"}
+    if lines and (match := _POSTCODE_AND_PLACE.match(lines[-1])):
+        address["postalCode"], address["addressLocality"] = match.groups()
+        lines = lines[:-1]
+    if lines:
+        address["streetAddress"] = ", ".join(lines)
+    return address
+
+
+def _event_locations(event, url):
+    locations = []
+    if event.place_name or event.place_address:
+        place = {"@type": "Place", "name": event.place_name or event.place_address}
+        if event.place_address:
+            place["address"] = _postal_address(event.place_address)
+        if event.latitude is not None and event.longitude is not None:
+            place["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(event.latitude),
+                "longitude": float(event.longitude),
+            }
+        locations.append(place)
+    if event.online:
+        locations.append({"@type": "VirtualLocation", "url": url})
+    return locations[0] if len(locations) == 1 else locations
+
+
+def _attendance_mode(event):
+    in_person = bool(event.place_name or event.place_address)
+    if event.online and in_person:
+        return "https://schema.org/MixedEventAttendanceMode"
+    if event.online:
+        return "https://schema.org/OnlineEventAttendanceMode"
+    return "https://schema.org/OfflineEventAttendanceMode"
+
+
+def _event(context, event):
+    """An event's page (partnership.participation): dates for all-day events, else moments."""
+    url = _absolute(context, event.get_absolute_url())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "inLanguage": get_language(),
+        "url": url,
+        "startDate": timing.starts(event),
+        "eventStatus": _EVENT_STATUS[event.event_status],
+        "eventAttendanceMode": _attendance_mode(event),
+        "location": _event_locations(event, url),
+    }
+    if (end := timing.ends(event)) is not None:
+        data["endDate"] = end
+    if event.description:
+        data["description"] = plain_text(event.description)
+    if event.is_moved and event.original_start_date:
+        data["previousStartDate"] = event.original_start_date
+    organizer = _publisher(context)
+    if organizer is not None:
+        data["organizer"] = organizer
+    if event.fee:
+        data["offers"] = {
+            "@type": "Offer",
+            "price": f"{event.fee:.2f}",
+            "priceCurrency": "EUR",
+            "url": url,
+            # Places left are counted by the sign-up form, not on a cached page.
+            "availability": "https://schema.org/Discontinued"
+            if event.is_cancelled
+            else "https://schema.org/InStock",
+        }
+    if event.image:
+        data["image"] = [_absolute(context, event.image.url)]
+    return data
+
+
 @register.simple_tag(takes_context=True)
 def structured_data(context, obj):
-    """schema.org JSON-LD for an article (NewsArticle) or a city (City)."""
-    builders = {Article: _article, City: _city}
+    """schema.org JSON-LD for an article (NewsArticle), a city (City) or an event (Event)."""
+    builders = {Article: _article, City: _city, Project: _event}
     return _script(builders[type(obj)](context, obj))
 
 

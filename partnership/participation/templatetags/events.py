@@ -1,0 +1,92 @@
+"""What the event pages show of an event's dates, price and sign-up."""
+
+import datetime
+from collections.abc import Iterable
+
+from django import template
+from django.utils import formats, timezone
+
+from .. import timing
+
+register = template.Library()
+
+
+@register.filter
+def event_start(event):
+    return timing.starts(event)
+
+
+@register.filter
+def event_end(event):
+    return timing.ends(event)
+
+
+@register.filter
+def machine(value):
+    """A date or a moment with its UTC offset, for ``<time datetime>``."""
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(timespec="minutes")
+    return value.isoformat()
+
+
+@register.filter
+def euros(amount):
+    """An amount in the active language's number format: "25,00 €" in German."""
+    return f"{formats.number_format(amount, 2, use_l10n=True)} €"
+
+
+@register.filter
+def signup_open(event):
+    """
+    Whether the event takes sign-ups now: switched on, not cancelled, before the
+    deadline and before the event begins. Places left are the sign-up form's concern.
+    """
+    if not event.signup_enabled or event.is_cancelled:
+        return False
+    now = timezone.now()
+    if event.signup_deadline is not None and event.signup_deadline <= now:
+        return False
+    start = timing.starts(event)
+    if isinstance(start, datetime.datetime):
+        return start > now
+    return start >= timezone.localdate(now, timing.EVENT_TIME_ZONE)
+
+
+# Partnership and city pages split the projects they prefetched (Partnership
+# .objects.with_details()) in Python, so their events cost no query of their own.
+
+
+@register.filter
+def without_events(projects):
+    """The projects that are not events: long-running cooperation."""
+    return [project for project in projects if not project.is_event]
+
+
+@register.filter
+def events_of(partnerships):
+    """The events of a partnership's prefetched projects, or of several partnerships'."""
+    if not isinstance(partnerships, Iterable):
+        partnerships = [partnerships]
+    events = [
+        project
+        for partnership in partnerships
+        for project in partnership.projects.all()
+        if project.is_event
+    ]
+    return sorted(
+        events,
+        key=lambda event: (event.start_date, event.start_time or datetime.time.min, event.pk),
+    )
+
+
+@register.filter
+def upcoming(events):
+    """The events that have not ended yet, as ProjectQuerySet.upcoming() has it."""
+    today = timezone.localdate()
+    return [event for event in events if event.last_day >= today]
+
+
+@register.filter
+def past(events):
+    today = timezone.localdate()
+    return [event for event in events if event.last_day < today]
