@@ -149,8 +149,7 @@ class SignUpAdmin(admin.ModelAdmin):
     list_select_related = ["event"]
     search_fields = ["name", "email", "participant_name"]
     date_hierarchy = "created_at"
-    # Bulk deletion would free places without anyone moving up, and log names.
-    actions = None
+    actions = ["cancel_selected"]
     fieldsets = [
         (None, {"fields": ["event", "state", "waiting"]}),
         (
@@ -169,6 +168,37 @@ class SignUpAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    # Cancelling, like exporting, is the lead's handling of personal data.
+    def has_export_permission(self, request):
+        return request.user.has_perm(EXPORT)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        # Bulk deletion would free places without anyone moving up, and log
+        # names; a person's sign-ups are deleted on their own page.
+        actions.pop("delete_selected", None)
+        return actions
+
+    @admin.action(
+        description=gettext_lazy("Ausgewählte Anmeldungen absagen"), permissions=["export"]
+    )
+    def cancel_selected(self, request, queryset):
+        """For a cancellation by phone or letter: the person is told, the waiting list moves up."""
+        signups = list(queryset.exclude(state=SignUp.State.CANCELLED).select_related("event"))
+        with transaction.atomic():
+            moved = places.cancel(signups)
+            mails.cancelled_by_staff(signups)
+            mails.moved_up(moved)
+            self._log_per_event(
+                request, signups, _("Abgesagt durch die Redaktion"), one_person=False
+            )
+        self.message_user(
+            request,
+            _("Abgesagt: %(cancelled)d. Von der Warteliste nachgerückt: %(moved)d.")
+            % {"cancelled": len(signups), "moved": len(moved)},
+            messages.SUCCESS,
+        )
 
     def has_change_permission(self, request, obj=None):
         return False
@@ -443,7 +473,7 @@ class SignUpAdmin(admin.ModelAdmin):
         )
         return HttpResponseRedirect(reverse("admin:participation_person"))
 
-    def _log_per_event(self, request, signups, what):
+    def _log_per_event(self, request, signups, what, one_person=True):
         """One entry in each event's history: that and by whom, never whose."""
         per_event = {}
         for signup in signups:
@@ -452,10 +482,18 @@ class SignUpAdmin(admin.ModelAdmin):
             self.log_change(
                 request,
                 event,
-                ngettext(
-                    "%(what)s: %(count)d Anmeldung einer Person",
-                    "%(what)s: %(count)d Anmeldungen einer Person",
-                    len(rows),
+                (
+                    ngettext(
+                        "%(what)s: %(count)d Anmeldung einer Person",
+                        "%(what)s: %(count)d Anmeldungen einer Person",
+                        len(rows),
+                    )
+                    if one_person
+                    else ngettext(
+                        "%(what)s: %(count)d Anmeldung",
+                        "%(what)s: %(count)d Anmeldungen",
+                        len(rows),
+                    )
                 )
                 % {"what": what, "count": len(rows)},
             )

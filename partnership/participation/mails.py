@@ -75,6 +75,14 @@ def confirmed(signup, key, position=None):
     outbox.queue([message])
 
 
+def cancelled_by_staff(signups):
+    """Tells each person that staff cancelled their sign-up, e.g. after a phone call."""
+    # The message has no links: the sign-up is over, and no key is needed.
+    outbox.queue(
+        [_message("cancelled", signup, "-", "Ihre Anmeldung ist abgesagt") for signup in signups]
+    )
+
+
 def moved_up(moved):
     """``moved``: (sign-up, fresh key) pairs, as places.fill_places returns them."""
     outbox.queue(

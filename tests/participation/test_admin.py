@@ -672,3 +672,70 @@ def test_editor_cannot_reach_the_person_page(redakteur_client, person):
     )
     assert response.status_code == 403
     assert SignUp.objects.count() == 3
+
+
+def test_deleting_a_persons_place_moves_the_first_on_the_waiting_list_up(leitung_client):
+    event = SignUpEventFactory(capacity=1)
+    SignUpFactory(event=event, email="anna@example.org")
+    waiting = SignUpFactory(event=event, email="bernd@example.org", waiting=True)
+
+    response = leitung_client.post(
+        PERSON, {"email": "anna@example.org", "aktion": "endgueltig-loeschen"}, follow=True
+    )
+
+    assert "Von der Warteliste nachgerückt: 1." in response.content.decode()
+    waiting.refresh_from_db()
+    assert not waiting.waiting and waiting.moved_up_at
+    (mail,) = Email.objects.filter(to=["bernd@example.org"])
+    assert mail.subject.startswith("Sie sind nachgerückt")
+
+
+def cancel_action(client, *signups):
+    return client.post(
+        SIGNUPS,
+        {
+            "action": "cancel_selected",
+            "_selected_action": [signup.pk for signup in signups],
+        },
+        follow=True,
+    )
+
+
+def test_lead_cancels_a_sign_up_by_phone_and_the_waiting_list_moves_up(leitung_client):
+    event = SignUpEventFactory(capacity=1)
+    anna = SignUpFactory(event=event, name="Anna Beispiel", email="anna@example.org")
+    bernd = SignUpFactory(event=event, email="bernd@example.org", waiting=True)
+
+    response = cancel_action(leitung_client, anna)
+
+    assert "Abgesagt: 1. Von der Warteliste nachgerückt: 1." in response.content.decode()
+    anna.refresh_from_db()
+    bernd.refresh_from_db()
+    assert anna.state == SignUp.State.CANCELLED and anna.cancelled_at
+    assert not bernd.waiting
+    subjects = {mail.to[0]: mail.subject for mail in Email.objects.all()}
+    assert subjects["anna@example.org"].startswith("Ihre Anmeldung ist abgesagt")
+    assert subjects["bernd@example.org"].startswith("Sie sind nachgerückt")
+    assert "Abgesagt durch die Redaktion: 1 Anmeldung" in event_log(event)
+    assert "Anna" not in all_log_text()
+
+
+def test_editor_may_not_cancel_sign_ups(redakteur_client):
+    signup = SignUpFactory()
+
+    # Editors are offered no action at all.
+    assert redakteur_client.get(SIGNUPS).context["action_form"] is None
+    response = redakteur_client.post(
+        SIGNUPS, {"action": "cancel_selected", "_selected_action": [signup.pk]}
+    )
+
+    # The admin ignores an action the user may not run.
+    assert response.status_code == 200
+    signup.refresh_from_db()
+    assert signup.state == SignUp.State.CONFIRMED
+
+
+def test_sign_ups_have_no_bulk_deletion(leitung_client):
+    response = leitung_client.get(SIGNUPS)
+    actions = [choice[0] for choice in response.context["action_form"].fields["action"].choices]
+    assert actions == ["", "cancel_selected"]
