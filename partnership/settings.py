@@ -275,7 +275,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = 1 if env_bool("BEHIND_PROXY") else 0
+# The proxies in front of the site that append to X-Forwarded-For (core/clients.py).
+PROXY_COUNT = 1 if env_bool("BEHIND_PROXY") else 0
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_address"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # Staff can turn on two-factor login (TOTP apps); production can require it.
 OTP_REQUIRED = env_bool("OTP_REQUIRED")

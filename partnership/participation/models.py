@@ -119,7 +119,10 @@ class SignUp(models.Model):
         verbose_name_plural = _("Anmeldungen")
         ordering = ["event", "created_at", "pk"]
         permissions = [
-            ("export_signup", _("Can export sign-ups and write to participants")),
+            (
+                "export_signup",
+                _("Darf Teilnehmerlisten exportieren, Teilnehmenden schreiben und absagen"),
+            ),
         ]
 
     def __str__(self):

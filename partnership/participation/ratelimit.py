@@ -13,27 +13,11 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 
+from core.clients import client_address
+
 from .models import SignUpAttempt
 
 KEEP = timedelta(hours=24)
-
-
-def client_address(request):
-    """
-    The visitor's address. Behind a proxy (BEHIND_PROXY, which sets
-    AXES_IPWARE_PROXY_COUNT for the login lockout too) it is the entry the
-    nearest proxies appended to X-Forwarded-For: entries further left come
-    from the client and prove nothing.
-    """
-    proxies = settings.AXES_IPWARE_PROXY_COUNT
-    forwarded = [
-        entry.strip()
-        for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        if entry.strip()
-    ]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def client_hash(request):

@@ -8,6 +8,7 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
+from core.clients import client_address
 from partnership.participation import ratelimit, tokens
 from partnership.participation.models import SignUp, SignUpAttempt
 from tests.factories import SignUpEventFactory
@@ -155,13 +156,13 @@ def test_attempts_older_than_a_day_are_deleted_by_the_next_sign_up(client, event
     ],
 )
 def test_client_address_honours_behind_proxy(rf, settings, proxies, forwarded, remote, expected):
-    settings.AXES_IPWARE_PROXY_COUNT = proxies
+    settings.PROXY_COUNT = proxies
     request = rf.post("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR=remote)
-    assert ratelimit.client_address(request) == expected
+    assert client_address(request) == expected
 
 
 def test_behind_a_proxy_the_limit_is_per_forwarded_address(client, event, settings):
-    settings.AXES_IPWARE_PROXY_COUNT = 1
+    settings.PROXY_COUNT = 1
     settings.SIGNUP_RATE_LIMIT = 1
     first = post(client, event, form_data(event), HTTP_X_FORWARDED_FOR="198.51.100.1")
     second = post(client, event, form_data(event), HTTP_X_FORWARDED_FOR="198.51.100.2")

@@ -50,6 +50,16 @@ def test_repeated_failures_lock_the_login_and_are_recorded(client, staff):
     assert AccessFailureLog.objects.filter(username="redakteurin").exists()
 
 
+def test_behind_a_proxy_failures_are_recorded_for_the_visitors_address(staff, settings):
+    settings.PROXY_COUNT = 1
+    # Every request reaches the site from the proxy; the visitor is what it appended.
+    client = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.7")
+
+    log_in(client, password="falsch")
+
+    assert AccessAttempt.objects.get(username="redakteurin").ip_address == "198.51.100.7"
+
+
 def test_other_accounts_are_not_locked_by_someone_elses_failures(client, staff):
     for _ in range(6):
         client.post(LOGIN, {"username": "jemand", "password": "falsch"})
