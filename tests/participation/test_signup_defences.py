@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.clients import client_address
-from partnership.participation import ratelimit, tokens
+from partnership.participation import tokens
 from partnership.participation.models import SignUp, SignUpAttempt
 from tests.factories import SignUpEventFactory
 
