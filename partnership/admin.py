@@ -245,16 +245,8 @@ class ProjectAdmin(CreditedImageAdminMixin, EditorialAdminMixin, TranslatedAdmin
 
     publish_permission = PUBLISH_PARTNERSHIP
     publish_fields = ("published",)
-    list_display = [
-        "title",
-        "partnership",
-        "kind",
-        "start_date",
-        "end_date",
-        "event_state",
-        "signup_numbers",
-        "published",
-    ]
+    # Few, narrow columns: the list fits a laptop screen; the kind is a filter.
+    list_display = ["title", "partnership", "dates", "event_state", "signup_numbers", "published"]
     list_filter = [
         BY_PUBLICATION,
         "is_event",
@@ -347,6 +339,13 @@ class ProjectAdmin(CreditedImageAdminMixin, EditorialAdminMixin, TranslatedAdmin
             for name, options in fieldsets
         ]
 
+    @admin.display(description=_("Wann"), ordering="start_date")
+    def dates(self, obj):
+        start = date_format(obj.start_date, "SHORT_DATE_FORMAT")
+        if obj.end_date is None or obj.end_date == obj.start_date:
+            return start
+        return f"{start} – {date_format(obj.end_date, 'SHORT_DATE_FORMAT')}"
+
     @admin.display(description=_("Stand"), ordering="event_status")
     def event_state(self, obj):
         if not obj.is_event:
@@ -357,12 +356,15 @@ class ProjectAdmin(CreditedImageAdminMixin, EditorialAdminMixin, TranslatedAdmin
             }
         return obj.get_event_status_display()
 
-    @admin.display(description=_("Anmeldungen (bestätigt/Plätze, Warteliste)"))
+    @admin.display(description=_("Anmeldungen"))
     def signup_numbers(self, obj):
         if not obj.signup_enabled and not (obj.confirmed_people or obj.waiting_count):
             return None
-        places = obj.capacity if obj.capacity is not None else "∞"
-        text = f"{obj.confirmed_people or 0}/{places}"
+        people = obj.confirmed_people or 0
+        if obj.capacity is None:
+            text = _("%(people)d, ohne Grenze") % {"people": people}
+        else:
+            text = _("%(people)d von %(places)d") % {"people": people, "places": obj.capacity}
         if obj.waiting_count:
             text += ", " + _("Warteliste %(count)d") % {"count": obj.waiting_count}
         return text

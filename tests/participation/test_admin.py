@@ -236,8 +236,8 @@ def test_project_list_shows_date_state_and_sign_ups_in_a_fixed_number_of_queries
     # the dates: as many for three events as for one.
     assert len(queries) == 10, [query["sql"][:300] for query in queries]
     html = response.content.decode()
-    assert html.count("4/10, Warteliste 1") == 1
-    assert "4/30, Warteliste 1" in html
+    assert html.count("4 von 10, Warteliste 1") == 1
+    assert "4 von 30, Warteliste 1" in html
     assert "abgesagt" in html
 
 

@@ -515,14 +515,24 @@ def crawl(client, language):
 
 
 def recent_demo_addresses():
-    """The demo's news of the last weeks, dated from today: articles, archives, category."""
+    """
+    The demo's news of the last weeks and its past events, dated from today:
+    articles, archives, category, and the years of the event archive.
+    """
     articles = demo_data.recent_articles(timezone.now())
     days = [timezone.localtime(item["publish_at"]) for item in articles]
+    today = timezone.localdate()
+    past_events = [
+        item
+        for item in demo_data.projects()
+        if item.get("is_event") and item["start_date"] < today
+    ]
     return {
         "/aktuelles/kategorie/begegnungen/",
         *(f"/aktuelles/{item['slug']}/" for item in articles),
         *(f"/aktuelles/{day:%Y}/" for day in days),
         *(f"/aktuelles/{day:%Y/%m}/" for day in days),
+        *(f"/mitmachen/{item['start_date']:%Y}/" for item in past_events),
     }
 
 
