@@ -48,6 +48,8 @@ NOT_PUBLIC = [
     "cities/models.py",
     "news/models.py",
     "news/wordpress.py",
+    # Sign-up e-mails are German, whatever the language of the form.
+    "partnership/participation/mails.py",
     "partnership/site/bench.py",
     "partnership/site/checks.py",
     "partnership/site/demo*.py",
@@ -62,6 +64,7 @@ NOT_PUBLIC = [
     "templates/admin",
     "templates/bench",
     "templates/notifications",
+    "templates/participation/mails",
 ]
 
 
