@@ -48,6 +48,9 @@ PAGE_TYPES = {
     "partnerships": "/partnerschaften/",
     "partnership": "/partnerschaften/donezk/",
     "participate": "/mitmachen/",
+    # With its sign-up form open.
+    "event": "/mitmachen/buergerfahrt-nach-nordhausen/",
+    "event-archive": "/mitmachen/archiv/",
     "search": "/suche/?q=Tsukuba",
     "imprint": "/impressum/",
     "privacy": "/datenschutz/",
