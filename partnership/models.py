@@ -716,6 +716,7 @@ class Project(TranslatableModel, SearchableModel, AutoSlugModel, CreditedImage):
     # grows with every change subscribers should see.
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    updated = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
 
     objects = SearchableManager.from_queryset(ProjectQuerySet)()
 

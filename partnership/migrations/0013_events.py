@@ -319,6 +319,11 @@ class Migration(migrations.Migration):
             name='waiting_list',
             field=models.BooleanField(default=True, help_text='Wenn alle Plätze vergeben sind, können sich weitere auf die Warteliste setzen.', verbose_name='Warteliste'),
         ),
+        migrations.AddField(
+            model_name='project',
+            name='updated',
+            field=models.DateTimeField(auto_now=True, verbose_name='zuletzt geändert'),
+        ),
         migrations.AddConstraint(
             model_name='project',
             constraint=models.CheckConstraint(condition=models.Q(('end_time__isnull', True), ('start_time__isnull', False), _connector='OR'), name='partnership_project_end_time_needs_start_time', violation_error_message='Eine Endzeit braucht eine Anfangszeit.'),

@@ -153,6 +153,7 @@ def vevent(project, origin, stamp):
         categories=[project.get_kind_display()],
         organizer=organizer(project.contact),
     )
+    event.add("last-modified", project.updated)
     if project.latitude is not None and project.longitude is not None:
         event.add("geo", (float(project.latitude), float(project.longitude)))
     return event

@@ -3,11 +3,12 @@ The calendar files: every file is parsed back with icalendar and checked for
 what RFC 5545 requires and what subscribers' calendars need to follow edits.
 """
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.utils import timezone
 from icalendar import Calendar
@@ -296,6 +297,17 @@ def test_the_sequence_stays_when_something_the_calendar_does_not_show_changes(
     event = single(client, project)
     assert event["SEQUENCE"] == 0
     assert event["UID"] == str(project.uid)
+
+
+def test_last_modified_is_the_time_of_the_last_save(client):
+    with time_machine.travel(datetime(2026, 3, 1, 10, 0, tzinfo=BERLIN), tick=False):
+        project = EventFactory(start_date=date(2026, 6, 1))
+    assert single(client, project)["LAST-MODIFIED"].dt == datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+
+    with time_machine.travel(datetime(2026, 3, 2, 12, 30, tzinfo=BERLIN), tick=False):
+        project.audience = "alle"
+        project.save()
+    assert single(client, project)["LAST-MODIFIED"].dt == datetime(2026, 3, 2, 11, 30, tzinfo=UTC)
 
 
 # What the feeds contain
