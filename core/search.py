@@ -90,6 +90,11 @@ class Hit:
     def date(self):
         return self.description.get("date")
 
+    @property
+    def label(self):
+        """What the hit is, e.g. „Artikel“; a kind may name some of its objects apart."""
+        return self.description.get("label", self.kind)
+
 
 @dataclass
 class Kind:

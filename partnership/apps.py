@@ -44,6 +44,8 @@ class PartnershipConfig(AppConfig):
                     "url": project.get_absolute_url(),
                     "text": plain_text(project.description),
                     "date": project.start_date,
+                    # Events have pages of their own; readers look for them as such.
+                    "label": _("Termin") if project.is_event else _("Projekt"),
                 },
                 # What get_absolute_url() reads: an event's own address, else its partnership's.
                 fields=(

@@ -31,7 +31,7 @@ postgres_only = pytest.mark.skipif(
 def hits(client, query, **params):
     response = client.get("/suche/", {"q": query, **params})
     assert response.status_code == 200
-    return response, [(str(hit.kind), hit.title) for hit in response.context["object_list"]]
+    return response, [(str(hit.label), hit.title) for hit in response.context["object_list"]]
 
 
 @pytest.fixture
@@ -135,8 +135,12 @@ def test_an_event_hit_links_to_the_event_page_at_no_extra_query(
     with django_assert_num_queries(7 if connection.vendor == "postgresql" else 5):
         response, found = hits(client, "Tsukuba")
 
-    assert ("Projekt", "Bürgerfahrt nach Tsukuba") in found
-    assert 'href="/mitmachen/buergerfahrt-tsukuba/"' in response.content.decode()
+    # Named as what readers look for, though found among the projects.
+    assert ("Termin", "Bürgerfahrt nach Tsukuba") in found
+    assert ("Projekt", "Delegationsreise nach Tsukuba") in found
+    html = response.content.decode()
+    assert 'href="/mitmachen/buergerfahrt-tsukuba/"' in html
+    assert "Termin\n" in html or "Termin " in html
 
 
 def test_clean_query_drops_control_characters_and_bounds_length():
