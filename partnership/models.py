@@ -15,7 +15,7 @@ from core import dates
 from core.dates import DatePrecision
 from core.models import AutoSlugModel, SlugHistoryModel, Topic
 from core.publishing import PublishableQuerySet
-from core.richtext import RichTextField, plain_text
+from core.richtext import RichTextField, plain_text, sanitize_html
 from core.searching import SearchableManager, SearchableModel
 from core.translation import TranslatableModel, TranslatableQuerySet
 from core.uploads import CreditedImage, FileField, pdf_is_tagged, upload_path, validate_pdf
@@ -744,10 +744,17 @@ class Project(TranslatableModel, SearchableModel, AutoSlugModel, CreditedImage):
         if self.pk is not None:
             before = type(self).objects.filter(pk=self.pk).values(*self.calendar_fields).first()
             if before and any(
-                before[name] != getattr(self, name) for name in self.calendar_fields
+                before[name] != self._stored_value(name) for name in self.calendar_fields
             ):
                 self.sequence += 1
         super().save(*args, **kwargs)
+
+    def _stored_value(self, name):
+        """The field's value as the save will store it: the editor's HTML is cleaned first."""
+        value = getattr(self, name)
+        if isinstance(self._meta.get_field(name), RichTextField):
+            return sanitize_html(value)
+        return value
 
     def get_absolute_url(self):
         if self.is_event:

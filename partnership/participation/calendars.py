@@ -89,7 +89,7 @@ def summary(project):
 
 
 def location(project):
-    parts = [project.place_name, ", ".join(project.place_address.split("\n"))]
+    parts = [project.place_name, ", ".join(project.place_address.splitlines())]
     if project.online:
         parts.append(_("online"))
     return ", ".join(part.strip() for part in parts if part.strip())

@@ -15,6 +15,8 @@ from django.utils.formats import date_format, time_format
 from core import outbox
 from core.notifications import site_origin
 
+from .places import waiting_position
+
 
 def when(event):
     """The event's dates and times, e.g. „Samstag, 12. September 2026, 9:00 Uhr“."""
@@ -31,7 +33,8 @@ def when(event):
 
 
 def where(event):
-    parts = [event.place_name, event.place_address.replace("\n", ", ").strip()]
+    address = [line.strip() for line in event.place_address.splitlines() if line.strip()]
+    parts = [event.place_name, ", ".join(address)]
     if event.online:
         parts.append("online")
     return ", ".join(part for part in parts if part)
@@ -63,6 +66,17 @@ def _message(template, signup, key, subject, **context):
 
 def please_confirm(signup, key):
     outbox.queue([_message("please_confirm", signup, key, "Bitte bestätigen Sie Ihre Anmeldung")])
+
+
+def reminder(signup, key):
+    """For the same person signing up again: the earlier sign-up's mail, with fresh links."""
+    if signup.state == signup.State.UNCONFIRMED:
+        please_confirm(signup, key)
+        return
+    position = waiting_position(signup) if signup.waiting else None
+    outbox.queue(
+        [_message("already", signup, key, "Sie sind bereits angemeldet", position=position)]
+    )
 
 
 def confirmed(signup, key, position=None):

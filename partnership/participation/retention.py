@@ -14,6 +14,20 @@ from partnership.models import Project
 
 from .models import SignUp, SignUpCount
 
+# An address nobody confirmed may have been typed in by someone else: it is
+# kept a day (the confirmation page still answers after the hour's hold),
+# not until the event is long past.
+UNCONFIRMED_KEPT = timedelta(days=1)
+
+
+def purge_unconfirmed(now=None):
+    """Deletes sign-ups left unconfirmed for a day; returns how many."""
+    now = now or timezone.now()
+    stale = SignUp.objects.filter(
+        state=SignUp.State.UNCONFIRMED, created_at__lt=now - UNCONFIRMED_KEPT
+    )
+    return stale.delete()[0]
+
 
 def past_retention(today=None):
     """Events that ended more than SIGNUP_RETENTION_DAYS ago and still hold sign-ups."""

@@ -18,6 +18,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -30,6 +31,10 @@ from .models import HOLD, SignUp
 
 # The honeypot: hidden from people, filled in by bots that fill in everything.
 HONEYPOT = "website"
+AGAIN = _(
+    "Bitte prüfen Sie Ihre Angaben und senden Sie das Formular noch einmal ab. "
+    "(Es wurde sehr schnell nach dem Laden der Seite oder erst nach vielen Stunden gesendet.)"
+)
 
 
 def public_event(slug):
@@ -41,6 +46,33 @@ def public_event(slug):
 def is_human(request, event):
     """The time-stamped token is valid for this event and the honeypot is empty."""
     return tokens.is_valid(request.POST.get("token"), event) and not request.POST.get(HONEYPOT)
+
+
+def sent_at_the_wrong_time(request, event):
+    """
+    A form from the event's page, with the honeypot empty, sent within
+    seconds of the page loading (a browser's autofill) or a day later.
+    """
+    return tokens.is_ours(request.POST.get("token"), event) and not request.POST.get(HONEYPOT)
+
+
+def form_again(request, event, form, status=400):
+    context = {"event": event, "signup_form": form}
+    return render(request, "participation/signup_form.html", context, status=status)
+
+
+def earlier_sign_up(event, signup):
+    """
+    The same person's sign-up to this event that still counts, if any. A
+    parent signing up two children gives two names; the e-mail alone is not
+    the person then.
+    """
+    earlier = SignUp.objects.filter(event=event, email__iexact=signup.email).exclude(
+        state=SignUp.State.CANCELLED
+    )
+    if event.for_minors:
+        earlier = earlier.filter(participant_name__iexact=signup.participant_name)
+    return earlier.select_for_update().first()
 
 
 def refused(request, event, status):
@@ -66,6 +98,11 @@ class SignUpView(View):
     def post(self, request, slug):
         event = public_event(slug)
         if not is_human(request, event):
+            if sent_at_the_wrong_time(request, event):
+                form = SignUpForm(event, request.POST)
+                form.is_valid()
+                form.add_error(None, AGAIN)
+                return form_again(request, event, form)
             return refused(request, event, status=400)
         if ratelimit.limit_reached(request):
             return refused(request, event, status=429)
@@ -73,21 +110,47 @@ class SignUpView(View):
             return render(request, "participation/signup_form.html", {"event": event}, status=400)
         form = SignUpForm(event, request.POST)
         if not form.is_valid():
-            context = {"event": event, "signup_form": form}
-            return render(request, "participation/signup_form.html", context, status=400)
+            return form_again(request, event, form)
         ratelimit.record(request)
         with transaction.atomic():
             event = places.lock_event(event)
             mails.moved_up(places.fill_places(event))
             signup = form.save(commit=False)
-            if not places.fits(event, signup.party_size):
+            earlier = earlier_sign_up(event, signup)
+            if earlier is not None:
+                # The same page whether or not the address signed up before:
+                # it tells a stranger nothing; the mail tells the owner.
+                mails.reminder(earlier, earlier.new_key())
+                earlier.save(update_fields=["key_hash"])
+                return render(request, "participation/signup_sent.html", {"signup": signup})
+            left = places.places_left(event)
+            if left is not None and signup.party_size > left:
                 if not event.waiting_list:
-                    return render(request, "participation/signup_full.html", {"event": event})
+                    context = {
+                        "event": event,
+                        "party_size": signup.party_size,
+                        "places_left": left,
+                    }
+                    return render(request, "participation/signup_full.html", context)
                 signup.waiting = True
             key = signup.new_key()
             signup.save()
             mails.please_confirm(signup, key)
-        return render(request, "participation/signup_sent.html", {"signup": signup})
+        context = {"signup": signup, "party_size": signup.party_size, "places_left": left}
+        return render(request, "participation/signup_sent.html", context)
+
+
+def takes_confirmations(event, signup, now):
+    """
+    Whether an unconfirmed sign-up can still be confirmed: not once the
+    event is cancelled, withdrawn or its sign-up switched off. One sent
+    before the deadline keeps its hour past it.
+    """
+    if not event.signup_enabled or event.is_cancelled:
+        return False
+    if not Project.objects.published().filter(pk=event.pk).exists():
+        return False
+    return now < places.deadline(event) or signup.created_at > now - HOLD
 
 
 class KeyView(View):
@@ -132,6 +195,9 @@ class ConfirmView(KeyView):
             if signup.state == SignUp.State.CONFIRMED:
                 return self.done(request, signup)
             now = timezone.now()
+            if not takes_confirmations(event, signup, now):
+                context = {"event": event, "signup": signup}
+                return render(request, "participation/signup_closed.html", context)
             mails.moved_up(places.fill_places(event, now))
             holds = not signup.waiting and signup.created_at > now - HOLD
             if holds or places.fits(event, signup.party_size, now, exclude=signup):

@@ -739,3 +739,15 @@ def test_sign_ups_have_no_bulk_deletion(leitung_client):
     response = leitung_client.get(SIGNUPS)
     actions = [choice[0] for choice in response.context["action_form"].fields["action"].choices]
     assert actions == ["", "cancel_selected"]
+
+
+def test_saving_an_event_unchanged_keeps_its_calendar_revision(admin_client):
+    event = EventFactory(
+        description="<p>Gastfamilien in Nordhausen, Besuch im Theater &amp; im Dom.</p>",
+        place_address="Marktplatz 1\r\n99734 Nordhausen",
+    )
+    page = admin_client.get(change_url(event))
+    response = admin_client.post(change_url(event), change_form(page).data(_save="Sichern"))
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.sequence == 0

@@ -310,6 +310,21 @@ def test_last_modified_is_the_time_of_the_last_save(client):
     assert single(client, project)["LAST-MODIFIED"].dt == datetime(2026, 3, 2, 11, 30, tzinfo=UTC)
 
 
+def test_the_sequence_stays_when_the_editor_sends_the_same_text_in_other_markup(client):
+    project = EventFactory(description="<p>Fahrt nach Nordhausen.</p>")
+    # CKEditor sends entities and Windows line ends; the stored text is cleaned.
+    project.description = "<p>Fahrt nach Nordhausen.</p>\r\n"
+    project.save()
+    project.description = "<p>Fahrt nach Nordhausen.</p>"
+    project.save()
+    assert single(client, project)["SEQUENCE"] == 0
+
+
+def test_an_address_typed_in_the_admin_is_one_line_in_the_location(client):
+    project = EventFactory(place_name="Rathaus", place_address="Marktplatz 1\r\n99734 Nordhausen")
+    assert str(single(client, project)["LOCATION"]) == "Rathaus, Marktplatz 1, 99734 Nordhausen"
+
+
 # What the feeds contain
 
 

@@ -581,3 +581,115 @@ def test_sign_up_page_queries(client, event, django_assert_num_queries):
     # The event with its partnership and contact; the places still held.
     with django_assert_num_queries(2):
         assert client.get(url).status_code == 200
+
+
+# --- After the review: closed events, the same person twice, old unconfirmed sign-ups ---
+
+
+@pytest.mark.parametrize(
+    "close",
+    [
+        lambda event: setattr(event, "event_status", Project.EventStatus.CANCELLED),
+        lambda event: setattr(event, "signup_enabled", False),
+        lambda event: setattr(event, "published", False),
+    ],
+)
+def test_a_sign_up_is_not_confirmed_once_the_event_stops_taking_them(
+    client, event, capture, mailoutbox, close
+):
+    with capture():
+        sign_up(client, event)
+    key = links(mailoutbox[0])["bestaetigen"]
+    close(event)
+    event.save()
+
+    with capture():
+        response = client.post(confirm_url(key))
+
+    assert "Anmeldung geschlossen" in response.content.decode()
+    assert SignUp.objects.get().state == SignUp.State.UNCONFIRMED
+    assert len(mailoutbox) == 1
+
+
+def test_a_sign_up_sent_before_the_deadline_keeps_its_hour_past_it(
+    client, event, capture, mailoutbox
+):
+    event.signup_deadline = timezone.now() + timedelta(minutes=10)
+    event.save()
+    with capture():
+        sign_up(client, event)
+    key = links(mailoutbox[0])["bestaetigen"]
+
+    with time_machine.travel(timezone.now() + timedelta(minutes=30)), capture():
+        client.post(confirm_url(key))
+    assert SignUp.objects.get().state == SignUp.State.CONFIRMED
+
+
+def test_after_the_deadline_and_the_hour_a_sign_up_is_not_confirmed(
+    client, event, capture, mailoutbox
+):
+    event.signup_deadline = timezone.now() + timedelta(minutes=10)
+    event.save()
+    with capture():
+        sign_up(client, event)
+    key = links(mailoutbox[0])["bestaetigen"]
+
+    with time_machine.travel(timezone.now() + timedelta(minutes=90)), capture():
+        response = client.post(confirm_url(key))
+    assert "Anmeldung geschlossen" in response.content.decode()
+    assert SignUp.objects.get().state == SignUp.State.UNCONFIRMED
+
+
+def test_the_same_address_signing_up_again_takes_no_second_place(
+    client, event, capture, mailoutbox
+):
+    with capture():
+        first = sign_up(client, event, email="Erika@Example.org")
+        second = sign_up(client, event, email="erika@example.org")
+
+    # The same page both times: it tells nobody whether the address signed up before.
+    assert first.status_code == second.status_code == 200
+    assert SignUp.objects.count() == 1
+    assert [message.subject for message in mailoutbox] == [
+        "Bitte bestätigen Sie Ihre Anmeldung: Bürgerfahrt nach Nordhausen"
+    ] * 2
+    # Only the newest link works: keys are stored as hashes, so a new mail needs a new key.
+    old, new = (links(message)["bestaetigen"] for message in mailoutbox)
+    assert client.get(confirm_url(old)).status_code == 404
+    with capture():
+        client.post(confirm_url(new))
+    assert SignUp.objects.get().state == SignUp.State.CONFIRMED
+
+    with capture():
+        sign_up(client, event)
+    assert SignUp.objects.count() == 1
+    reminder = mailoutbox[-1]
+    assert reminder.subject == "Sie sind bereits angemeldet: Bürgerfahrt nach Nordhausen"
+    assert "keine gespeichert" in reminder.body
+    assert set(links(reminder)) == {"absagen"}
+
+
+def test_a_parent_signs_up_two_children_with_one_address():
+    client = visitor()
+    event = SignUpEventFactory(for_minors=True, capacity=10)
+    sign_up(client, event, participant_name="Ida")
+    sign_up(client, event, participant_name="Max")
+    sign_up(client, event, participant_name="max")
+    assert sorted(SignUp.objects.values_list("participant_name", flat=True)) == ["Ida", "Max"]
+
+
+def test_a_cancelled_sign_up_does_not_stop_signing_up_again(client, event, capture, mailoutbox):
+    with capture():
+        sign_up(client, event)
+    client.post(cancel_url(links(mailoutbox[0])["absagen"]))
+    sign_up(client, event)
+    assert SignUp.objects.filter(state=SignUp.State.UNCONFIRMED).count() == 1
+
+
+def test_a_party_too_large_for_the_places_left_hears_how_many_are_left(client):
+    event = SignUpEventFactory(capacity=3, ask_party_size=True, waiting_list=False)
+    SignUpFactory(event=event, party_size=2)
+    response = sign_up(client, event, party_size=4)
+    assert response.context["places_left"] == 1
+    assert response.context["party_size"] == 4
+    assert SignUp.objects.count() == 1

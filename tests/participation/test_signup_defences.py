@@ -1,5 +1,6 @@
 """The sign-up form's defences against bots: token, honeypot, rate limit per address."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -69,7 +70,37 @@ def test_token_is_accepted_from_three_seconds_to_a_day(client, event, age, accep
         assert response.status_code == 200
         assert SignUp.objects.count() == 1
     else:
-        assert_refused(response)
+        assert_sent_again(response)
+
+
+def assert_sent_again(response):
+    """Sent too soon or too late from the event's page: the form again, filled in, nothing stored."""
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Bitte prüfen Sie Ihre Angaben und senden Sie das Formular noch einmal ab." in html
+    assert 'value="Erika Mustermann"' in html
+    assert REFUSED not in html
+    assert not SignUp.objects.exists()
+    # The form again carries a fresh token of its own.
+    (fresh,) = re.findall(r'name="token" value="([^"]+)"', html)
+    assert fresh != response.wsgi_request.POST["token"]
+
+
+def test_a_form_sent_again_after_the_wait_is_accepted(client, event):
+    too_soon = sign_up(client, event, token=token(event, age=timedelta(seconds=1)))
+    (fresh,) = re.findall(r'name="token" value="([^"]+)"', too_soon.content.decode())
+
+    with time_machine.travel(timezone.now() + timedelta(seconds=5)):
+        response = sign_up(client, event, token=fresh)
+
+    assert response.status_code == 200
+    assert SignUp.objects.count() == 1
+
+
+def test_a_bot_filling_the_honeypot_too_soon_is_refused(client, event):
+    assert_refused(
+        sign_up(client, event, token=token(event, age=timedelta(seconds=1)), website="x")
+    )
 
 
 def test_token_for_another_event_is_refused(client, event):

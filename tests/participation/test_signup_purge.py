@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.utils import timezone
 
 from partnership.participation.models import SignUp, SignUpAttempt, SignUpCount
 from tests.factories import SignUpEventFactory, SignUpFactory
@@ -99,3 +100,28 @@ def test_rate_limit_hashes_older_than_a_day_are_deleted():
     assert remaining == {young.pk}
     assert old.pk not in remaining
     assert "Anmeldeversuche zu Terminen älter als 1 Tag gelöscht: 1" in output
+
+
+def test_sign_ups_left_unconfirmed_for_a_day_are_deleted_long_before_the_event():
+    event = SignUpEventFactory(start_date=timezone.localdate() + timedelta(days=200))
+    now = timezone.now()
+    old = SignUpFactory(
+        event=event,
+        state=SignUp.State.UNCONFIRMED,
+        confirmed_at=None,
+        created_at=now - timedelta(hours=25),
+    )
+    fresh = SignUpFactory(
+        event=event,
+        state=SignUp.State.UNCONFIRMED,
+        confirmed_at=None,
+        created_at=now - timedelta(hours=23),
+    )
+    confirmed = SignUpFactory(event=event, created_at=now - timedelta(days=3))
+
+    out = StringIO()
+    call_command("purge_personal_data", stdout=out)
+
+    assert set(SignUp.objects.all()) == {fresh, confirmed}
+    assert old.pk not in SignUp.objects.values_list("pk", flat=True)
+    assert "Nicht bestätigte Anmeldungen älter als 1 Tag gelöscht: 1" in out.getvalue()

@@ -376,7 +376,8 @@ def signup_privacy_section():
             ),
             _(
                 "Ihre Angaben werden %(days)s Tage nach dem letzten Tag des Termins gelöscht; "
-                "danach bleibt nur die Zahl der Anmeldungen ohne Bezug zu Personen. Die "
+                "danach bleibt nur die Zahl der Anmeldungen ohne Bezug zu Personen. Eine "
+                "Anmeldung, die nicht bestätigt wird, löschen wir nach einem Tag. Die "
                 "E-Mails, die wir Ihnen geschickt haben, werden nach %(mail_days)s Tagen aus "
                 "unserem Postausgang gelöscht."
             )

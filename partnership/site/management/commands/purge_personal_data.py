@@ -48,5 +48,7 @@ class Command(BaseCommand):
             f"Anmeldungen zu Terminen, die mehr als {settings.SIGNUP_RETENTION_DAYS} Tage "
             f"vorbei sind, gelöscht: {signups}"
         )
+        unconfirmed = retention.purge_unconfirmed()
+        self.stdout.write(f"Nicht bestätigte Anmeldungen älter als 1 Tag gelöscht: {unconfirmed}")
         attempts = ratelimit.purge()
         self.stdout.write(f"Anmeldeversuche zu Terminen älter als 1 Tag gelöscht: {attempts}")
