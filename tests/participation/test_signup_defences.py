@@ -74,7 +74,7 @@ def test_token_is_accepted_from_three_seconds_to_a_day(client, event, age, accep
 
 
 def assert_sent_again(response):
-    """Sent too soon or too late from the event's page: the form again, filled in, nothing stored."""
+    """Sent too soon or too late from the event page: the form again, filled in, nothing kept."""
     assert response.status_code == 400
     html = response.content.decode()
     assert "Bitte prüfen Sie Ihre Angaben und senden Sie das Formular noch einmal ab." in html
