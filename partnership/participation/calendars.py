@@ -192,6 +192,10 @@ def calendar_response(request, projects, *, name=None, disposition="inline"):
             first_date=min(project.start_date for project in timed).replace(month=1, day=1),
             last_date=max(project.last_day for project in timed).replace(month=12, day=31),
         )
+        # The library notes in English which years the rules cover; the
+        # events are the file's whole span, so the note tells nobody anything.
+        for zone in calendar.walk("VTIMEZONE"):
+            zone.pop("COMMENT", None)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     filename = request.path.rsplit("/", 1)[-1]
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'

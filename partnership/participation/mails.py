@@ -97,6 +97,11 @@ def cancelled_by_staff(signups):
     )
 
 
+def cancellation_received(signup):
+    """Confirms a cancellation sent through the link; the mail needs no link any more."""
+    outbox.queue([_message("you_cancelled", signup, "-", "Ihre Absage ist angekommen")])
+
+
 def moved_up(moved):
     """``moved``: (sign-up, fresh key) pairs, as places.fill_places returns them."""
     outbox.queue(

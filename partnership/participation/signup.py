@@ -237,6 +237,8 @@ class CancelView(KeyView):
     def post(self, request, key):
         signup = self.get_signup(key)
         with transaction.atomic():
+            if signup.state != SignUp.State.CANCELLED:
+                mails.cancellation_received(signup)
             mails.moved_up(places.cancel([signup]))
         signup.refresh_from_db()
         return self.page(request, signup, "cancelled")

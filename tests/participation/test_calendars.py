@@ -95,6 +95,7 @@ def test_a_timed_event_carries_the_rules_of_german_time(client):
     calendar = fetch(client, f"/mitmachen/{project.slug}.ics")[1]
 
     assert [zone["TZID"] for zone in calendar.timezones] == ["Europe/Berlin"]
+    assert "COMMENT" not in calendar.timezones[0]
     (event,) = calendar.events
     assert event["DTSTART"].params["TZID"] == "Europe/Berlin"
     assert event["DTSTART"].dt == datetime(2027, 3, 27, 19, tzinfo=BERLIN)
