@@ -59,7 +59,7 @@ def test_event_page_shows_the_form_with_places_left_and_when_they_were_counted(c
         event.save()
         html = event_page(client, event)
     assert "Noch 7 Plätze frei" in html
-    assert "(Stand: 02.03.2026 09:15)" in html
+    assert "(Stand: 02.03.2026, 09:15 Uhr)" in html
     assert 'name="token"' in html
     assert 'autocomplete="email"' in html
     assert "Bitte leer lassen" in html
@@ -460,7 +460,8 @@ def test_health_note_without_consent_is_an_error(client):
     assert "Bitte willigen Sie ein" in html
     assert 'href="#id_diet_consent"' in html
     assert 'aria-invalid="true"' in html
-    assert 'aria-describedby="id_diet_consent_error"' in html
+    # The box's long explanation and its error, both read with the short label.
+    assert 'aria-describedby="id_diet_consent_helptext id_diet_consent_error"' in html
     assert "Nussallergie" in html  # kept in the form for the person to decide
     assert not SignUp.objects.exists()
 
