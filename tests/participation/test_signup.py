@@ -831,6 +831,15 @@ def test_confirmed_page_names_what_the_mail_holds(client, event, capture, mailou
     assert links(mailoutbox[1])["absagen"]
 
 
+@pytest.mark.parametrize("waiting_list", [True, False])
+def test_the_page_says_how_many_places_a_too_large_party_missed(client, waiting_list):
+    event = SignUpEventFactory(capacity=3, ask_party_size=True, waiting_list=waiting_list)
+    SignUpFactory(event=event, party_size=2)
+    html = " ".join(sign_up(client, event, party_size=4).content.decode().split())
+    assert "Für 4 Personen sind nicht mehr genug Plätze frei (noch 1)." in html
+    assert ("Mit der Bestätigung kommen Sie auf die Warteliste." in html) is waiting_list
+
+
 @pytest.mark.parametrize("template", ["signup_sent.html", "signup_full.html"])
 def test_a_party_larger_than_the_places_left_is_told_so(event, template):
     signup = SignUpFactory.build(event=event, waiting=True, party_size=4)
