@@ -4,7 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -88,7 +89,9 @@ class PartnershipQuerySet(PublishableQuerySet, TranslatableQuerySet):
                 "projects",
                 # The partnership's own visibility is settled by its page (or
                 # its staff preview); its projects need only their own flag.
-                queryset=Project.objects.released().select_related("cooperation_area", "contact"),
+                queryset=Project.objects.released()
+                .with_places_taken()
+                .select_related("cooperation_area", "contact"),
             ),
         )
 
@@ -473,6 +476,25 @@ class ProjectQuerySet(PublishableQuerySet, TranslatableQuerySet):
     def events(self):
         """Dated occasions people can attend, with a page of their own under /mitmachen/."""
         return self.filter(is_event=True)
+
+    def with_places_taken(self, now=None):
+        """
+        Each project's people holding a place (``places_taken``), counted in the
+        same query, so that a list can say "Ausgebucht" at no query per line.
+        What holds a place is the sign-ups' own rule (``holding_places()``);
+        the model is reached through the relation, as this layer imports no
+        sign-up code.
+        """
+        signups = self.model._meta.get_field("signups").related_model.objects
+        taken = (
+            signups.filter(event=OuterRef("pk"))
+            .holding_places(now)
+            .order_by()
+            .values("event")
+            .annotate(people=Sum("party_size"))
+            .values("people")
+        )
+        return self.annotate(places_taken=Coalesce(Subquery(taken), 0))
 
 
 class Project(TranslatableModel, SearchableModel, AutoSlugModel, CreditedImage):

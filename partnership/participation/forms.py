@@ -1,8 +1,28 @@
 from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import SignUp
+
+# Free texts stay well below the size of a request the site accepts at all.
+MAX_TEXT = 2000
+
+PHONE_CHARACTERS = frozenset("0123456789 +()/-")
+
+
+def validate_phone(value):
+    if not set(value) <= PHONE_CHARACTERS or not any(char.isdigit() for char in value):
+        raise ValidationError(
+            _("Bitte geben Sie die Telefonnummer nur mit Ziffern, Leerzeichen und + ( ) / - ein.")
+        )
+
+
+# An event for under-16s asks only for the age groups below 16.
+MINORS_AGE_GROUPS = [SignUp.AgeGroup.UNDER_12, SignUp.AgeGroup.FROM_12]
 
 # The fields an event may ask for, each with the switch that asks it.
 OPTIONAL_FIELDS = {
@@ -23,14 +43,10 @@ class SignUpForm(forms.ModelForm):
     for: a value posted for any other field is never stored.
     """
 
+    # A short label, so that the error summary names the box briefly; what
+    # the consent covers is its help text, linked by aria-describedby.
     diet_consent = forms.BooleanField(
-        label=_(
-            "Ich willige ein, dass meine Angaben zu Allergien oder anderen Bedürfnissen "
-            "gespeichert und an die Veranstaltenden weitergegeben werden, damit sie sich "
-            "darauf einstellen können. Sie werden mit der Anmeldung gelöscht; die "
-            "Einwilligung kann ich jederzeit widerrufen."
-        ),
-        required=False,
+        label=_("Einwilligung zu den Angaben über Allergien"), required=False
     )
 
     class Meta:
@@ -60,7 +76,7 @@ class SignUpForm(forms.ModelForm):
                 "An diese Adresse schicken wir den Link, mit dem Sie die Anmeldung bestätigen."
             ),
             "participant_name": "",
-            "diet_note": _("Nur mit Ihrer Einwilligung darunter gespeichert."),
+            "diet_note": _("Wird nur gespeichert, wenn Sie unten einwilligen."),
         }
         widgets = {
             "diet_note": forms.Textarea(attrs={"rows": 3}),
@@ -77,6 +93,7 @@ class SignUpForm(forms.ModelForm):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         if "phone" in self.fields:
             self.fields["phone"].required = True
+            self.fields["phone"].validators.append(validate_phone)
             self.fields["phone"].widget = forms.TextInput(
                 attrs={"autocomplete": "tel", "type": "tel"}
             )
@@ -90,10 +107,31 @@ class SignUpForm(forms.ModelForm):
                 % {"max": event.max_party_size},
             )
         if "age_group" in self.fields:
+            groups = MINORS_AGE_GROUPS if event.for_minors else SignUp.AgeGroup
             self.fields["age_group"].required = True
-            self.fields["age_group"].choices = [("", _("bitte wählen")), *SignUp.AgeGroup.choices]
+            self.fields["age_group"].choices = [
+                ("", _("bitte wählen")),
+                *((group.value, group.label) for group in groups),
+            ]
         if "diet" in self.fields:
             self.fields["diet"].choices = SignUp.Diet.choices
+        if "diet_consent" in self.fields:
+            self.fields["diet_consent"].help_text = ngettext(
+                "Damit willigen Sie ein, dass Ihre Angaben zu Allergien oder anderen "
+                "Bedürfnissen gespeichert und an die Veranstaltenden weitergegeben werden, "
+                "damit sie sich darauf einstellen können. Sie werden zusammen mit Ihrer "
+                "Anmeldung gelöscht, spätestens %(days)s Tag nach dem Termin. Sie können "
+                "die Einwilligung jederzeit widerrufen.",
+                "Damit willigen Sie ein, dass Ihre Angaben zu Allergien oder anderen "
+                "Bedürfnissen gespeichert und an die Veranstaltenden weitergegeben werden, "
+                "damit sie sich darauf einstellen können. Sie werden zusammen mit Ihrer "
+                "Anmeldung gelöscht, spätestens %(days)s Tage nach dem Termin. Sie können "
+                "die Einwilligung jederzeit widerrufen.",
+                settings.SIGNUP_RETENTION_DAYS,
+            ) % {"days": settings.SIGNUP_RETENTION_DAYS}
+        for name in ("diet_note", "answer"):
+            if name in self.fields:
+                self.fields[name].validators.append(MaxLengthValidator(MAX_TEXT))
         if "answer" in self.fields:
             self.fields["answer"].label = event.question
         if event.for_minors:
@@ -104,6 +142,15 @@ class SignUpForm(forms.ModelForm):
             self.fields["participant_name"].required = True
             if "age_group" in self.fields:
                 self.fields["age_group"].label = _("Altersgruppe des Kindes oder Jugendlichen")
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        # Django accepts "a@localhost"; no mail to the public goes to a host without a dot.
+        if "." not in email.rpartition("@")[2]:
+            raise ValidationError(
+                _("Bitte geben Sie eine vollständige E-Mail-Adresse ein, etwa name@beispiel.de.")
+            )
+        return email
 
     def clean(self):
         data = super().clean()

@@ -9,6 +9,8 @@ import datetime
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
 from cities.models import City
@@ -37,6 +39,7 @@ class UpcomingEventListView(ListView):
         return (
             public_events()
             .upcoming()
+            .with_places_taken()
             .select_related(*LIST_RELATIONS)
             .order_by("start_date", "start_time", "pk")
         )
@@ -105,7 +108,8 @@ class EventYearArchiveView(ArchiveFilterMixin, ListView):
     The past events of one year; a year without any is a 404.
 
     Template: ``participation/event_year.html``; context: ``event_list``,
-    ``year``, ``archive_partnership``, ``archive_city``, ``filter_query``.
+    ``year``, ``trail`` (the breadcrumbs before the archive),
+    ``archive_partnership``, ``archive_city``, ``filter_query``.
     """
 
     template_name = "participation/event_year.html"
@@ -120,12 +124,15 @@ class EventYearArchiveView(ArchiveFilterMixin, ListView):
         return (
             self.past_events()
             .filter(start_date__year=year)
+            .with_places_taken()
             .select_related(*LIST_RELATIONS)
             .order_by("start_date", "start_time", "pk")
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(year=str(self.kwargs["year"]), **kwargs)
+        # Startseite › Mitmachen › Vergangene Termine › the year.
+        trail = [(reverse("participation:list"), _("Mitmachen"))]
+        return super().get_context_data(year=str(self.kwargs["year"]), trail=trail, **kwargs)
 
 
 class EventDetailView(PreviewableDetailView):
@@ -135,8 +142,12 @@ class EventDetailView(PreviewableDetailView):
     Template: ``participation/event_detail.html``; context: ``project``.
     """
 
-    queryset = Project.objects.events().select_related(
-        "partnership__home_city", "partnership__partner_city", "cooperation_area", "contact"
+    queryset = (
+        Project.objects.events()
+        .with_places_taken()
+        .select_related(
+            "partnership__home_city", "partnership__partner_city", "cooperation_area", "contact"
+        )
     )
     template_name = "participation/event_detail.html"
     context_object_name = "project"

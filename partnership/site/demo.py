@@ -309,7 +309,7 @@ class DemoLoader:
         return partnership
 
     def _project(self, item, partnerships, areas, contacts):
-        relations = {"partner", "area", "contact", "signups", "signup_count"}
+        relations = {"partner", "area", "contact", "signups", "signup_count", "image_of"}
         fields = {key: value for key, value in item.items() if key not in relations}
         fields.update(
             partnership=partnerships[item["partner"]],
@@ -318,7 +318,13 @@ class DemoLoader:
             published=True,
         )
         title = fields.pop("title")
-        project, created = self._get_or_create(Project, {"title": title}, fields)
+
+        def build(project):
+            if "image_of" in item:
+                city = partnerships[item["image_of"]].partner_city
+                _attach_picture(project, city.name, f"event-{item['image_of']}")
+
+        project, created = self._get_or_create(Project, {"title": title}, fields, build)
         if created:
             self._signups(project, item.get("signups", []))
             if "signup_count" in item:

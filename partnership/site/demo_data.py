@@ -690,13 +690,13 @@ def recent_articles(now):
 _SCHOOL_PARENTS = [
     ("Erika Beispiel", "Lena Beispiel", SignUp.AgeGroup.FROM_12),
     ("Max Muster", "Paul Muster", SignUp.AgeGroup.FROM_12),
-    ("Petra Probe", "Emma Probe", SignUp.AgeGroup.FROM_16),
+    ("Petra Probe", "Emma Probe", SignUp.AgeGroup.FROM_12),
     ("Jonas Platzhalter", "Noah Platzhalter", SignUp.AgeGroup.FROM_12),
-    ("Sabine Exempel", "Mia Exempel", SignUp.AgeGroup.FROM_16),
+    ("Sabine Exempel", "Mia Exempel", SignUp.AgeGroup.FROM_12),
     ("Thomas Testmann", "Ben Testmann", SignUp.AgeGroup.FROM_12),
     # The exchange has six places: these two wait for one to come free.
     ("Anna Vorlage", "Sophie Vorlage", SignUp.AgeGroup.FROM_12),
-    ("Karl Fiktiv", "Leon Fiktiv", SignUp.AgeGroup.FROM_16),
+    ("Karl Fiktiv", "Leon Fiktiv", SignUp.AgeGroup.FROM_12),
 ]
 SCHOOL_EXCHANGE_PLACES = 6
 
@@ -763,12 +763,24 @@ def projects():
             "ask_phone": True,
             "ask_party_size": True,
             "ask_diet": True,
+            "image_of": "nordhausen",
             "signups": [
-                {"name": "Erika Beispiel", "email": _address("Erika Beispiel"), "party_size": 2},
-                {"name": "Max Muster", "email": _address("Max Muster"), "party_size": 1},
+                {
+                    "name": "Erika Beispiel",
+                    "email": _address("Erika Beispiel"),
+                    "phone": "0234 000000-11",
+                    "party_size": 2,
+                },
+                {
+                    "name": "Max Muster",
+                    "email": _address("Max Muster"),
+                    "phone": "0234 000000-12",
+                    "party_size": 1,
+                },
                 {
                     "name": "Petra Probe",
                     "email": _address("Petra Probe"),
+                    "phone": "0234 000000-13",
                     "party_size": 3,
                     "diet": SignUp.Diet.VEGETARIAN,
                 },

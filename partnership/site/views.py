@@ -77,6 +77,7 @@ class HomeView(TemplateView):
             events=Project.objects.published()
             .events()
             .upcoming()
+            .with_places_taken()
             .select_related("partnership__partner_city", "cooperation_area")
             .order_by("start_date", "start_time", "pk")[: self.upcoming_events],
             **kwargs,

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from post_office.models import Email
@@ -59,7 +60,7 @@ def test_event_page_shows_the_form_with_places_left_and_when_they_were_counted(c
         event.save()
         html = event_page(client, event)
     assert "Noch 7 Plätze frei" in html
-    assert "(Stand: 02.03.2026 09:15)" in html
+    assert "(Stand: 02.03.2026, 09:15 Uhr)" in html
     assert 'name="token"' in html
     assert 'autocomplete="email"' in html
     assert "Bitte leer lassen" in html
@@ -109,6 +110,26 @@ def test_form_for_minors_asks_a_parent_and_the_childs_name(client):
     assert 'name="participant_name"' in html
 
 
+def test_form_for_minors_offers_only_age_groups_under_16(client):
+    event = SignUpEventFactory(for_minors=True, ask_age_group=True)
+    html = event_page(client, event)
+    assert "12 bis 15 Jahre" in html and "unter 12 Jahre" in html
+    assert "16 bis 17 Jahre" not in html and "18 Jahre und älter" not in html
+    response = sign_up(client, event, participant_name="Paul", age_group="16-17")
+    assert response.status_code == 400
+    assert not SignUp.objects.exists()
+
+
+def test_form_for_adults_offers_every_age_group(client):
+    html = event_page(client, SignUpEventFactory(ask_age_group=True))
+    assert "16 bis 17 Jahre" in html and "18 Jahre und älter" in html
+
+
+def test_minors_hint_asks_for_the_parents_e_mail_address(client):
+    html = " ".join(event_page(client, SignUpEventFactory(for_minors=True)).split())
+    assert "Bitte tragen Sie Ihren eigenen Namen und Ihre E-Mail-Adresse ein" in html
+
+
 def test_full_event_with_waiting_list_offers_it(client, event):
     SignUpFactory(event=event, party_size=10)
     html = event_page(client, event)
@@ -135,6 +156,33 @@ def test_sign_up_after_the_deadline_is_closed(client, event, capture):
     assert "Anmeldeschluss war am" in response.content.decode()
     assert not SignUp.objects.exists()
     assert not Email.objects.exists()
+
+
+def test_deadline_is_shown_while_sign_up_is_open(client, event):
+    event.start_date = timezone.localdate() + timedelta(days=400)
+    event.signup_deadline = timezone.make_aware(
+        timezone.datetime.combine(
+            timezone.localdate() + timedelta(days=300), timezone.datetime.min.time()
+        )
+    ).replace(hour=12)
+    event.save()
+    deadline = timezone.localtime(event.signup_deadline)
+    html = event_page(client, event)
+    months = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+              "September", "Oktober", "November", "Dezember"]  # fmt: skip
+    day = f"{deadline.day}. {months[deadline.month - 1]} {deadline.year}"
+    assert f"Anmeldung bis {day}, 12:00 Uhr" in " ".join(html.split())
+
+
+def test_passed_deadline_names_its_time_with_uhr(client, event):
+    event.signup_deadline = timezone.make_aware(timezone.datetime(2026, 10, 15, 19, 30))
+    event.save()
+    with time_machine.travel(timezone.make_aware(timezone.datetime(2026, 10, 16, 8)), tick=False):
+        event.start_date = timezone.localdate() + timedelta(days=10)
+        event.save()
+        html = " ".join(event_page(client, event).split())
+    assert "Anmeldeschluss war am 15. Oktober 2026, 19:30 Uhr." in html
+    assert "Anmeldung bis" not in html
 
 
 def test_sign_up_before_the_deadline_is_open(client, event):
@@ -464,7 +512,8 @@ def test_health_note_without_consent_is_an_error(client):
     assert "Bitte willigen Sie ein" in html
     assert 'href="#id_diet_consent"' in html
     assert 'aria-invalid="true"' in html
-    assert 'aria-describedby="id_diet_consent_error"' in html
+    # The box's long explanation and its error, both read with the short label.
+    assert 'aria-describedby="id_diet_consent_helptext id_diet_consent_error"' in html
     assert "Nussallergie" in html  # kept in the form for the person to decide
     assert not SignUp.objects.exists()
 
@@ -492,6 +541,51 @@ def test_errors_come_back_with_a_summary_linked_to_the_fields(client, event):
     assert 'id="id_email_error"' in html
     assert "keine-adresse" in html
     assert not SignUp.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"email": "a@localhost"}, "email"),
+        ({"phone": "abc"}, "phone"),
+        ({"phone": "0234 12;DROP"}, "phone"),
+        ({"phone": "+-()/"}, "phone"),
+        ({"diet_note": "x" * 2001, "diet_consent": "on"}, "diet_note"),
+        ({"answer": "x" * 2001}, "answer"),
+    ],
+)
+def test_bad_input_is_a_form_error_on_its_field(client, fields, field):
+    event = SignUpEventFactory(ask_phone=True, ask_diet=True, question="Woher?")
+    response = sign_up(client, event, **{"phone": "0234 123456", **fields})
+    assert response.status_code == 400
+    assert f'href="#id_{field}"' in response.content.decode()
+    assert not SignUp.objects.exists()
+
+
+def test_phone_and_texts_within_the_limits_are_accepted(client):
+    event = SignUpEventFactory(ask_phone=True, ask_diet=True, question="Woher?")
+    response = sign_up(
+        client,
+        event,
+        phone="+49 (0234) 000000-1/2",
+        diet_note="x" * 2000,
+        diet_consent="on",
+        answer="y" * 2000,
+    )
+    assert response.status_code == 200
+    assert SignUp.objects.get().phone == "+49 (0234) 000000-1/2"
+
+
+def test_consent_box_has_a_short_label_and_its_explanation_as_help(client, settings):
+    settings.SIGNUP_RETENTION_DAYS = 30
+    event = SignUpEventFactory(ask_diet=True)
+    html = " ".join(event_page(client, event).split())
+    assert "Wird nur gespeichert, wenn Sie unten einwilligen." in html
+    assert "zusammen mit Ihrer Anmeldung gelöscht, spätestens 30 Tage nach dem Termin" in html
+    response = sign_up(client, event, diet_note="Nussallergie")
+    summary = response.content.decode().split('class="error-summary"')[1].split("</div>")[0]
+    assert "Einwilligung zu den Angaben über Allergien: Bitte willigen Sie ein" in summary
+    assert "Veranstaltenden" not in summary
 
 
 @pytest.mark.parametrize(
@@ -697,3 +791,66 @@ def test_a_party_too_large_for_the_places_left_hears_how_many_are_left(client):
     assert response.context["places_left"] == 1
     assert response.context["party_size"] == 4
     assert SignUp.objects.count() == 1
+
+
+# --- Texts that depend on the event and the sign-up --------------------------
+
+
+@pytest.mark.parametrize(
+    ("capacity", "waiting_list", "waiting", "says_place_goes_on"),
+    [
+        (10, True, False, True),
+        (10, True, True, False),
+        (10, False, False, False),
+        (None, True, False, False),
+    ],
+)
+def test_cancel_page_says_the_place_goes_on_only_where_it_does(
+    client, capacity, waiting_list, waiting, says_place_goes_on
+):
+    event = SignUpEventFactory(capacity=capacity, waiting_list=waiting_list)
+    signup = SignUpFactory(event=event, waiting=waiting)
+    key = signup.new_key()
+    signup.save()
+    html = client.get(cancel_url(key)).content.decode()
+    assert "Möchten Sie Ihre Anmeldung" in html
+    assert ("an die nächste Person auf der Warteliste" in html) is says_place_goes_on
+
+
+@pytest.mark.parametrize(("capacity", "holds"), [(10, True), (None, False)])
+def test_hour_of_hold_is_promised_only_with_a_limit_on_places(client, capacity, holds):
+    event = SignUpEventFactory(capacity=capacity)
+    html = sign_up(client, event).content.decode()
+    assert ("Wir halten Ihren Platz eine Stunde lang" in html) is holds
+
+
+def test_confirmed_page_names_what_the_mail_holds(client, event, capture, mailoutbox):
+    with capture():
+        sign_up(client, event)
+    with capture():
+        response = client.post(confirm_url(links(mailoutbox[0])["bestaetigen"]))
+    html = " ".join(response.content.decode().split())
+    assert "eine E-Mail mit Datum, Ort und dem Link zum Absagen" in html
+    assert "Wann:" in mailoutbox[1].body and "Wo:" in mailoutbox[1].body
+    assert links(mailoutbox[1])["absagen"]
+
+
+@pytest.mark.parametrize("waiting_list", [True, False])
+def test_the_page_says_how_many_places_a_too_large_party_missed(client, waiting_list):
+    event = SignUpEventFactory(capacity=3, ask_party_size=True, waiting_list=waiting_list)
+    SignUpFactory(event=event, party_size=2)
+    html = " ".join(sign_up(client, event, party_size=4).content.decode().split())
+    assert "Für 4 Personen sind nicht mehr genug Plätze frei (noch 1)." in html
+    assert ("Mit der Bestätigung kommen Sie auf die Warteliste." in html) is waiting_list
+
+
+@pytest.mark.parametrize("template", ["signup_sent.html", "signup_full.html"])
+def test_a_party_larger_than_the_places_left_is_told_so(event, template):
+    signup = SignUpFactory.build(event=event, waiting=True, party_size=4)
+    context = {"event": event, "signup": signup, "party_size": 4, "places_left": 1}
+    html = " ".join(render_to_string(f"participation/{template}", context).split())
+    assert "Für 4 Personen sind nicht mehr genug Plätze frei (noch 1)." in html
+    without = " ".join(
+        render_to_string(f"participation/{template}", {"event": event, "signup": signup}).split()
+    )
+    assert "Für 4 Personen" not in without

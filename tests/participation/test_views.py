@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone, translation
 
 from partnership.models import Project
+from partnership.participation.models import HOLD, SignUp
 from tests.factories import (
     CityFactory,
     ContactFactory,
@@ -16,6 +17,7 @@ from tests.factories import (
     PartnershipFactory,
     ProjectFactory,
     SignUpEventFactory,
+    SignUpFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -93,6 +95,56 @@ def test_sign_up_is_not_announced_once_the_deadline_passed_or_the_event_is_cance
     SignUpEventFactory(event_status=Project.EventStatus.CANCELLED)
 
     assert "Anmeldung offen" not in page(client, "/mitmachen/")
+
+
+def test_list_says_ausgebucht_once_the_places_are_taken(client):
+    open_event = SignUpEventFactory(title="Eine frei", capacity=4)
+    SignUpFactory(event=open_event, party_size=3)
+    # Neither the waiting list nor an unconfirmed sign-up past its hour holds a place.
+    SignUpFactory(event=open_event, waiting=True, party_size=2)
+    SignUpFactory(
+        event=open_event,
+        state=SignUp.State.UNCONFIRMED,
+        confirmed_at=None,
+        created_at=timezone.now() - HOLD - timedelta(minutes=1),
+    )
+    with_waiting_list = SignUpEventFactory(title="Voll mit Warteliste", waiting_list=True)
+    SignUpFactory(event=with_waiting_list, party_size=9)
+    SignUpFactory(
+        event=with_waiting_list, state=SignUp.State.UNCONFIRMED, confirmed_at=None
+    )  # inside its hour: it holds the last place
+    without = SignUpEventFactory(title="Voll ohne Warteliste", waiting_list=False)
+    SignUpFactory(event=without, party_size=10)
+
+    html = page(client, "/mitmachen/")
+
+    def mark(title):
+        item = html.split(title)[1].split("</li>")[0]
+        return re.search(r'class="event-mark event-mark--\w+">([^<]+)<', item)[1]
+
+    assert mark("Eine frei") == "Anmeldung offen"
+    assert mark("Voll mit Warteliste") == "Ausgebucht – Warteliste offen"
+    assert mark("Voll ohne Warteliste") == "Ausgebucht"
+
+
+def test_home_city_and_partnership_pages_say_ausgebucht_too(client):
+    home = HomeCityFactory()
+    partnership = PartnershipFactory(home_city=home)
+    event = SignUpEventFactory(partnership=partnership, waiting_list=False)
+    SignUpFactory(event=event, party_size=10)
+
+    for url in ("/", partnership.get_absolute_url(), partnership.partner_city.get_absolute_url()):
+        html = page(client, url)
+        assert event.title in html, url
+        assert "Ausgebucht" in html and "Anmeldung offen" not in html, url
+
+
+def test_list_query_count_with_sign_ups(client, django_assert_num_queries):
+    for event in SignUpEventFactory.create_batch(3):
+        SignUpFactory.create_batch(2, event=event)
+    # The places taken are a subquery of the one query of the list.
+    with django_assert_num_queries(1):
+        client.get("/mitmachen/")
 
 
 def test_list_links_to_the_archive_and_the_calendar_with_how_to_subscribe(client):
@@ -237,6 +289,29 @@ def test_past_event_keeps_its_page(client):
     assert client.get(event.get_absolute_url()).status_code == 200
 
 
+def test_past_event_page_says_it_took_place_and_offers_no_sign_up(client):
+    event = SignUpEventFactory(
+        start_date=days(-3),
+        start_time=time(19, 30),
+        signup_deadline=timezone.now() - timedelta(days=5),
+    )
+
+    html = page(client, event.get_absolute_url())
+
+    assert "Dieser Termin hat stattgefunden." in html
+    assert "Anmeldeschluss" not in html
+    assert 'name="token"' not in html
+
+
+def test_cancelled_past_event_says_cancelled_not_taken_place(client):
+    event = EventFactory(start_date=days(-3), event_status=Project.EventStatus.CANCELLED)
+
+    html = page(client, event.get_absolute_url())
+
+    assert "Dieser Termin ist abgesagt." in html
+    assert "hat stattgefunden" not in html
+
+
 @pytest.mark.parametrize(
     "fields",
     [{"published": False}, {"partnership__published": False}, {"is_event": False}],
@@ -339,6 +414,38 @@ def test_json_ld_of_a_timed_event_with_a_fee(client):
     assert "image" not in data
 
 
+@pytest.mark.parametrize(
+    ("taken", "waiting_list", "availability"),
+    [
+        (9, True, "https://schema.org/InStock"),
+        (10, True, "https://schema.org/SoldOut"),
+        (10, False, "https://schema.org/SoldOut"),
+    ],
+)
+def test_json_ld_offer_is_sold_out_when_no_place_is_left(
+    client, taken, waiting_list, availability
+):
+    event = SignUpEventFactory(fee=Decimal("25"), waiting_list=waiting_list)
+    SignUpFactory(event=event, party_size=taken)
+
+    data = json_ld(page(client, event.get_absolute_url()), "Event")
+
+    assert data["offers"]["availability"] == availability
+
+
+def test_json_ld_address_of_a_place_abroad_names_its_locality(client):
+    event = EventFactory(
+        place_name="Partnerschulen in Sheffield", place_address="Sheffield, England"
+    )
+
+    data = json_ld(page(client, event.get_absolute_url()), "Event")
+
+    assert data["location"]["address"] == {
+        "@type": "PostalAddress",
+        "addressLocality": "Sheffield, England",
+    }
+
+
 def test_json_ld_of_a_free_all_day_online_event(client):
     event = EventFactory(
         start_date=date(2099, 3, 14), online=True, place_name="", place_address="", fee=None
@@ -431,6 +538,47 @@ def test_archive_filtered_by_partnership_and_city(client):
     assert "Nordhausen" in by_partnership.split("<h1")[1].split("</h1>")[0]
     assert re.findall(r'href="/mitmachen/(\d+)/\?stadt=[^"]+"', by_city) == ["2023", "2020"]
     assert client.get(f"/mitmachen/2020/?partnerschaft={nordhausen.slug}").status_code == 404
+
+
+def test_archive_pages_lead_back_through_mitmachen(client):
+    EventFactory(start_date=date(2023, 5, 1))
+
+    for url, trail in [
+        ("/mitmachen/archiv/", ["Startseite", "Mitmachen", "Vergangene Termine"]),
+        ("/mitmachen/2023/", ["Startseite", "Mitmachen", "Vergangene Termine", "2023"]),
+    ]:
+        html = page(client, url)
+        crumbs = html.split('class="breadcrumbs"')[1].split("</nav>")[0]
+        assert re.findall(r">([^<>]+)</(?:a|span)>", crumbs) == trail, url
+
+
+def test_archive_headings_name_partnership_and_city_alike(client):
+    oviedo = PartnershipFactory(partner_city=CityFactory(name="Oviedo"))
+    EventFactory(partnership=oviedo, start_date=date(2023, 5, 1))
+
+    def heading(url):
+        return re.search(r"<h1>\s*(.*?)\s*</h1>", page(client, url), flags=re.S)[1]
+
+    by_partnership = f"?partnerschaft={oviedo.slug}"
+    by_city = f"?stadt={oviedo.partner_city.slug}"
+    assert heading(f"/mitmachen/archiv/{by_partnership}") == (
+        "Vergangene Termine: Partnerschaft mit Oviedo"
+    )
+    assert heading(f"/mitmachen/2023/{by_partnership}") == (
+        "Vergangene Termine 2023: Partnerschaft mit Oviedo"
+    )
+    assert heading(f"/mitmachen/archiv/{by_city}") == "Vergangene Termine: Oviedo"
+    assert heading(f"/mitmachen/2023/{by_city}") == "Vergangene Termine 2023: Oviedo"
+
+
+def test_filtered_archive_says_its_upcoming_link_is_unfiltered(client):
+    partnership = PartnershipFactory()
+
+    unfiltered = page(client, "/mitmachen/archiv/")
+    filtered = page(client, f"/mitmachen/archiv/?partnerschaft={partnership.slug}")
+
+    assert '<a href="/mitmachen/">Kommende Termine</a>' in unfiltered
+    assert '<a href="/mitmachen/">Alle kommenden Termine</a>' in filtered
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from django.utils import timezone
 from cities.models import City
 from news.models import Article
 from partnership.models import Partnership, Project
+from partnership.participation.forms import SignUpForm
 from partnership.participation.models import SignUp
 from partnership.site.checks import launch_problems
 from partnership.site.models import DemoObject
@@ -98,12 +99,18 @@ def test_demo_has_events_open_full_moved_cancelled_and_past():
     trip = events["Bürgerfahrt nach Nordhausen"]
     assert trip.signup_enabled and trip.start_date > today
     assert trip.signups.holding_places().people() < trip.capacity
+    # The trip asks for a phone number, and its page shows a picture described in German.
+    assert trip.ask_phone and all(signup.phone for signup in trip.signups.all())
+    assert trip.image and trip.image_alt.startswith("Gezeichnete Stadtsilhouette")
 
     exchange = events["Schüleraustausch mit Sheffield"]
     assert exchange.for_minors and exchange.ask_age_group
     assert exchange.signups.holding_places().people() == exchange.capacity
     assert exchange.signups.waiting_list().count() == 2
     assert all(signup.participant_name for signup in exchange.signups.all())
+    # Every sign-up's age group is one the exchange's own form offers.
+    offered = dict(SignUpForm(exchange).fields["age_group"].choices)
+    assert all(signup.age_group in offered for signup in exchange.signups.all())
 
     assert events["Packtag für die Hilfslieferung"].is_cancelled
     moved = events["Sammelaktion für die nächste Hilfslieferung"]

@@ -52,6 +52,34 @@ def signup_open(event):
     return start >= timezone.localdate(now, timing.EVENT_TIME_ZONE)
 
 
+def is_full(event):
+    """
+    Whether no place is left, for an event counted by
+    ProjectQuerySet.with_places_taken(): lists and JSON-LD say so at no query.
+    """
+    return event.capacity is not None and event.places_taken >= event.capacity
+
+
+@register.filter
+def signup_mark(event):
+    """
+    What a list says of an event's sign-up: "open" while places are left (or
+    there is no limit), "waiting_list" when full with a waiting list, "full"
+    when full without one, and "" when it takes no sign-ups.
+    """
+    if not signup_open(event):
+        return ""
+    if not is_full(event):
+        return "open"
+    return "waiting_list" if event.waiting_list else "full"
+
+
+@register.filter
+def has_taken_place(event):
+    """Whether the event has ended, as ProjectQuerySet.past() has it."""
+    return event.last_day < timezone.localdate()
+
+
 # Partnership and city pages split the projects they prefetched (Partnership
 # .objects.with_details()) in Python, so their events cost no query of their own.
 

@@ -18,6 +18,7 @@ from core.richtext import plain_text
 from news.models import Article
 from partnership.models import Project
 from partnership.participation import timing
+from partnership.participation.templatetags.events import is_full
 
 from ..languages import OG_LOCALES, page_versions
 from ..models import SiteSettings
@@ -156,6 +157,8 @@ def _city(context, city):
 
 # The last line of a German address: "99734 Nordhausen".
 _POSTCODE_AND_PLACE = re.compile(r"^(\d{4,5})\s+(.+)$")
+# A last line without any digit names a place, not a street: "Sheffield, England".
+_PLACE_ONLY = re.compile(r"^\D+$")
 
 _EVENT_STATUS = {
     Project.EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
@@ -170,6 +173,8 @@ def _postal_address(text):
     if lines and (match := _POSTCODE_AND_PLACE.match(lines[-1])):
         address["postalCode"], address["addressLocality"] = match.groups()
         lines = lines[:-1]
+    elif lines and _PLACE_ONLY.match(lines[-1]):
+        address["addressLocality"] = lines.pop()
     if lines:
         address["streetAddress"] = ", ".join(lines)
     return address
@@ -202,6 +207,14 @@ def _attendance_mode(event):
     return "https://schema.org/OfflineEventAttendanceMode"
 
 
+def _offer_availability(event):
+    if event.is_cancelled:
+        return "https://schema.org/Discontinued"
+    if event.signup_enabled and is_full(event):
+        return "https://schema.org/SoldOut"
+    return "https://schema.org/InStock"
+
+
 def _event(context, event):
     """An event's page (partnership.participation): dates for all-day events, else moments."""
     url = _absolute(context, event.get_absolute_url())
@@ -231,10 +244,7 @@ def _event(context, event):
             "price": f"{event.fee:.2f}",
             "priceCurrency": "EUR",
             "url": url,
-            # Places left are counted by the sign-up form, not on a cached page.
-            "availability": "https://schema.org/Discontinued"
-            if event.is_cancelled
-            else "https://schema.org/InStock",
+            "availability": _offer_availability(event),
         }
     if event.image:
         data["image"] = [_absolute(context, event.image.url)]
