@@ -165,6 +165,72 @@ def test_event_form_errors_are_shown_on_their_fields_not_as_a_500(admin_client):
     assert not Project.objects.exists()
 
 
+def test_times_sit_beside_the_dates_for_every_project(admin_client):
+    for url in (reverse("admin:partnership_project_add"), change_url(ProjectFactory())):
+        fieldsets = dict(admin_client.get(url).context["adminform"].fieldsets)
+        assert fieldsets["Wann"]["fields"] == [
+            ("start_date", "end_date"),
+            ("start_time", "end_time"),
+        ]
+        assert "collapse" not in fieldsets["Wann"].get("classes", ())
+        assert "nur für Termine zum Mitmachen" in fieldsets["Wann"]["description"]
+        assert ("start_time", "end_time") not in fieldsets["Termin zum Mitmachen"]["fields"]
+
+
+def test_a_slug_taken_by_another_project_is_named_in_plain_german(admin_client):
+    ProjectFactory(slug="buergerfahrt")
+    event = EventFactory(slug="andere-fahrt")
+    page = admin_client.get(change_url(event))
+    response = admin_client.post(
+        change_url(event), change_form(page).data(slug="buergerfahrt", _save="1")
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["slug"] == [
+        "Diesen Kurznamen hat schon ein anderes Projekt oder ein anderer Termin."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        (
+            "capacity",
+            "99999999999999999999",
+            "Höchstens 100.000 Plätze. Ist die Zahl der Plätze nicht begrenzt, bitte das "
+            "Feld leer lassen.",
+        ),
+        (
+            "capacity",
+            "0",
+            "Bitte mindestens einen Platz angeben oder das Feld leer lassen.",
+        ),
+        ("max_party_size", "0", "Eine Anmeldung gilt für mindestens eine Person."),
+        ("max_party_size", "51", "Höchstens 50 Personen je Anmeldung."),
+    ],
+)
+def test_places_and_party_size_out_of_range_are_plain_form_errors(
+    admin_client, field, value, message
+):
+    event = SignUpEventFactory(capacity=10, ask_party_size=True)
+    page = admin_client.get(change_url(event))
+    response = admin_client.post(change_url(event), change_form(page).data(**{field: value}))
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors[field] == [message]
+    event.refresh_from_db()
+    assert (event.capacity, event.max_party_size) == (10, 4)
+
+
+def test_the_largest_capacity_allowed_is_saved(admin_client):
+    event = SignUpEventFactory(capacity=10)
+    page = admin_client.get(change_url(event))
+    response = admin_client.post(
+        change_url(event), change_form(page).data(capacity="100000", _save="1")
+    )
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.capacity == 100_000
+
+
 def test_event_with_image_and_sign_ups_saves_unchanged_and_keeps_its_image(
     admin_client, event_with_history
 ):
