@@ -27,6 +27,7 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -131,16 +132,10 @@ class PersonForm(forms.Form):
 
 @admin.register(SignUp)
 class SignUpAdmin(admin.ModelAdmin):
-    list_display = [
-        "name",
-        "email",
-        "party_size",
-        "state",
-        "waiting",
-        "created_at",
-        "confirmed_at",
-        "event",
-    ]
+    # Narrow enough for a laptop screen beside the filters: name and address
+    # share a column, as do the state, the waiting list and when it was
+    # confirmed; a list of one event leaves out the event.
+    list_display = ["person", "party_size", "status", "created_at", "event"]
     list_filter = [
         ("event", titled(EventFilter, gettext_lazy("Termin"))),
         "state",
@@ -168,6 +163,29 @@ class SignUpAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def get_list_display(self, request):
+        columns = super().get_list_display(request)
+        if request.GET.get("event__id__exact", "").isdigit():
+            return [column for column in columns if column != "event"]
+        return columns
+
+    @admin.display(description=gettext_lazy("Person"), ordering="name")
+    def person(self, obj):
+        return format_html("{}<br>{}", obj.name, obj.email)
+
+    @admin.display(description=gettext_lazy("Stand"), ordering="state")
+    def status(self, obj):
+        state = obj.get_state_display()
+        if obj.waiting:
+            state = _("%(state)s, Warteliste") % {"state": state}
+        moment = {
+            SignUp.State.CONFIRMED: obj.confirmed_at,
+            SignUp.State.CANCELLED: obj.cancelled_at,
+        }.get(obj.state)
+        if moment is None:
+            return state
+        return format_html("{}<br>{}", state, local(moment))
 
     # Cancelling, like exporting, is the lead's handling of personal data.
     def has_export_permission(self, request):

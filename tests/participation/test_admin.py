@@ -7,7 +7,7 @@ e-mail to participants and a person's sign-ups under Art. 15 and 17 DSGVO.
 import csv
 import io
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.contrib.admin.models import LogEntry
@@ -478,6 +478,28 @@ def test_participants_list_of_an_event_has_its_counts_in_a_fixed_number_of_queri
     assert "Warteliste: 1. Noch nicht bestätigt, Platz freigehalten: 1. Abgesagt: 0." in html
     assert "Andere Fahrt" not in html
     assert export_url(event) in html and mail_url(event) in html and PERSON in html
+
+
+def test_participants_list_shows_the_event_column_only_without_an_event_filter(leitung_client):
+    signup = SignUpFactory(
+        name="Anna Beispiel",
+        email="anna@example.org",
+        waiting=True,
+        confirmed_at=datetime(2026, 11, 29, 20, 40, tzinfo=UTC),
+    )
+    unfiltered = leitung_client.get(SIGNUPS)
+    assert unfiltered.context["cl"].list_display[-1] == "event"
+    filtered = leitung_client.get(f"{SIGNUPS}?event__id__exact={signup.event.pk}")
+    assert filtered.context["cl"].list_display[1:] == [
+        "person",
+        "party_size",
+        "status",
+        "created_at",
+    ]
+    # Name and address share a column, as do state, waiting list and when confirmed.
+    html = filtered.content.decode()
+    assert "Anna Beispiel<br>anna@example.org" in html
+    assert "bestätigt, Warteliste<br>29.11.2026 21:40" in html
 
 
 def test_participants_list_searches_names_and_addresses(leitung_client):
