@@ -28,7 +28,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from post_office.models import Email
@@ -111,7 +111,41 @@ class EventFilter(admin.RelatedFieldListFilter):
         ]
 
 
+# Whom a message to an event's sign-ups can go to: (label, sign-ups of the
+# group). Confirmed places first, so that an address in two groups is
+# greeted by the name of its place.
+AUDIENCES = {
+    "bestaetigt": (gettext_lazy("mit bestätigtem Platz"), lambda signups: signups.confirmed()),
+    "warteliste": (gettext_lazy("auf der Warteliste"), lambda signups: signups.waiting_list()),
+    "unbestaetigt": (
+        gettext_lazy("noch nicht bestätigt, Platz freigehalten"),
+        lambda signups: signups.holding_places().filter(state=SignUp.State.UNCONFIRMED),
+    ),
+}
+
+
+def addresses_of(event):
+    """Each group's addresses, each once: {group: {address in lower case: (name, address)}}."""
+    groups = {}
+    for key, (_label, rows) in AUDIENCES.items():
+        addresses = groups[key] = {}
+        for name, email in rows(event.signups.all()).order_by("pk").values_list("name", "email"):
+            addresses.setdefault(email.lower(), (name, email))
+    return groups
+
+
 class MessageForm(forms.Form):
+    audience = forms.MultipleChoiceField(
+        label=gettext_lazy("An wen"),
+        choices=[(key, label) for key, (label, _rows) in AUDIENCES.items()],
+        initial=["bestaetigt"],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": gettext_lazy("Bitte mindestens eine Gruppe ankreuzen.")},
+        help_text=gettext_lazy(
+            "Wird ein Termin abgesagt oder verschoben, bitte alle drei Gruppen ankreuzen, "
+            "damit alle davon erfahren. Jede Adresse bekommt die Nachricht nur einmal."
+        ),
+    )
     subject = forms.CharField(label=gettext_lazy("Betreff"), max_length=outbox.SUBJECT_LENGTH)
     body = forms.CharField(
         label=gettext_lazy("Text"),
@@ -121,6 +155,17 @@ class MessageForm(forms.Form):
             "kommt, werden ergänzt."
         ),
     )
+
+    def __init__(self, *args, counts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["audience"].choices = [
+            (
+                key,
+                ngettext("%(group)s (%(count)d Adresse)", "%(group)s (%(count)d Adressen)", count)
+                % {"group": capfirst(AUDIENCES[key][0]), "count": count},
+            )
+            for key, count in counts.items()
+        ]
 
 
 class PersonForm(forms.Form):
@@ -316,14 +361,23 @@ class SignUpAdmin(admin.ModelAdmin):
         return download(participants_csv(event, rows), filename, "text/csv; charset=utf-8")
 
     def message_view(self, request, event_id):
-        """Write, check the number of recipients, send: one message per confirmed address."""
+        """
+        Choose the groups, write, check the number of recipients, send: one
+        message per address.
+        """
         event = self._event_for(request, event_id)
-        recipients = self.recipients(event)
-        form = MessageForm(request.POST or None)
-        confirming = False
+        groups = addresses_of(event)
+        form = MessageForm(
+            request.POST or None, counts={key: len(rows) for key, rows in groups.items()}
+        )
+        confirming, chosen, recipients = False, [], []
         if request.method == "POST" and form.is_valid():
+            chosen = [
+                (AUDIENCES[key][0], len(groups[key])) for key in form.cleaned_data["audience"]
+            ]
+            recipients = self.recipients(groups, form.cleaned_data["audience"])
             if "senden" in request.POST and recipients:
-                count = self.send(request, event, recipients, form.cleaned_data)
+                count = self.send(request, event, recipients, chosen, form.cleaned_data)
                 self.message_user(
                     request,
                     ngettext(
@@ -338,29 +392,32 @@ class SignUpAdmin(admin.ModelAdmin):
             confirming = "aendern" not in request.POST
         context = {
             **self.admin_site.each_context(request),
-            "title": _("E-Mail an alle Bestätigten: %s") % event,
+            "title": _("E-Mail an Angemeldete: %s") % event,
             "opts": self.model._meta,
             "event": event,
             "form": form,
             "confirming": confirming,
+            "chosen": chosen,
             "recipients": len(recipients),
-            "waiting": event.signups.waiting_list().count(),
             "list_url": self._list_url(event),
         }
         return render(request, "admin/participation/signup/message.html", context)
 
     @staticmethod
-    def recipients(event):
-        """The addresses of everyone with a confirmed place, each once; not the waiting list."""
+    def recipients(groups, chosen):
+        """(name, address) of the chosen groups, each address once."""
         addresses = {}
-        for name, email in event.signups.confirmed().order_by("pk").values_list("name", "email"):
-            addresses.setdefault(email.lower(), (name, email))
+        for key in AUDIENCES:
+            if key in chosen:
+                for address, recipient in groups[key].items():
+                    addresses.setdefault(address, recipient)
         return list(addresses.values())
 
-    def send(self, request, event, recipients, data):
+    def send(self, request, event, recipients, chosen, data):
+        # Fits everyone written to, whether confirmed, waiting or not yet confirmed.
         footer = _(
-            "Sie erhalten diese Nachricht, weil Sie zu „%(event)s“ am %(date)s angemeldet "
-            "sind.\n%(url)s"
+            "Sie erhalten diese Nachricht, weil mit dieser Adresse eine Anmeldung zu "
+            "„%(event)s“ (%(date)s) abgeschickt wurde.\n%(url)s"
         ) % {
             "event": event.title,
             "date": date_format(event.start_date, "DATE_FORMAT"),
@@ -385,11 +442,15 @@ class SignUpAdmin(admin.ModelAdmin):
                 request,
                 event,
                 ngettext(
-                    "E-Mail „%(subject)s“ an %(count)d bestätigte Adresse geschickt",
-                    "E-Mail „%(subject)s“ an %(count)d bestätigte Adressen geschickt",
+                    "E-Mail „%(subject)s“ an %(count)d Adresse geschickt (%(groups)s)",
+                    "E-Mail „%(subject)s“ an %(count)d Adressen geschickt (%(groups)s)",
                     len(recipients),
                 )
-                % {"subject": data["subject"], "count": len(recipients)},
+                % {
+                    "subject": data["subject"],
+                    "count": len(recipients),
+                    "groups": ", ".join(f"{label}: {count}" for label, count in chosen),
+                },
             )
         return len(recipients)
 

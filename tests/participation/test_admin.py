@@ -623,11 +623,17 @@ def test_mail_to_participants_is_checked_then_queued_once_per_confirmed_address(
     SignUpFactory(event=event, email="wartet@example.org", waiting=True)
     SignUpFactory(event=event, email="offen@example.org", state=SignUp.State.UNCONFIRMED)
     SignUpFactory(event=event, email="weg@example.org", state=SignUp.State.CANCELLED)
-    text = {"subject": "Abfahrt", "body": "Der Bus fährt um 7:30 Uhr am Rathaus ab."}
+    text = {
+        "audience": ["bestaetigt"],
+        "subject": "Abfahrt",
+        "body": "Der Bus fährt um 7:30 Uhr am Rathaus ab.",
+    }
 
-    form = leitung_client.get(mail_url(event)).content.decode()
-    assert "an 2 Adressen mit bestätigtem Platz" in form
-    assert "1 Anmeldung auf der Warteliste bekommt sie nicht" in form
+    form = leitung_client.get(mail_url(event))
+    assert form.context["form"]["audience"].value() == ["bestaetigt"]
+    html = form.content.decode()
+    assert "Mit bestätigtem Platz (2 Adressen)" in html
+    assert "Auf der Warteliste (1 Adresse)" in html
 
     check = leitung_client.post(mail_url(event), text)
     assert check.status_code == 200
@@ -645,14 +651,81 @@ def test_mail_to_participants_is_checked_then_queued_once_per_confirmed_address(
     message = next(message for message in mailoutbox if message.to == ["bernd@example.org"])
     assert message.subject == "Abfahrt"
     assert message.body.startswith("Guten Tag Bernd,\n\nDer Bus fährt um 7:30 Uhr am Rathaus ab.")
-    assert "angemeldet sind" in message.body and f"/mitmachen/{event.slug}/" in message.body
+    assert "eine Anmeldung zu „Bürgerfahrt nach Nordhausen“" in message.body
+    assert f"/mitmachen/{event.slug}/" in message.body
     assert "Fragen bitte an: Partnerschaftsverein, verein@stadt.example" in message.body
-    assert event_log(event) == ["E-Mail „Abfahrt“ an 2 bestätigte Adressen geschickt"]
+    assert event_log(event) == [
+        "E-Mail „Abfahrt“ an 2 Adressen geschickt (mit bestätigtem Platz: 2)"
+    ]
+
+
+def test_mail_about_a_cancelled_event_reaches_the_waiting_list_and_held_places_too(
+    leitung_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = SignUpEventFactory(event_status=Project.EventStatus.CANCELLED)
+    SignUpFactory(event=event, email="platz@example.org")
+    SignUpFactory(event=event, email="wartet@example.org", waiting=True)
+    SignUpFactory(event=event, email="PLATZ@example.org", waiting=True)
+    SignUpFactory(event=event, email="offen@example.org", state=SignUp.State.UNCONFIRMED)
+    SignUpFactory(
+        event=event,
+        email="verfallen@example.org",
+        state=SignUp.State.UNCONFIRMED,
+        created_at=timezone.now() - timedelta(minutes=61),
+    )
+    SignUpFactory(event=event, email="weg@example.org", state=SignUp.State.CANCELLED)
+    text = {
+        "audience": ["bestaetigt", "warteliste", "unbestaetigt"],
+        "subject": "Der Termin fällt aus",
+        "body": "Leider müssen wir absagen.",
+    }
+
+    check = leitung_client.post(mail_url(event), text)
+
+    assert [(str(label), count) for label, count in check.context["chosen"]] == [
+        ("mit bestätigtem Platz", 1),
+        ("auf der Warteliste", 2),
+        ("noch nicht bestätigt, Platz freigehalten", 1),
+    ]
+    assert check.context["recipients"] == 3
+    assert "An 3 Adressen senden" in check.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        leitung_client.post(mail_url(event), {**text, "senden": "1"})
+
+    assert sorted(message.to[0] for message in mailoutbox) == [
+        "offen@example.org",
+        "platz@example.org",
+        "wartet@example.org",
+    ]
+    assert event_log(event) == [
+        "E-Mail „Der Termin fällt aus“ an 3 Adressen geschickt (mit bestätigtem Platz: 1, "
+        "auf der Warteliste: 2, noch nicht bestätigt, Platz freigehalten: 1)"
+    ]
+
+
+def test_mail_to_the_waiting_list_only_leaves_out_the_confirmed_places(leitung_client):
+    event = SignUpEventFactory()
+    SignUpFactory(event=event, email="platz@example.org")
+    SignUpFactory(event=event, email="wartet@example.org", waiting=True)
+    text = {"audience": ["warteliste"], "subject": "Zweiter Bus", "body": "Es gibt mehr Plätze."}
+    leitung_client.post(mail_url(event), {**text, "senden": "1"})
+    assert list(Email.objects.values_list("to", flat=True)) == [["wartet@example.org"]]
+
+
+def test_mail_without_a_chosen_group_is_a_form_error_and_sends_nothing(leitung_client):
+    event = SignUpFactory().event
+    response = leitung_client.post(mail_url(event), {"subject": "a", "body": "b", "senden": "1"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["audience"] == [
+        "Bitte mindestens eine Gruppe ankreuzen."
+    ]
+    assert not Email.objects.exists() and not LogEntry.objects.exists()
 
 
 def test_mail_to_participants_can_go_back_to_the_text(leitung_client):
     event = SignUpFactory().event
-    text = {"subject": "Abfahrt", "body": "7:30 Uhr", "aendern": "1"}
+    text = {"audience": "bestaetigt", "subject": "Abfahrt", "body": "7:30 Uhr", "aendern": "1"}
     response = leitung_client.post(mail_url(event), text)
     assert not response.context["confirming"]
     assert not Email.objects.exists()
@@ -660,7 +733,9 @@ def test_mail_to_participants_can_go_back_to_the_text(leitung_client):
 
 def test_mail_without_subject_is_a_form_error_and_sends_nothing(leitung_client):
     event = SignUpFactory().event
-    response = leitung_client.post(mail_url(event), {"subject": "", "body": "x", "senden": "1"})
+    response = leitung_client.post(
+        mail_url(event), {"audience": "bestaetigt", "subject": "", "body": "x", "senden": "1"}
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["subject"]
     assert not Email.objects.exists() and not LogEntry.objects.exists()
@@ -669,7 +744,9 @@ def test_mail_without_subject_is_a_form_error_and_sends_nothing(leitung_client):
 def test_mail_to_an_event_without_confirmed_participants_sends_nothing(leitung_client):
     event = SignUpEventFactory()
     SignUpFactory(event=event, waiting=True)
-    response = leitung_client.post(mail_url(event), {"subject": "a", "body": "b", "senden": "1"})
+    response = leitung_client.post(
+        mail_url(event), {"audience": "bestaetigt", "subject": "a", "body": "b", "senden": "1"}
+    )
     assert response.status_code == 200
     assert "Es gibt niemanden" in response.content.decode()
     assert not Email.objects.exists() and not LogEntry.objects.exists()
