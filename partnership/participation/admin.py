@@ -17,6 +17,7 @@ import json
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -24,6 +25,7 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -247,8 +249,33 @@ class SignUpAdmin(admin.ModelAdmin):
         description=gettext_lazy("Ausgewählte Anmeldungen absagen"), permissions=["export"]
     )
     def cancel_selected(self, request, queryset):
-        """For a cancellation by phone or letter: the person is told, the waiting list moves up."""
-        signups = list(queryset.exclude(state=SignUp.State.CANCELLED).select_related("event"))
+        """
+        For a cancellation by phone or letter: after a page that names whom
+        it concerns, as Django's deletion has, the person is told and the
+        waiting list moves up.
+        """
+        signups = list(
+            queryset.exclude(state=SignUp.State.CANCELLED)
+            .select_related("event")
+            .order_by("event__start_date", "event", "name", "pk")
+        )
+        if not signups:
+            self.message_user(
+                request, _("Die ausgewählten Anmeldungen sind schon abgesagt."), messages.WARNING
+            )
+            return None
+        if request.POST.get("post") != "yes":
+            context = {
+                **self.admin_site.each_context(request),
+                "title": _("Anmeldungen absagen"),
+                "opts": self.model._meta,
+                "signups": signups,
+                "already_cancelled": queryset.count() - len(signups),
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(
+                request, "admin/participation/signup/cancel_selected_confirmation.html", context
+            )
         with transaction.atomic():
             moved = places.cancel(signups)
             mails.cancelled_by_staff(signups)

@@ -20,7 +20,7 @@ from post_office.models import Email
 
 from partnership.models import Project
 from partnership.participation.models import SignUp, SignUpCount
-from tests.admin_forms import change_form
+from tests.admin_forms import AdminForm, change_form
 from tests.factories import (
     ContactFactory,
     EventFactory,
@@ -855,15 +855,58 @@ def test_deleting_a_persons_place_moves_the_first_on_the_waiting_list_up(leitung
     assert mail.subject.startswith("Sie sind nachgerückt")
 
 
-def cancel_action(client, *signups):
+def select_for_cancelling(client, *signups):
+    """The list's action chosen for ``signups``: the page that asks before cancelling."""
     return client.post(
         SIGNUPS,
         {
             "action": "cancel_selected",
             "_selected_action": [signup.pk for signup in signups],
         },
+    )
+
+
+def cancel_action(client, *signups):
+    """The action as staff run it: chosen, then confirmed with „Ja, absagen“ on the page."""
+    page = select_for_cancelling(client, *signups)
+    assert page.status_code == 200
+    form = AdminForm(page.content.decode(), "cancel_signups_form")
+    return client.post(SIGNUPS, form.data(), follow=True)
+
+
+def test_cancel_action_asks_first_naming_each_person_and_event(leitung_client):
+    anna = SignUpFactory(name="Anna Beispiel", event=SignUpEventFactory(title="Bürgerfahrt"))
+    bernd = SignUpFactory(name="Bernd Muster", waiting=True)
+    gone = SignUpFactory(state=SignUp.State.CANCELLED, cancelled_at=timezone.now())
+
+    page = select_for_cancelling(leitung_client, anna, bernd, gone)
+
+    assert page.status_code == 200
+    assert [signup.pk for signup in page.context["signups"]] == sorted(
+        [anna.pk, bernd.pk], key=lambda pk: SignUp.objects.get(pk=pk).event.start_date
+    )
+    html = page.content.decode()
+    assert "Wollen Sie diese 2 Anmeldungen wirklich absagen?" in html
+    assert "Anna Beispiel" in html and "Bürgerfahrt" in html and "Bernd Muster" in html
+    assert "Eine weitere ausgewählte Anmeldung ist schon abgesagt" in html
+    assert 'value="Ja, absagen"' in html
+    # Nothing happens before the answer.
+    assert SignUp.objects.filter(state=SignUp.State.CONFIRMED).count() == 2
+    assert not Email.objects.exists() and not LogEntry.objects.exists()
+    form = AdminForm(html, "cancel_signups_form").data()
+    assert form["post"] == ["yes"] and form["action"] == ["cancel_selected"]
+    assert sorted(form["_selected_action"]) == sorted([str(anna.pk), str(bernd.pk)])
+
+
+def test_cancel_action_on_sign_ups_already_cancelled_says_so_and_does_nothing(leitung_client):
+    gone = SignUpFactory(state=SignUp.State.CANCELLED, cancelled_at=timezone.now())
+    response = leitung_client.post(
+        SIGNUPS,
+        {"action": "cancel_selected", "_selected_action": [gone.pk], "post": "yes"},
         follow=True,
     )
+    assert "Die ausgewählten Anmeldungen sind schon abgesagt." in response.content.decode()
+    assert not Email.objects.exists() and not LogEntry.objects.exists()
 
 
 def test_lead_cancels_a_sign_up_by_phone_and_the_waiting_list_moves_up(leitung_client):
@@ -880,6 +923,12 @@ def test_lead_cancels_a_sign_up_by_phone_and_the_waiting_list_moves_up(leitung_c
     assert not bernd.waiting
     subjects = {mail.to[0]: mail.subject for mail in Email.objects.all()}
     assert subjects["anna@example.org"].startswith("Ihre Anmeldung ist abgesagt")
+    (mail,) = Email.objects.filter(to=["anna@example.org"])
+    assert f"Ihre Anmeldung zu „{event.title}“ wurde von den Veranstaltenden\nabgesagt." in (
+        mail.message
+    )
+    assert "wie Sie es uns mitgeteilt haben" not in mail.message
+    assert "Wenn das ein Irrtum ist, wenden Sie sich bitte an die Stelle" in mail.message
     assert subjects["bernd@example.org"].startswith("Sie sind nachgerückt")
     assert "Abgesagt durch die Redaktion: 1 Anmeldung" in event_log(event)
     assert "Anna" not in all_log_text()
