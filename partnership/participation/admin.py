@@ -14,12 +14,13 @@ or addresses: the audit trail outlives the sign-ups.
 import csv
 import io
 import json
+from datetime import datetime
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
@@ -27,13 +28,13 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from post_office.models import Email
+from post_office.models import STATUS, Email
 
 from core import outbox
 from core.listfilters import titled
@@ -56,6 +57,11 @@ def neutralised(value):
 
 def local(moment):
     return date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT") if moment else ""
+
+
+def spoken(moment):
+    """A moment in German local time, e.g. „29.11.2026, 21:40 Uhr“, for a citizen to read."""
+    return date_format(timezone.localtime(moment), "d.m.Y, H:i") + " Uhr" if moment else None
 
 
 def columns(event):
@@ -94,6 +100,56 @@ def participants_csv(event, signups):
     for signup in signups:
         writer.writerow([neutralised(value(signup)) for _heading, value in chosen])
     return buffer.getvalue()
+
+
+# The outbox's states of a message (core/outbox.py), as a citizen would say them.
+MAIL_STATES = {
+    STATUS.sent: gettext_lazy("verschickt"),
+    STATUS.failed: gettext_lazy("Versand fehlgeschlagen"),
+    STATUS.queued: gettext_lazy("wartet auf den Versand"),
+    STATUS.requeued: gettext_lazy("wartet auf einen neuen Versuch"),
+}
+
+
+def disclosed_signup(signup):
+    """One sign-up for the Art. 15 disclosure: labels as keys, values as the form says them."""
+    event = signup.event
+    entry = {_("Termin"): event.title, _("Wann"): mails.when(event)}
+    for field in SignUp._meta.concrete_fields:
+        if field.name in ("id", "event", "key_hash"):
+            continue
+        if field.name == "answer" and (event.question or signup.answer):
+            entry[_("Eigene Frage des Termins")] = event.question
+        value = getattr(signup, field.attname)
+        if field.choices:
+            value = getattr(signup, f"get_{field.name}_display")()
+        elif isinstance(value, bool):
+            value = _("ja") if value else _("nein")
+        elif isinstance(value, datetime):
+            value = spoken(value)
+        entry[str(capfirst(field.verbose_name))] = value
+    return entry
+
+
+def storage_periods():
+    """How long sign-ups and e-mails are kept (purge_personal_data), in one paragraph."""
+    signups, mails = settings.SIGNUP_RETENTION_DAYS, settings.SECURITY_RECORDS_DAYS
+    return " ".join(
+        [
+            ngettext(
+                "Die Angaben zu einer Anmeldung werden %(days)d Tag nach dem Termin gelöscht.",
+                "Die Angaben zu einer Anmeldung werden %(days)d Tage nach dem Termin gelöscht.",
+                signups,
+            )
+            % {"days": signups},
+            ngettext(
+                "Gespeicherte E-Mails werden %(days)d Tag nach dem Schreiben gelöscht.",
+                "Gespeicherte E-Mails werden %(days)d Tage nach dem Schreiben gelöscht.",
+                mails,
+            )
+            % {"days": mails},
+        ]
+    )
 
 
 def download(content, filename, content_type):
@@ -511,7 +567,6 @@ class SignUpAdmin(admin.ModelAdmin):
                 return download(
                     json.dumps(
                         self.disclosure(address, signups),
-                        cls=DjangoJSONEncoder,
                         ensure_ascii=False,
                         indent=2,
                     ),
@@ -534,26 +589,36 @@ class SignUpAdmin(admin.ModelAdmin):
         }
         return render(request, "admin/participation/signup/person.html", context)
 
-    @staticmethod
-    def disclosure(address, signups):
-        """Everything stored about the sign-ups of ``address``, for the person (Art. 15)."""
-        fields = [
-            field
-            for field in SignUp._meta.concrete_fields
-            if field.name not in ("id", "event", "key_hash")
-        ]
-        return {
-            "email": address,
-            "created": timezone.now(),
-            "signups": [
-                {
-                    "event": signup.event.title,
-                    "event_start": signup.event.start_date,
-                    **{field.name: getattr(signup, field.attname) for field in fields},
-                }
-                for signup in signups
-            ],
-        }
+    def disclosure(self, address, signups):
+        """
+        Everything stored about the sign-ups of ``address`` and the e-mails to
+        it, for the person (Art. 15): in German words and local time, to be
+        read without a key to the database's codes.
+        """
+        with translation.override(settings.LANGUAGE_CODE):
+            site = str(self.admin_site.site_title)
+            created = spoken(timezone.now())
+            return {
+                _("Auskunft"): _(
+                    "Auskunft nach Art. 15 DSGVO über die gespeicherten Anmeldungen zu Terminen "
+                    "und die gespeicherten E-Mails an die Adresse %(email)s, erstellt am "
+                    "%(created)s, von %(site)s."
+                )
+                % {"email": address, "created": created, "site": site},
+                _("E-Mail-Adresse"): address,
+                _("Erstellt am"): created,
+                _("Von"): site,
+                _("Speicherdauer"): storage_periods(),
+                _("Anmeldungen"): [disclosed_signup(signup) for signup in signups],
+                _("Gespeicherte E-Mails an diese Adresse"): [
+                    {
+                        _("Betreff"): email.subject,
+                        _("Erstellt am"): spoken(email.created),
+                        _("Stand"): str(MAIL_STATES.get(email.status, _("unbekannt"))),
+                    }
+                    for email in Email.objects.filter(to__iexact=address).order_by("created", "pk")
+                ],
+            }
 
     def _delete_person(self, request, address, signups):
         with transaction.atomic():

@@ -7,19 +7,22 @@ e-mail to participants and a person's sign-ups under Art. 15 and 17 DSGVO.
 import csv
 import io
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from post_office.models import Email
+from post_office.models import STATUS, Email
 
 from partnership.models import Project
 from partnership.participation.models import SignUp, SignUpCount
+from partnership.site.models import SiteSettings
 from tests.admin_forms import AdminForm, change_form
 from tests.factories import (
     ContactFactory,
@@ -797,15 +800,101 @@ def test_person_page_exports_everything_stored_as_json_and_logs_it(leitung_clien
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json; charset=utf-8"
     data = json.loads(response.content)
-    assert data["email"] == "anna@example.org"
-    assert [signup["event"] for signup in data["signups"]] == sorted(
+    assert data["E-Mail-Adresse"] == "anna@example.org"
+    assert [signup["Termin"] for signup in data["Anmeldungen"]] == sorted(
         [first.event.title, second.event.title],
         key=lambda title: Project.objects.get(title=title).start_date,
     )
-    assert {"name", "email", "state", "waiting", "created_at"} <= set(data["signups"][0])
-    assert "key_hash" not in data["signups"][0]
+    assert {"Name", "E-Mail-Adresse", "Stand", "Warteliste", "Angemeldet am"} <= set(
+        data["Anmeldungen"][0]
+    )
+    assert not {"key_hash", "id", "state", "email"} & set(data["Anmeldungen"][0])
     assert "Auskunft nach Art. 15 DSGVO: 1 Anmeldung einer Person" in event_log(first.event)
     assert "anna" not in all_log_text().lower()
+
+
+def test_art_15_disclosure_speaks_german_in_local_time_for_a_citizen(leitung_client, settings):
+    settings.SIGNUP_RETENTION_DAYS, settings.SECURITY_RECORDS_DAYS = 30, 90
+    berlin = ZoneInfo("Europe/Berlin")
+    event = SignUpEventFactory(
+        title="Schüleraustausch Sheffield",
+        start_date=date(2027, 3, 6),
+        start_time=time(9, 0),
+        for_minors=True,
+        question="Welche Klasse besuchst du?",
+    )
+    SignUpFactory(
+        event=event,
+        name="Anna Beispiel",
+        email="anna@example.org",
+        participant_name="Mia Beispiel",
+        age_group=SignUp.AgeGroup.FROM_12,
+        diet=SignUp.Diet.VEGAN,
+        answer="8b",
+        waiting=True,
+        created_at=datetime(2026, 11, 29, 21, 38, tzinfo=berlin),
+        confirmed_at=datetime(2026, 7, 1, 8, 5, tzinfo=UTC),
+    )
+    sent = Email.objects.create(
+        from_email="rathaus@example.org",
+        to=["anna@example.org"],
+        subject="Sie stehen auf der Warteliste: Schüleraustausch Sheffield",
+        message="x",
+        status=STATUS.sent,
+    )
+    Email.objects.filter(pk=sent.pk).update(created=datetime(2026, 7, 1, 8, 6, tzinfo=UTC))
+    queued = Email.objects.create(
+        from_email="rathaus@example.org",
+        to=["anna@example.org"],
+        subject="Abfahrt",
+        message="x",
+        status=STATUS.queued,
+    )
+    Email.objects.filter(pk=queued.pk).update(created=datetime(2026, 11, 29, 20, 30, tzinfo=UTC))
+
+    with time_machine.travel(datetime(2026, 11, 29, 21, 40, tzinfo=berlin), tick=False):
+        response = leitung_client.post(PERSON, {"email": "anna@example.org", "aktion": "export"})
+
+    data = json.loads(response.content)
+    site = SiteSettings.current().site_name
+    assert data["Auskunft"] == (
+        "Auskunft nach Art. 15 DSGVO über die gespeicherten Anmeldungen zu Terminen und die "
+        "gespeicherten E-Mails an die Adresse anna@example.org, erstellt am 29.11.2026, "
+        f"21:40 Uhr, von {site}."
+    )
+    assert data["Erstellt am"] == "29.11.2026, 21:40 Uhr"
+    assert data["Speicherdauer"] == (
+        "Die Angaben zu einer Anmeldung werden 30 Tage nach dem Termin gelöscht. "
+        "Gespeicherte E-Mails werden 90 Tage nach dem Schreiben gelöscht."
+    )
+    (signup,) = data["Anmeldungen"]
+    assert signup["Termin"] == "Schüleraustausch Sheffield"
+    assert signup["Wann"] == "Samstag, 6. März 2027, 9:00 Uhr"
+    assert signup["Stand"] == "bestätigt"
+    assert signup["Warteliste"] == "ja"
+    assert signup["Altersgruppe"] == "12 bis 15 Jahre"
+    assert signup["Verpflegung"] == "vegan"
+    assert signup["Name des Kindes oder Jugendlichen"] == "Mia Beispiel"
+    # Summer time in Berlin: two hours ahead of UTC.
+    assert signup["Bestätigt am"] == "01.07.2026, 10:05 Uhr"
+    assert signup["Angemeldet am"] == "29.11.2026, 21:38 Uhr"
+    assert signup["Abgesagt am"] is None
+    keys = list(signup)
+    assert keys.index("Eigene Frage des Termins") + 1 == keys.index("Antwort auf die eigene Frage")
+    assert signup["Eigene Frage des Termins"] == "Welche Klasse besuchst du?"
+    assert signup["Antwort auf die eigene Frage"] == "8b"
+    assert data["Gespeicherte E-Mails an diese Adresse"] == [
+        {
+            "Betreff": "Sie stehen auf der Warteliste: Schüleraustausch Sheffield",
+            "Erstellt am": "01.07.2026, 10:06 Uhr",
+            "Stand": "verschickt",
+        },
+        {
+            "Betreff": "Abfahrt",
+            "Erstellt am": "29.11.2026, 21:30 Uhr",
+            "Stand": "wartet auf den Versand",
+        },
+    ]
 
 
 def test_person_page_deletes_only_after_the_second_step(leitung_client, person):
