@@ -236,6 +236,38 @@ class SignUpOpenFilter(admin.SimpleListFilter):
         return queryset
 
 
+# What the project form says instead of the database's limits and Django's
+# general wording. Limits checked by the form stop the input before the
+# model's own range check ("kleiner oder gleich 9223372036854775807").
+PROJECT_FORM_FIELDS = {
+    "slug": {
+        "error_messages": {
+            "unique": _("Diesen Kurznamen hat schon ein anderes Projekt oder ein anderer Termin."),
+        },
+    },
+    "capacity": {
+        "min_value": 1,
+        "max_value": 100_000,
+        "error_messages": {
+            "min_value": _("Bitte mindestens einen Platz angeben oder das Feld leer lassen."),
+            "max_value": _(
+                "Höchstens 100.000 Plätze. Ist die Zahl der Plätze nicht begrenzt, "
+                "bitte das Feld leer lassen."
+            ),
+        },
+    },
+    "max_party_size": {
+        "min_value": 1,
+        "max_value": 50,
+        "error_messages": {
+            "required": _("Bitte angeben, für wie viele Personen eine Anmeldung gelten kann."),
+            "min_value": _("Eine Anmeldung gilt für mindestens eine Person."),
+            "max_value": _("Höchstens 50 Personen je Anmeldung."),
+        },
+    },
+}
+
+
 @admin.register(Project)
 class ProjectAdmin(CreditedImageAdminMixin, EditorialAdminMixin, TranslatedAdmin):
     """
@@ -261,7 +293,16 @@ class ProjectAdmin(CreditedImageAdminMixin, EditorialAdminMixin, TranslatedAdmin
     readonly_fields = ["image_preview", "signup_summary", "event_links"]
     fieldsets = [
         (None, {"fields": ["partnership", "title", "kind", "cooperation_area", "published"]}),
-        (_("Wann"), {"fields": [("start_date", "end_date")]}),
+        (
+            _("Wann"),
+            {
+                "fields": [("start_date", "end_date"), ("start_time", "end_time")],
+                "description": _(
+                    "Uhrzeiten nur für Termine zum Mitmachen; bei Projekten und ganztägigen "
+                    "Terminen leer lassen."
+                ),
+            },
+        ),
         (_("Beschreibung"), {"fields": ["description"]}),
         (_("Kontakt zum Mitmachen"), {"fields": ["contact"]}),
         (
@@ -271,7 +312,6 @@ class ProjectAdmin(CreditedImageAdminMixin, EditorialAdminMixin, TranslatedAdmin
                     "is_event",
                     "event_links",
                     "slug",
-                    ("start_time", "end_time"),
                     "event_status",
                     "original_start_date",
                     "place_name",
@@ -284,7 +324,7 @@ class ProjectAdmin(CreditedImageAdminMixin, EditorialAdminMixin, TranslatedAdmin
                 ],
                 "description": _(
                     "Nur für Termine zum Mitmachen: Sie erscheinen unter „Mitmachen“ mit "
-                    "eigener Seite und Kalenderdatei. Datum oben unter „Wann“."
+                    "eigener Seite und Kalenderdatei. Datum und Uhrzeit oben unter „Wann“."
                 ),
             },
         ),
@@ -321,6 +361,7 @@ class ProjectAdmin(CreditedImageAdminMixin, EditorialAdminMixin, TranslatedAdmin
         # service, keep their point.
         if db_field.name == "fee":
             kwargs.setdefault("localize", True)
+        kwargs.update(PROJECT_FORM_FIELDS.get(db_field.name, {}))
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_fieldsets(self, request, obj=None):

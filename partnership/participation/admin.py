@@ -14,23 +14,27 @@ or addresses: the audit trail outlives the sign-ups.
 import csv
 import io
 import json
+from datetime import datetime
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
-from django.utils.text import slugify
+from django.utils.html import format_html
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from post_office.models import Email
+from post_office.models import STATUS, Email
 
 from core import outbox
 from core.listfilters import titled
@@ -53,6 +57,11 @@ def neutralised(value):
 
 def local(moment):
     return date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT") if moment else ""
+
+
+def spoken(moment):
+    """A moment in German local time, e.g. „29.11.2026, 21:40 Uhr“, for a citizen to read."""
+    return date_format(timezone.localtime(moment), "d.m.Y, H:i") + " Uhr" if moment else None
 
 
 def columns(event):
@@ -93,6 +102,56 @@ def participants_csv(event, signups):
     return buffer.getvalue()
 
 
+# The outbox's states of a message (core/outbox.py), as a citizen would say them.
+MAIL_STATES = {
+    STATUS.sent: gettext_lazy("verschickt"),
+    STATUS.failed: gettext_lazy("Versand fehlgeschlagen"),
+    STATUS.queued: gettext_lazy("wartet auf den Versand"),
+    STATUS.requeued: gettext_lazy("wartet auf einen neuen Versuch"),
+}
+
+
+def disclosed_signup(signup):
+    """One sign-up for the Art. 15 disclosure: labels as keys, values as the form says them."""
+    event = signup.event
+    entry = {_("Termin"): event.title, _("Wann"): mails.when(event)}
+    for field in SignUp._meta.concrete_fields:
+        if field.name in ("id", "event", "key_hash"):
+            continue
+        if field.name == "answer" and (event.question or signup.answer):
+            entry[_("Eigene Frage des Termins")] = event.question
+        value = getattr(signup, field.attname)
+        if field.choices:
+            value = getattr(signup, f"get_{field.name}_display")()
+        elif isinstance(value, bool):
+            value = _("ja") if value else _("nein")
+        elif isinstance(value, datetime):
+            value = spoken(value)
+        entry[str(capfirst(field.verbose_name))] = value
+    return entry
+
+
+def storage_periods():
+    """How long sign-ups and e-mails are kept (purge_personal_data), in one paragraph."""
+    signups, mails = settings.SIGNUP_RETENTION_DAYS, settings.SECURITY_RECORDS_DAYS
+    return " ".join(
+        [
+            ngettext(
+                "Die Angaben zu einer Anmeldung werden %(days)d Tag nach dem Termin gelöscht.",
+                "Die Angaben zu einer Anmeldung werden %(days)d Tage nach dem Termin gelöscht.",
+                signups,
+            )
+            % {"days": signups},
+            ngettext(
+                "Gespeicherte E-Mails werden %(days)d Tag nach dem Schreiben gelöscht.",
+                "Gespeicherte E-Mails werden %(days)d Tage nach dem Schreiben gelöscht.",
+                mails,
+            )
+            % {"days": mails},
+        ]
+    )
+
+
 def download(content, filename, content_type):
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -110,7 +169,41 @@ class EventFilter(admin.RelatedFieldListFilter):
         ]
 
 
+# Whom a message to an event's sign-ups can go to: (label, sign-ups of the
+# group). Confirmed places first, so that an address in two groups is
+# greeted by the name of its place.
+AUDIENCES = {
+    "bestaetigt": (gettext_lazy("mit bestätigtem Platz"), lambda signups: signups.confirmed()),
+    "warteliste": (gettext_lazy("auf der Warteliste"), lambda signups: signups.waiting_list()),
+    "unbestaetigt": (
+        gettext_lazy("noch nicht bestätigt, Platz freigehalten"),
+        lambda signups: signups.holding_places().filter(state=SignUp.State.UNCONFIRMED),
+    ),
+}
+
+
+def addresses_of(event):
+    """Each group's addresses, each once: {group: {address in lower case: (name, address)}}."""
+    groups = {}
+    for key, (_label, rows) in AUDIENCES.items():
+        addresses = groups[key] = {}
+        for name, email in rows(event.signups.all()).order_by("pk").values_list("name", "email"):
+            addresses.setdefault(email.lower(), (name, email))
+    return groups
+
+
 class MessageForm(forms.Form):
+    audience = forms.MultipleChoiceField(
+        label=gettext_lazy("An wen"),
+        choices=[(key, label) for key, (label, _rows) in AUDIENCES.items()],
+        initial=["bestaetigt"],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": gettext_lazy("Bitte mindestens eine Gruppe ankreuzen.")},
+        help_text=gettext_lazy(
+            "Wird ein Termin abgesagt oder verschoben, bitte alle drei Gruppen ankreuzen, "
+            "damit alle davon erfahren. Jede Adresse bekommt die Nachricht nur einmal."
+        ),
+    )
     subject = forms.CharField(label=gettext_lazy("Betreff"), max_length=outbox.SUBJECT_LENGTH)
     body = forms.CharField(
         label=gettext_lazy("Text"),
@@ -120,6 +213,17 @@ class MessageForm(forms.Form):
             "kommt, werden ergänzt."
         ),
     )
+
+    def __init__(self, *args, counts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["audience"].choices = [
+            (
+                key,
+                ngettext("%(group)s (%(count)d Adresse)", "%(group)s (%(count)d Adressen)", count)
+                % {"group": capfirst(AUDIENCES[key][0]), "count": count},
+            )
+            for key, count in counts.items()
+        ]
 
 
 class PersonForm(forms.Form):
@@ -131,16 +235,10 @@ class PersonForm(forms.Form):
 
 @admin.register(SignUp)
 class SignUpAdmin(admin.ModelAdmin):
-    list_display = [
-        "name",
-        "email",
-        "party_size",
-        "state",
-        "waiting",
-        "created_at",
-        "confirmed_at",
-        "event",
-    ]
+    # Narrow enough for a laptop screen beside the filters: name and address
+    # share a column, as do the state, the waiting list and when it was
+    # confirmed; a list of one event leaves out the event.
+    list_display = ["person", "party_size", "status", "created_at", "event"]
     list_filter = [
         ("event", titled(EventFilter, gettext_lazy("Termin"))),
         "state",
@@ -169,6 +267,29 @@ class SignUpAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def get_list_display(self, request):
+        columns = super().get_list_display(request)
+        if request.GET.get("event__id__exact", "").isdigit():
+            return [column for column in columns if column != "event"]
+        return columns
+
+    @admin.display(description=gettext_lazy("Person"), ordering="name")
+    def person(self, obj):
+        return format_html("{}<br>{}", obj.name, obj.email)
+
+    @admin.display(description=gettext_lazy("Stand"), ordering="state")
+    def status(self, obj):
+        state = obj.get_state_display()
+        if obj.waiting:
+            state = _("%(state)s, Warteliste") % {"state": state}
+        moment = {
+            SignUp.State.CONFIRMED: obj.confirmed_at,
+            SignUp.State.CANCELLED: obj.cancelled_at,
+        }.get(obj.state)
+        if moment is None:
+            return state
+        return format_html("{}<br>{}", state, local(moment))
+
     # Cancelling, like exporting, is the lead's handling of personal data.
     def has_export_permission(self, request):
         return request.user.has_perm(EXPORT)
@@ -184,8 +305,33 @@ class SignUpAdmin(admin.ModelAdmin):
         description=gettext_lazy("Ausgewählte Anmeldungen absagen"), permissions=["export"]
     )
     def cancel_selected(self, request, queryset):
-        """For a cancellation by phone or letter: the person is told, the waiting list moves up."""
-        signups = list(queryset.exclude(state=SignUp.State.CANCELLED).select_related("event"))
+        """
+        For a cancellation by phone or letter: after a page that names whom
+        it concerns, as Django's deletion has, the person is told and the
+        waiting list moves up.
+        """
+        signups = list(
+            queryset.exclude(state=SignUp.State.CANCELLED)
+            .select_related("event")
+            .order_by("event__start_date", "event", "name", "pk")
+        )
+        if not signups:
+            self.message_user(
+                request, _("Die ausgewählten Anmeldungen sind schon abgesagt."), messages.WARNING
+            )
+            return None
+        if request.POST.get("post") != "yes":
+            context = {
+                **self.admin_site.each_context(request),
+                "title": _("Anmeldungen absagen"),
+                "opts": self.model._meta,
+                "signups": signups,
+                "already_cancelled": queryset.count() - len(signups),
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(
+                request, "admin/participation/signup/cancel_selected_confirmation.html", context
+            )
         with transaction.atomic():
             moved = places.cancel(signups)
             mails.cancelled_by_staff(signups)
@@ -298,14 +444,23 @@ class SignUpAdmin(admin.ModelAdmin):
         return download(participants_csv(event, rows), filename, "text/csv; charset=utf-8")
 
     def message_view(self, request, event_id):
-        """Write, check the number of recipients, send: one message per confirmed address."""
+        """
+        Choose the groups, write, check the number of recipients, send: one
+        message per address.
+        """
         event = self._event_for(request, event_id)
-        recipients = self.recipients(event)
-        form = MessageForm(request.POST or None)
-        confirming = False
+        groups = addresses_of(event)
+        form = MessageForm(
+            request.POST or None, counts={key: len(rows) for key, rows in groups.items()}
+        )
+        confirming, chosen, recipients = False, [], []
         if request.method == "POST" and form.is_valid():
+            chosen = [
+                (AUDIENCES[key][0], len(groups[key])) for key in form.cleaned_data["audience"]
+            ]
+            recipients = self.recipients(groups, form.cleaned_data["audience"])
             if "senden" in request.POST and recipients:
-                count = self.send(request, event, recipients, form.cleaned_data)
+                count = self.send(request, event, recipients, chosen, form.cleaned_data)
                 self.message_user(
                     request,
                     ngettext(
@@ -320,29 +475,32 @@ class SignUpAdmin(admin.ModelAdmin):
             confirming = "aendern" not in request.POST
         context = {
             **self.admin_site.each_context(request),
-            "title": _("E-Mail an alle Bestätigten: %s") % event,
+            "title": _("E-Mail an Angemeldete: %s") % event,
             "opts": self.model._meta,
             "event": event,
             "form": form,
             "confirming": confirming,
+            "chosen": chosen,
             "recipients": len(recipients),
-            "waiting": event.signups.waiting_list().count(),
             "list_url": self._list_url(event),
         }
         return render(request, "admin/participation/signup/message.html", context)
 
     @staticmethod
-    def recipients(event):
-        """The addresses of everyone with a confirmed place, each once; not the waiting list."""
+    def recipients(groups, chosen):
+        """(name, address) of the chosen groups, each address once."""
         addresses = {}
-        for name, email in event.signups.confirmed().order_by("pk").values_list("name", "email"):
-            addresses.setdefault(email.lower(), (name, email))
+        for key in AUDIENCES:
+            if key in chosen:
+                for address, recipient in groups[key].items():
+                    addresses.setdefault(address, recipient)
         return list(addresses.values())
 
-    def send(self, request, event, recipients, data):
+    def send(self, request, event, recipients, chosen, data):
+        # Fits everyone written to, whether confirmed, waiting or not yet confirmed.
         footer = _(
-            "Sie erhalten diese Nachricht, weil Sie zu „%(event)s“ am %(date)s angemeldet "
-            "sind.\n%(url)s"
+            "Sie erhalten diese Nachricht, weil mit dieser Adresse eine Anmeldung zu "
+            "„%(event)s“ (%(date)s) abgeschickt wurde.\n%(url)s"
         ) % {
             "event": event.title,
             "date": date_format(event.start_date, "DATE_FORMAT"),
@@ -367,11 +525,15 @@ class SignUpAdmin(admin.ModelAdmin):
                 request,
                 event,
                 ngettext(
-                    "E-Mail „%(subject)s“ an %(count)d bestätigte Adresse geschickt",
-                    "E-Mail „%(subject)s“ an %(count)d bestätigte Adressen geschickt",
+                    "E-Mail „%(subject)s“ an %(count)d Adresse geschickt (%(groups)s)",
+                    "E-Mail „%(subject)s“ an %(count)d Adressen geschickt (%(groups)s)",
                     len(recipients),
                 )
-                % {"subject": data["subject"], "count": len(recipients)},
+                % {
+                    "subject": data["subject"],
+                    "count": len(recipients),
+                    "groups": ", ".join(f"{label}: {count}" for label, count in chosen),
+                },
             )
         return len(recipients)
 
@@ -405,7 +567,6 @@ class SignUpAdmin(admin.ModelAdmin):
                 return download(
                     json.dumps(
                         self.disclosure(address, signups),
-                        cls=DjangoJSONEncoder,
                         ensure_ascii=False,
                         indent=2,
                     ),
@@ -428,26 +589,36 @@ class SignUpAdmin(admin.ModelAdmin):
         }
         return render(request, "admin/participation/signup/person.html", context)
 
-    @staticmethod
-    def disclosure(address, signups):
-        """Everything stored about the sign-ups of ``address``, for the person (Art. 15)."""
-        fields = [
-            field
-            for field in SignUp._meta.concrete_fields
-            if field.name not in ("id", "event", "key_hash")
-        ]
-        return {
-            "email": address,
-            "created": timezone.now(),
-            "signups": [
-                {
-                    "event": signup.event.title,
-                    "event_start": signup.event.start_date,
-                    **{field.name: getattr(signup, field.attname) for field in fields},
-                }
-                for signup in signups
-            ],
-        }
+    def disclosure(self, address, signups):
+        """
+        Everything stored about the sign-ups of ``address`` and the e-mails to
+        it, for the person (Art. 15): in German words and local time, to be
+        read without a key to the database's codes.
+        """
+        with translation.override(settings.LANGUAGE_CODE):
+            site = str(self.admin_site.site_title)
+            created = spoken(timezone.now())
+            return {
+                _("Auskunft"): _(
+                    "Auskunft nach Art. 15 DSGVO über die gespeicherten Anmeldungen zu Terminen "
+                    "und die gespeicherten E-Mails an die Adresse %(email)s, erstellt am "
+                    "%(created)s, von %(site)s."
+                )
+                % {"email": address, "created": created, "site": site},
+                _("E-Mail-Adresse"): address,
+                _("Erstellt am"): created,
+                _("Von"): site,
+                _("Speicherdauer"): storage_periods(),
+                _("Anmeldungen"): [disclosed_signup(signup) for signup in signups],
+                _("Gespeicherte E-Mails an diese Adresse"): [
+                    {
+                        _("Betreff"): email.subject,
+                        _("Erstellt am"): spoken(email.created),
+                        _("Stand"): str(MAIL_STATES.get(email.status, _("unbekannt"))),
+                    }
+                    for email in Email.objects.filter(to__iexact=address).order_by("created", "pk")
+                ],
+            }
 
     def _delete_person(self, request, address, signups):
         with transaction.atomic():

@@ -18,12 +18,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db.models import Count
 from django.utils import timezone
 from PIL import Image, ImageDraw
 from playwright.sync_api import expect
 
 from news.models import Article
-from partnership.models import Partnership
+from partnership.models import Partnership, Project
 from partnership.site.roles import EDITORS, LEADS
 
 from .test_public_site import WCAG_AA
@@ -355,11 +356,17 @@ def test_no_serious_accessibility_problems_on_the_pages_editors_use(
 def test_lists_and_forms_fit_a_1280_pixel_screen(open_as, admin_site):
     partnership = Partnership.objects.filter(projects__isnull=False).first()
     article = Article.objects.filter(image__gt="").first()
+    # The event with the most sign-ups: its list shows the numbers, the
+    # export's help text and the DSGVO button together.
+    event = Project.objects.events().annotate(count=Count("signups")).order_by("-count").first()
+    participants = f"/admin/participation/signup/?event__id__exact={event.pk}"
     pages = [
         "/admin/news/article/",
         "/admin/cities/city/",
         "/admin/partnership/partnership/",
         "/admin/partnership/project/",
+        "/admin/participation/signup/",
+        participants,
         f"/admin/news/article/{article.pk}/change/",
         f"/admin/partnership/partnership/{partnership.pk}/change/",
     ]
@@ -376,3 +383,19 @@ def test_lists_and_forms_fit_a_1280_pixel_screen(open_as, admin_site):
         if overflowing:
             too_wide[path] = overflowing
     assert too_wide == {}
+    assert event.signups.count() > 1
+
+
+def test_participants_list_keeps_the_dsgvo_button_off_the_export_help(open_as, admin_site):
+    event = Project.objects.events().annotate(count=Count("signups")).order_by("-count").first()
+    page = open_as("leiterin")
+    page.goto(admin_site + f"/admin/participation/signup/?event__id__exact={event.pk}")
+    button = page.get_by_role("link", name="Anmeldungen einer Person (DSGVO)").bounding_box()
+    help_text = page.locator(".participants-summary .help").bounding_box()
+    overlaps = (
+        button["x"] < help_text["x"] + help_text["width"]
+        and help_text["x"] < button["x"] + button["width"]
+        and button["y"] < help_text["y"] + help_text["height"]
+        and help_text["y"] < button["y"] + button["height"]
+    )
+    assert not overlaps, (button, help_text)

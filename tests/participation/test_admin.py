@@ -7,20 +7,23 @@ e-mail to participants and a person's sign-ups under Art. 15 and 17 DSGVO.
 import csv
 import io
 import json
-from datetime import timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from post_office.models import Email
+from post_office.models import STATUS, Email
 
 from partnership.models import Project
 from partnership.participation.models import SignUp, SignUpCount
-from tests.admin_forms import change_form
+from partnership.site.models import SiteSettings
+from tests.admin_forms import AdminForm, change_form
 from tests.factories import (
     ContactFactory,
     EventFactory,
@@ -163,6 +166,72 @@ def test_event_form_errors_are_shown_on_their_fields_not_as_a_500(admin_client):
     errors = response.context["adminform"].form.errors
     assert {"slug", "place_name", "original_start_date"} <= set(errors)
     assert not Project.objects.exists()
+
+
+def test_times_sit_beside_the_dates_for_every_project(admin_client):
+    for url in (reverse("admin:partnership_project_add"), change_url(ProjectFactory())):
+        fieldsets = dict(admin_client.get(url).context["adminform"].fieldsets)
+        assert fieldsets["Wann"]["fields"] == [
+            ("start_date", "end_date"),
+            ("start_time", "end_time"),
+        ]
+        assert "collapse" not in fieldsets["Wann"].get("classes", ())
+        assert "nur für Termine zum Mitmachen" in fieldsets["Wann"]["description"]
+        assert ("start_time", "end_time") not in fieldsets["Termin zum Mitmachen"]["fields"]
+
+
+def test_a_slug_taken_by_another_project_is_named_in_plain_german(admin_client):
+    ProjectFactory(slug="buergerfahrt")
+    event = EventFactory(slug="andere-fahrt")
+    page = admin_client.get(change_url(event))
+    response = admin_client.post(
+        change_url(event), change_form(page).data(slug="buergerfahrt", _save="1")
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["slug"] == [
+        "Diesen Kurznamen hat schon ein anderes Projekt oder ein anderer Termin."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        (
+            "capacity",
+            "99999999999999999999",
+            "Höchstens 100.000 Plätze. Ist die Zahl der Plätze nicht begrenzt, bitte das "
+            "Feld leer lassen.",
+        ),
+        (
+            "capacity",
+            "0",
+            "Bitte mindestens einen Platz angeben oder das Feld leer lassen.",
+        ),
+        ("max_party_size", "0", "Eine Anmeldung gilt für mindestens eine Person."),
+        ("max_party_size", "51", "Höchstens 50 Personen je Anmeldung."),
+    ],
+)
+def test_places_and_party_size_out_of_range_are_plain_form_errors(
+    admin_client, field, value, message
+):
+    event = SignUpEventFactory(capacity=10, ask_party_size=True)
+    page = admin_client.get(change_url(event))
+    response = admin_client.post(change_url(event), change_form(page).data(**{field: value}))
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors[field] == [message]
+    event.refresh_from_db()
+    assert (event.capacity, event.max_party_size) == (10, 4)
+
+
+def test_the_largest_capacity_allowed_is_saved(admin_client):
+    event = SignUpEventFactory(capacity=10)
+    page = admin_client.get(change_url(event))
+    response = admin_client.post(
+        change_url(event), change_form(page).data(capacity="100000", _save="1")
+    )
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.capacity == 100_000
 
 
 def test_event_with_image_and_sign_ups_saves_unchanged_and_keeps_its_image(
@@ -414,6 +483,28 @@ def test_participants_list_of_an_event_has_its_counts_in_a_fixed_number_of_queri
     assert export_url(event) in html and mail_url(event) in html and PERSON in html
 
 
+def test_participants_list_shows_the_event_column_only_without_an_event_filter(leitung_client):
+    signup = SignUpFactory(
+        name="Anna Beispiel",
+        email="anna@example.org",
+        waiting=True,
+        confirmed_at=datetime(2026, 11, 29, 20, 40, tzinfo=UTC),
+    )
+    unfiltered = leitung_client.get(SIGNUPS)
+    assert unfiltered.context["cl"].list_display[-1] == "event"
+    filtered = leitung_client.get(f"{SIGNUPS}?event__id__exact={signup.event.pk}")
+    assert filtered.context["cl"].list_display[1:] == [
+        "person",
+        "party_size",
+        "status",
+        "created_at",
+    ]
+    # Name and address share a column, as do state, waiting list and when confirmed.
+    html = filtered.content.decode()
+    assert "Anna Beispiel<br>anna@example.org" in html
+    assert "bestätigt, Warteliste<br>29.11.2026 21:40" in html
+
+
 def test_participants_list_searches_names_and_addresses(leitung_client):
     SignUpFactory(name="Anna Beispiel", email="anna@example.org")
     SignUpFactory(name="Bernd Muster", email="bernd@example.org")
@@ -535,11 +626,17 @@ def test_mail_to_participants_is_checked_then_queued_once_per_confirmed_address(
     SignUpFactory(event=event, email="wartet@example.org", waiting=True)
     SignUpFactory(event=event, email="offen@example.org", state=SignUp.State.UNCONFIRMED)
     SignUpFactory(event=event, email="weg@example.org", state=SignUp.State.CANCELLED)
-    text = {"subject": "Abfahrt", "body": "Der Bus fährt um 7:30 Uhr am Rathaus ab."}
+    text = {
+        "audience": ["bestaetigt"],
+        "subject": "Abfahrt",
+        "body": "Der Bus fährt um 7:30 Uhr am Rathaus ab.",
+    }
 
-    form = leitung_client.get(mail_url(event)).content.decode()
-    assert "an 2 Adressen mit bestätigtem Platz" in form
-    assert "1 Anmeldung auf der Warteliste bekommt sie nicht" in form
+    form = leitung_client.get(mail_url(event))
+    assert form.context["form"]["audience"].value() == ["bestaetigt"]
+    html = form.content.decode()
+    assert "Mit bestätigtem Platz (2 Adressen)" in html
+    assert "Auf der Warteliste (1 Adresse)" in html
 
     check = leitung_client.post(mail_url(event), text)
     assert check.status_code == 200
@@ -557,14 +654,81 @@ def test_mail_to_participants_is_checked_then_queued_once_per_confirmed_address(
     message = next(message for message in mailoutbox if message.to == ["bernd@example.org"])
     assert message.subject == "Abfahrt"
     assert message.body.startswith("Guten Tag Bernd,\n\nDer Bus fährt um 7:30 Uhr am Rathaus ab.")
-    assert "angemeldet sind" in message.body and f"/mitmachen/{event.slug}/" in message.body
+    assert "eine Anmeldung zu „Bürgerfahrt nach Nordhausen“" in message.body
+    assert f"/mitmachen/{event.slug}/" in message.body
     assert "Fragen bitte an: Partnerschaftsverein, verein@stadt.example" in message.body
-    assert event_log(event) == ["E-Mail „Abfahrt“ an 2 bestätigte Adressen geschickt"]
+    assert event_log(event) == [
+        "E-Mail „Abfahrt“ an 2 Adressen geschickt (mit bestätigtem Platz: 2)"
+    ]
+
+
+def test_mail_about_a_cancelled_event_reaches_the_waiting_list_and_held_places_too(
+    leitung_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = SignUpEventFactory(event_status=Project.EventStatus.CANCELLED)
+    SignUpFactory(event=event, email="platz@example.org")
+    SignUpFactory(event=event, email="wartet@example.org", waiting=True)
+    SignUpFactory(event=event, email="PLATZ@example.org", waiting=True)
+    SignUpFactory(event=event, email="offen@example.org", state=SignUp.State.UNCONFIRMED)
+    SignUpFactory(
+        event=event,
+        email="verfallen@example.org",
+        state=SignUp.State.UNCONFIRMED,
+        created_at=timezone.now() - timedelta(minutes=61),
+    )
+    SignUpFactory(event=event, email="weg@example.org", state=SignUp.State.CANCELLED)
+    text = {
+        "audience": ["bestaetigt", "warteliste", "unbestaetigt"],
+        "subject": "Der Termin fällt aus",
+        "body": "Leider müssen wir absagen.",
+    }
+
+    check = leitung_client.post(mail_url(event), text)
+
+    assert [(str(label), count) for label, count in check.context["chosen"]] == [
+        ("mit bestätigtem Platz", 1),
+        ("auf der Warteliste", 2),
+        ("noch nicht bestätigt, Platz freigehalten", 1),
+    ]
+    assert check.context["recipients"] == 3
+    assert "An 3 Adressen senden" in check.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        leitung_client.post(mail_url(event), {**text, "senden": "1"})
+
+    assert sorted(message.to[0] for message in mailoutbox) == [
+        "offen@example.org",
+        "platz@example.org",
+        "wartet@example.org",
+    ]
+    assert event_log(event) == [
+        "E-Mail „Der Termin fällt aus“ an 3 Adressen geschickt (mit bestätigtem Platz: 1, "
+        "auf der Warteliste: 2, noch nicht bestätigt, Platz freigehalten: 1)"
+    ]
+
+
+def test_mail_to_the_waiting_list_only_leaves_out_the_confirmed_places(leitung_client):
+    event = SignUpEventFactory()
+    SignUpFactory(event=event, email="platz@example.org")
+    SignUpFactory(event=event, email="wartet@example.org", waiting=True)
+    text = {"audience": ["warteliste"], "subject": "Zweiter Bus", "body": "Es gibt mehr Plätze."}
+    leitung_client.post(mail_url(event), {**text, "senden": "1"})
+    assert list(Email.objects.values_list("to", flat=True)) == [["wartet@example.org"]]
+
+
+def test_mail_without_a_chosen_group_is_a_form_error_and_sends_nothing(leitung_client):
+    event = SignUpFactory().event
+    response = leitung_client.post(mail_url(event), {"subject": "a", "body": "b", "senden": "1"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["audience"] == [
+        "Bitte mindestens eine Gruppe ankreuzen."
+    ]
+    assert not Email.objects.exists() and not LogEntry.objects.exists()
 
 
 def test_mail_to_participants_can_go_back_to_the_text(leitung_client):
     event = SignUpFactory().event
-    text = {"subject": "Abfahrt", "body": "7:30 Uhr", "aendern": "1"}
+    text = {"audience": "bestaetigt", "subject": "Abfahrt", "body": "7:30 Uhr", "aendern": "1"}
     response = leitung_client.post(mail_url(event), text)
     assert not response.context["confirming"]
     assert not Email.objects.exists()
@@ -572,7 +736,9 @@ def test_mail_to_participants_can_go_back_to_the_text(leitung_client):
 
 def test_mail_without_subject_is_a_form_error_and_sends_nothing(leitung_client):
     event = SignUpFactory().event
-    response = leitung_client.post(mail_url(event), {"subject": "", "body": "x", "senden": "1"})
+    response = leitung_client.post(
+        mail_url(event), {"audience": "bestaetigt", "subject": "", "body": "x", "senden": "1"}
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["subject"]
     assert not Email.objects.exists() and not LogEntry.objects.exists()
@@ -581,7 +747,9 @@ def test_mail_without_subject_is_a_form_error_and_sends_nothing(leitung_client):
 def test_mail_to_an_event_without_confirmed_participants_sends_nothing(leitung_client):
     event = SignUpEventFactory()
     SignUpFactory(event=event, waiting=True)
-    response = leitung_client.post(mail_url(event), {"subject": "a", "body": "b", "senden": "1"})
+    response = leitung_client.post(
+        mail_url(event), {"audience": "bestaetigt", "subject": "a", "body": "b", "senden": "1"}
+    )
     assert response.status_code == 200
     assert "Es gibt niemanden" in response.content.decode()
     assert not Email.objects.exists() and not LogEntry.objects.exists()
@@ -632,15 +800,101 @@ def test_person_page_exports_everything_stored_as_json_and_logs_it(leitung_clien
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json; charset=utf-8"
     data = json.loads(response.content)
-    assert data["email"] == "anna@example.org"
-    assert [signup["event"] for signup in data["signups"]] == sorted(
+    assert data["E-Mail-Adresse"] == "anna@example.org"
+    assert [signup["Termin"] for signup in data["Anmeldungen"]] == sorted(
         [first.event.title, second.event.title],
         key=lambda title: Project.objects.get(title=title).start_date,
     )
-    assert {"name", "email", "state", "waiting", "created_at"} <= set(data["signups"][0])
-    assert "key_hash" not in data["signups"][0]
+    assert {"Name", "E-Mail-Adresse", "Stand", "Warteliste", "Angemeldet am"} <= set(
+        data["Anmeldungen"][0]
+    )
+    assert not {"key_hash", "id", "state", "email"} & set(data["Anmeldungen"][0])
     assert "Auskunft nach Art. 15 DSGVO: 1 Anmeldung einer Person" in event_log(first.event)
     assert "anna" not in all_log_text().lower()
+
+
+def test_art_15_disclosure_speaks_german_in_local_time_for_a_citizen(leitung_client, settings):
+    settings.SIGNUP_RETENTION_DAYS, settings.SECURITY_RECORDS_DAYS = 30, 90
+    berlin = ZoneInfo("Europe/Berlin")
+    event = SignUpEventFactory(
+        title="Schüleraustausch Sheffield",
+        start_date=date(2027, 3, 6),
+        start_time=time(9, 0),
+        for_minors=True,
+        question="Welche Klasse besuchst du?",
+    )
+    SignUpFactory(
+        event=event,
+        name="Anna Beispiel",
+        email="anna@example.org",
+        participant_name="Mia Beispiel",
+        age_group=SignUp.AgeGroup.FROM_12,
+        diet=SignUp.Diet.VEGAN,
+        answer="8b",
+        waiting=True,
+        created_at=datetime(2026, 11, 29, 21, 38, tzinfo=berlin),
+        confirmed_at=datetime(2026, 7, 1, 8, 5, tzinfo=UTC),
+    )
+    sent = Email.objects.create(
+        from_email="rathaus@example.org",
+        to=["anna@example.org"],
+        subject="Sie stehen auf der Warteliste: Schüleraustausch Sheffield",
+        message="x",
+        status=STATUS.sent,
+    )
+    Email.objects.filter(pk=sent.pk).update(created=datetime(2026, 7, 1, 8, 6, tzinfo=UTC))
+    queued = Email.objects.create(
+        from_email="rathaus@example.org",
+        to=["anna@example.org"],
+        subject="Abfahrt",
+        message="x",
+        status=STATUS.queued,
+    )
+    Email.objects.filter(pk=queued.pk).update(created=datetime(2026, 11, 29, 20, 30, tzinfo=UTC))
+
+    with time_machine.travel(datetime(2026, 11, 29, 21, 40, tzinfo=berlin), tick=False):
+        response = leitung_client.post(PERSON, {"email": "anna@example.org", "aktion": "export"})
+
+    data = json.loads(response.content)
+    site = SiteSettings.current().site_name
+    assert data["Auskunft"] == (
+        "Auskunft nach Art. 15 DSGVO über die gespeicherten Anmeldungen zu Terminen und die "
+        "gespeicherten E-Mails an die Adresse anna@example.org, erstellt am 29.11.2026, "
+        f"21:40 Uhr, von {site}."
+    )
+    assert data["Erstellt am"] == "29.11.2026, 21:40 Uhr"
+    assert data["Speicherdauer"] == (
+        "Die Angaben zu einer Anmeldung werden 30 Tage nach dem Termin gelöscht. "
+        "Gespeicherte E-Mails werden 90 Tage nach dem Schreiben gelöscht."
+    )
+    (signup,) = data["Anmeldungen"]
+    assert signup["Termin"] == "Schüleraustausch Sheffield"
+    assert signup["Wann"] == "Samstag, 6. März 2027, 9:00 Uhr"
+    assert signup["Stand"] == "bestätigt"
+    assert signup["Warteliste"] == "ja"
+    assert signup["Altersgruppe"] == "12 bis 15 Jahre"
+    assert signup["Verpflegung"] == "vegan"
+    assert signup["Name des Kindes oder Jugendlichen"] == "Mia Beispiel"
+    # Summer time in Berlin: two hours ahead of UTC.
+    assert signup["Bestätigt am"] == "01.07.2026, 10:05 Uhr"
+    assert signup["Angemeldet am"] == "29.11.2026, 21:38 Uhr"
+    assert signup["Abgesagt am"] is None
+    keys = list(signup)
+    assert keys.index("Eigene Frage des Termins") + 1 == keys.index("Antwort auf die eigene Frage")
+    assert signup["Eigene Frage des Termins"] == "Welche Klasse besuchst du?"
+    assert signup["Antwort auf die eigene Frage"] == "8b"
+    assert data["Gespeicherte E-Mails an diese Adresse"] == [
+        {
+            "Betreff": "Sie stehen auf der Warteliste: Schüleraustausch Sheffield",
+            "Erstellt am": "01.07.2026, 10:06 Uhr",
+            "Stand": "verschickt",
+        },
+        {
+            "Betreff": "Abfahrt",
+            "Erstellt am": "29.11.2026, 21:30 Uhr",
+            "Stand": "wartet auf den Versand",
+        },
+    ]
 
 
 def test_person_page_deletes_only_after_the_second_step(leitung_client, person):
@@ -690,15 +944,58 @@ def test_deleting_a_persons_place_moves_the_first_on_the_waiting_list_up(leitung
     assert mail.subject.startswith("Sie sind nachgerückt")
 
 
-def cancel_action(client, *signups):
+def select_for_cancelling(client, *signups):
+    """The list's action chosen for ``signups``: the page that asks before cancelling."""
     return client.post(
         SIGNUPS,
         {
             "action": "cancel_selected",
             "_selected_action": [signup.pk for signup in signups],
         },
+    )
+
+
+def cancel_action(client, *signups):
+    """The action as staff run it: chosen, then confirmed with „Ja, absagen“ on the page."""
+    page = select_for_cancelling(client, *signups)
+    assert page.status_code == 200
+    form = AdminForm(page.content.decode(), "cancel_signups_form")
+    return client.post(SIGNUPS, form.data(), follow=True)
+
+
+def test_cancel_action_asks_first_naming_each_person_and_event(leitung_client):
+    anna = SignUpFactory(name="Anna Beispiel", event=SignUpEventFactory(title="Bürgerfahrt"))
+    bernd = SignUpFactory(name="Bernd Muster", waiting=True)
+    gone = SignUpFactory(state=SignUp.State.CANCELLED, cancelled_at=timezone.now())
+
+    page = select_for_cancelling(leitung_client, anna, bernd, gone)
+
+    assert page.status_code == 200
+    assert [signup.pk for signup in page.context["signups"]] == sorted(
+        [anna.pk, bernd.pk], key=lambda pk: SignUp.objects.get(pk=pk).event.start_date
+    )
+    html = page.content.decode()
+    assert "Wollen Sie diese 2 Anmeldungen wirklich absagen?" in html
+    assert "Anna Beispiel" in html and "Bürgerfahrt" in html and "Bernd Muster" in html
+    assert "Eine weitere ausgewählte Anmeldung ist schon abgesagt" in html
+    assert 'value="Ja, absagen"' in html
+    # Nothing happens before the answer.
+    assert SignUp.objects.filter(state=SignUp.State.CONFIRMED).count() == 2
+    assert not Email.objects.exists() and not LogEntry.objects.exists()
+    form = AdminForm(html, "cancel_signups_form").data()
+    assert form["post"] == ["yes"] and form["action"] == ["cancel_selected"]
+    assert sorted(form["_selected_action"]) == sorted([str(anna.pk), str(bernd.pk)])
+
+
+def test_cancel_action_on_sign_ups_already_cancelled_says_so_and_does_nothing(leitung_client):
+    gone = SignUpFactory(state=SignUp.State.CANCELLED, cancelled_at=timezone.now())
+    response = leitung_client.post(
+        SIGNUPS,
+        {"action": "cancel_selected", "_selected_action": [gone.pk], "post": "yes"},
         follow=True,
     )
+    assert "Die ausgewählten Anmeldungen sind schon abgesagt." in response.content.decode()
+    assert not Email.objects.exists() and not LogEntry.objects.exists()
 
 
 def test_lead_cancels_a_sign_up_by_phone_and_the_waiting_list_moves_up(leitung_client):
@@ -715,6 +1012,12 @@ def test_lead_cancels_a_sign_up_by_phone_and_the_waiting_list_moves_up(leitung_c
     assert not bernd.waiting
     subjects = {mail.to[0]: mail.subject for mail in Email.objects.all()}
     assert subjects["anna@example.org"].startswith("Ihre Anmeldung ist abgesagt")
+    (mail,) = Email.objects.filter(to=["anna@example.org"])
+    assert f"Ihre Anmeldung zu „{event.title}“ wurde von den Veranstaltenden\nabgesagt." in (
+        mail.message
+    )
+    assert "wie Sie es uns mitgeteilt haben" not in mail.message
+    assert "Wenn das ein Irrtum ist, wenden Sie sich bitte an die Stelle" in mail.message
     assert subjects["bernd@example.org"].startswith("Sie sind nachgerückt")
     assert "Abgesagt durch die Redaktion: 1 Anmeldung" in event_log(event)
     assert "Anna" not in all_log_text()
