@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from partnership.models import Project
 
+from . import timing
 from .models import SignUp
 
 
@@ -39,9 +40,7 @@ class Availability:
 
     @property
     def is_open(self):
-        # Published is a given: every view that shows or takes a sign-up
-        # finds its event through Project.objects.published().
-        return self.event.signup_enabled and not self.is_cancelled and not self.deadline_passed
+        return is_open(self.event, self.computed_at)
 
     @property
     def is_full(self):
@@ -57,8 +56,21 @@ def deadline(event):
     """The sign-up deadline, or else the start of the event (an all-day one: its first morning)."""
     if event.signup_deadline:
         return event.signup_deadline
-    start = datetime.datetime.combine(event.start_date, event.start_time or datetime.time())
-    return timezone.make_aware(start)
+    start = timing.starts(event)
+    if isinstance(start, datetime.datetime):
+        return start
+    return datetime.datetime.combine(start, datetime.time(), tzinfo=timing.EVENT_TIME_ZONE)
+
+
+def is_open(event, now=None):
+    """
+    Whether the event takes sign-ups at ``now``: switched on, not cancelled,
+    before the deadline. Places are another matter (Availability). Published
+    is a given: every view that shows or takes a sign-up finds its event
+    through Project.objects.published().
+    """
+    now = now or timezone.now()
+    return event.signup_enabled and not event.is_cancelled and now < deadline(event)
 
 
 def places_left(event, now=None, exclude=None):

@@ -97,6 +97,14 @@ def test_sign_up_is_not_announced_once_the_deadline_passed_or_the_event_is_cance
     assert "Anmeldung offen" not in page(client, "/mitmachen/")
 
 
+def test_the_list_and_the_form_agree_on_the_day_an_all_day_event_begins(client):
+    # Without a deadline the form closes on the event's first morning; the list follows it.
+    event = SignUpEventFactory(start_date=timezone.localdate())
+
+    assert "Anmeldung offen" not in page(client, "/mitmachen/")
+    assert "signup-form" not in page(client, event.get_absolute_url())
+
+
 def test_list_says_ausgebucht_once_the_places_are_taken(client):
     open_event = SignUpEventFactory(title="Eine frei", capacity=4)
     SignUpFactory(event=open_event, party_size=3)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from django import template
 from django.utils import formats, timezone
 
-from .. import timing
+from .. import places, timing
 
 register = template.Library()
 
@@ -35,23 +35,6 @@ def euros(amount):
     return f"{formats.number_format(amount, 2, use_l10n=True)} €"
 
 
-@register.filter
-def signup_open(event):
-    """
-    Whether the event takes sign-ups now: switched on, not cancelled, before the
-    deadline and before the event begins. Places left are the sign-up form's concern.
-    """
-    if not event.signup_enabled or event.is_cancelled:
-        return False
-    now = timezone.now()
-    if event.signup_deadline is not None and event.signup_deadline <= now:
-        return False
-    start = timing.starts(event)
-    if isinstance(start, datetime.datetime):
-        return start > now
-    return start >= timezone.localdate(now, timing.EVENT_TIME_ZONE)
-
-
 def is_full(event):
     """
     Whether no place is left, for an event counted by
@@ -67,7 +50,8 @@ def signup_mark(event):
     there is no limit), "waiting_list" when full with a waiting list, "full"
     when full without one, and "" when it takes no sign-ups.
     """
-    if not signup_open(event):
+    # The form's own rule, so that a list never says "open" where the form is closed.
+    if not places.is_open(event):
         return ""
     if not is_full(event):
         return "open"
