@@ -5,8 +5,10 @@ served by a live test server with the demo data.
 Without /usr/bin/chromium they are skipped, and the test run says so.
 """
 
+import json
 import os
 import shutil
+import subprocess
 from io import StringIO
 from pathlib import Path
 
@@ -171,6 +173,33 @@ def java():
     if path is None:
         pytest.skip("Java fehlt für den Nu HTML Checker")
     return path
+
+
+@pytest.fixture
+def nu_errors(java):
+    """
+    A function giving the Nu HTML Checker's errors in some saved pages, as
+    "file: message". Pages are checked in one run: each run starts Java.
+    """
+    checker = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    if not checker.exists():
+        pytest.skip("vnu-jar fehlt: npm ci")
+
+    def errors(files):
+        result = subprocess.run(
+            [java, "-jar", str(checker), "--errors-only", "--format", "json", *files],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+        return [
+            f"{m.get('url', '').rsplit('/', 1)[-1]}: {m['message']}"
+            for m in messages
+            if m.get("type") == "error"
+        ]
+
+    return errors
 
 
 @pytest.hookimpl(wrapper=True)

@@ -1,7 +1,5 @@
 """The event pages under /mitmachen/ in the browser: axe and the Nu checker find nothing."""
 
-import json
-import subprocess
 from datetime import date, time
 from decimal import Decimal
 
@@ -15,7 +13,6 @@ from tests.factories import (
     PartnershipFactory,
 )
 
-from .conftest import NODE_MODULES
 from .test_public_site import axe_violations
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +67,7 @@ def event_pages():
 
 
 def test_event_pages_pass_axe_and_the_nu_checker(
-    csp_free_page, site, axe_source, client, java, tmp_path, event_pages
+    csp_free_page, site, axe_source, client, nu_errors, tmp_path, event_pages
 ):
     failures, files = {}, []
     for number, path in enumerate(event_pages):
@@ -82,13 +79,4 @@ def test_event_pages_pass_axe_and_the_nu_checker(
         target = tmp_path / f"events-{number}.html"
         target.write_bytes(client.get(path).content)
         files.append(str(target))
-    checker = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-    result = subprocess.run(
-        [java, "-jar", str(checker), "--errors-only", "--format", "json", *files],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
-    errors = [(m.get("url", "")[-14:], m["message"]) for m in messages if m.get("type") == "error"]
-    assert (failures, errors) == ({}, [])
+    assert (failures, nu_errors(files)) == ({}, [])

@@ -1,11 +1,7 @@
 """Legal pages and an agreement's wording in the browser: axe with best practice, Nu, keys."""
 
-import json
-import subprocess
-
 import pytest
 
-from .conftest import NODE_MODULES
 from .test_public_site import WCAG_AA
 
 pytestmark = pytest.mark.django_db
@@ -39,23 +35,13 @@ def test_legal_pages_have_no_axe_violations_best_practice_included(
     assert failures == {}
 
 
-def test_legal_pages_pass_the_nu_html_checker(client, site, java, tmp_path):
-    checker = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-    if not checker.exists():
-        pytest.skip("vnu-jar fehlt: npm ci")
+def test_legal_pages_pass_the_nu_html_checker(client, site, nu_errors, tmp_path):
     files = []
     for number, path in enumerate(PAGES):
         target = tmp_path / f"{number}.html"
         target.write_bytes(client.get(path).content)
         files.append(str(target))
-    result = subprocess.run(
-        [java, "-jar", str(checker), "--errors-only", "--format", "json", *files],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
-    assert [m["message"] for m in messages if m.get("type") == "error"] == []
+    assert nu_errors(files) == []
 
 
 def test_agreement_wording_opens_with_the_keyboard(page, site):

@@ -1,7 +1,5 @@
 """Accessibility, keyboard use, privacy and layout of every public page type."""
 
-import json
-import subprocess
 from unicodedata import east_asian_width
 from urllib.parse import urlsplit
 
@@ -11,7 +9,7 @@ from django.urls import translate_url
 
 from partnership.site.languages import language_of
 
-from .conftest import NODE_MODULES, PAGE_TYPES
+from .conftest import PAGE_TYPES
 
 pytestmark = pytest.mark.django_db
 
@@ -325,10 +323,7 @@ def test_menu_link_opens_with_the_keyboard(page, site):
     assert page.locator("h1").inner_text() == "Partnerstädte"
 
 
-def test_nu_html_checker_finds_no_errors(client, site, java, tmp_path):
-    checker = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-    if not checker.exists():
-        pytest.skip("vnu-jar fehlt: npm ci")
+def test_nu_html_checker_finds_no_errors(client, site, nu_errors, tmp_path):
     files = []
     for name, path in every_page().items():
         # A page in another language may live at its translated slug, to
@@ -338,19 +333,7 @@ def test_nu_html_checker_finds_no_errors(client, site, java, tmp_path):
         target = tmp_path / f"{name.replace(': ', '-')}.html"
         target.write_bytes(response.content)
         files.append(str(target))
-    result = subprocess.run(
-        [java, "-jar", str(checker), "--errors-only", "--format", "json", *files],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
-    errors = [
-        f"{m['url'].rsplit('/', 1)[-1]}: {m['message']}"
-        for m in messages
-        if m.get("type") == "error"
-    ]
-    assert errors == []
+    assert nu_errors(files) == []
 
 
 def test_city_profile_prints_without_navigation(page, site):
@@ -376,7 +359,7 @@ CONTACT_PAGES = [
 
 
 def test_contact_cards_pass_axe_and_fit_a_320_pixel_phone(
-    csp_free_page, site, axe_source, client, java, tmp_path
+    csp_free_page, site, axe_source, client, nu_errors, tmp_path
 ):
     failures, too_wide, files = {}, {}, []
     csp_free_page.set_viewport_size({"width": 320, "height": 800})
@@ -393,13 +376,4 @@ def test_contact_cards_pass_axe_and_fit_a_320_pixel_phone(
         target = tmp_path / f"contacts-{number}.html"
         target.write_bytes(client.get(path, follow=True).content)
         files.append(str(target))
-    checker = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-    result = subprocess.run(
-        [java, "-jar", str(checker), "--errors-only", "--format", "json", *files],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
-    errors = [m["message"] for m in messages if m.get("type") == "error"]
-    assert (failures, too_wide, errors) == ({}, {}, [])
+    assert (failures, too_wide, nu_errors(files)) == ({}, {}, [])

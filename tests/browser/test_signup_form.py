@@ -1,7 +1,5 @@
 """The sign-up form in a browser: keyboard only, its error summary, axe and the Nu checker."""
 
-import json
-import subprocess
 import time
 
 import pytest
@@ -12,7 +10,6 @@ from partnership.models import Partnership
 from tests.factories import SignUpEventFactory
 from tests.participation.signup_helpers import links
 
-from .conftest import NODE_MODULES
 from .test_public_site import axe_violations
 
 pytestmark = pytest.mark.django_db
@@ -110,7 +107,7 @@ def test_errors_are_summarised_at_the_top_and_lead_to_their_fields(page, site, e
 
 
 def test_form_error_state_and_confirm_page_pass_axe_and_the_nu_checker(
-    csp_free_page, site, event, axe_source, java, tmp_path
+    csp_free_page, site, event, axe_source, nu_errors, tmp_path
 ):
     page = csp_free_page
     failures, files = {}, []
@@ -155,20 +152,5 @@ def test_form_error_state_and_confirm_page_pass_axe_and_the_nu_checker(
     page.goto(site + reverse("participation:cancel", kwargs={"key": key}))
     check("cancel page")
 
-    checker = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-    if not checker.exists():
-        pytest.skip("vnu-jar fehlt: npm ci")
-    result = subprocess.run(
-        [java, "-jar", str(checker), "--errors-only", "--format", "json", *files],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
-    errors = [
-        f"{m['url'].rsplit('/', 1)[-1]}: {m['message']}"
-        for m in messages
-        if m.get("type") == "error"
-    ]
-    assert (failures, errors) == ({}, [])
+    assert (failures, nu_errors(files)) == ({}, [])
     assert page.context.cookies() == []
