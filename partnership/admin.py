@@ -26,6 +26,7 @@ from core.translation_admin import TranslatedAdmin
 from core.uploads import FileField
 
 from .models import (
+    EVENT_TIME_ZONE,
     Agreement,
     Contact,
     CooperationArea,
@@ -220,14 +221,17 @@ class SignUpOpenFilter(admin.SimpleListFilter):
         return [("offen", _("Anmeldung offen")), ("zu", _("keine Anmeldung möglich"))]
 
     def queryset(self, request, queryset):
-        now = timezone.now()
+        # The rule of partnership.participation.places.is_open, in SQL: without
+        # a deadline, sign-up closes when the event begins (an all-day one: on
+        # its first morning), in German time as the event's times are.
+        now = timezone.localtime(timezone.now(), EVENT_TIME_ZONE)
+        begins_later = Q(start_date__gt=now.date()) | Q(
+            start_date=now.date(), start_time__gt=now.time()
+        )
         open_q = (
             Q(is_event=True, signup_enabled=True)
             & ~Q(event_status=Project.EventStatus.CANCELLED)
-            & (
-                Q(signup_deadline__gt=now)
-                | Q(signup_deadline__isnull=True, start_date__gte=timezone.localdate(now))
-            )
+            & (Q(signup_deadline__gt=now) | Q(signup_deadline__isnull=True) & begins_later)
         )
         if self.value() == "offen":
             return queryset.filter(open_q)

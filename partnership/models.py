@@ -1,4 +1,5 @@
 import uuid
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -24,6 +25,10 @@ from core.urlwords import word
 from core.versioning import VersionedModel
 
 YEAR_VALIDATORS = [MinValueValidator(800), MaxValueValidator(2200)]
+
+# Staff enter an event's times as they are in Germany ("Uhrzeit in
+# Deutschland"): they are read in this zone whatever the server's.
+EVENT_TIME_ZONE = ZoneInfo("Europe/Berlin")
 
 # The words of the event pages below /mitmachen/ (partnership.participation.urls):
 # no event may take one as its slug, in any language.

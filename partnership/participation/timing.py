@@ -6,9 +6,8 @@ are read in Europe/Berlin whatever the server's time zone.
 """
 
 import datetime
-from zoneinfo import ZoneInfo
 
-EVENT_TIME_ZONE = ZoneInfo("Europe/Berlin")
+from partnership.models import EVENT_TIME_ZONE
 
 
 def _moment(day, time):
