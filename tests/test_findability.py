@@ -130,8 +130,9 @@ def test_sitemap_lists_public_pages_with_lastmod(client):
 
     _response, locations = sitemap_locations(client)
 
+    # The sitemap gives the day in the city's time zone, as the pages do.
     assert locations[f"http://testserver{article.get_absolute_url()}"] == (
-        article.updated.date().isoformat()
+        timezone.localdate(article.updated).isoformat()
     )
     assert "http://testserver/staedte/tsukuba/" in locations
     assert f"http://testserver{partnership.get_absolute_url()}" in locations
@@ -147,7 +148,9 @@ def test_sitemap_lists_published_legal_pages_only(client):
 
     _response, locations = sitemap_locations(client)
 
-    assert locations["http://testserver/impressum/"] == imprint.updated.date().isoformat()
+    assert locations["http://testserver/impressum/"] == (
+        timezone.localdate(imprint.updated).isoformat()
+    )
     assert "http://testserver/datenschutz/" not in locations
 
 

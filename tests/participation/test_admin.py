@@ -327,16 +327,19 @@ def test_project_list_filters_events_and_open_sign_up(admin_client):
     assert titles("anmeldung=zu") == {"Vorbei", "Abgesagt", "Ohne Anmeldung", "Kein Termin"}
 
 
-def test_open_sign_up_filter_closes_when_the_event_begins_as_the_form_does(admin_client):
-    today = timezone.localdate()
-    SignUpEventFactory(title="Heute ganztägig", start_date=today)
-    SignUpEventFactory(title="Morgen", start_date=today + timedelta(days=1))
-    SignUpEventFactory(
-        title="Heute später", start_date=today, start_time=time(23, 59), end_time=None
-    )
-
-    with time_machine.travel(timezone.make_aware(datetime.combine(today, time(12))), tick=False):
-        response = admin_client.get(f"{PROJECTS}?anmeldung=offen")
+def test_open_sign_up_filter_closes_when_the_event_begins_as_the_form_does(client, admin_user):
+    # Everything happens at noon, logging in included: the staff session
+    # must not have run out at the frozen time.
+    noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+    with time_machine.travel(noon, tick=False):
+        today = noon.date()
+        SignUpEventFactory(title="Heute ganztägig", start_date=today)
+        SignUpEventFactory(title="Morgen", start_date=today + timedelta(days=1))
+        SignUpEventFactory(
+            title="Heute später", start_date=today, start_time=time(23, 59), end_time=None
+        )
+        client.force_login(admin_user)
+        response = client.get(f"{PROJECTS}?anmeldung=offen")
 
     found = {project.title for project in response.context["cl"].result_list}
     assert found == {"Morgen", "Heute später"}

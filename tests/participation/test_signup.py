@@ -1,6 +1,6 @@
 """Signing up for an event with double opt-in: form, e-mails, confirmation, waiting list."""
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 import pytest
 import time_machine
@@ -193,10 +193,13 @@ def test_sign_up_before_the_deadline_is_open(client, event):
 
 
 def test_without_a_deadline_sign_up_closes_when_the_event_begins(client, event):
-    event.start_date = timezone.localdate()
-    event.start_time = (timezone.localtime() - timedelta(minutes=5)).time()
-    event.save()
-    assert "Anmeldeschluss war am" in event_page(client, event)
+    # Frozen at noon: five minutes before "now" must still be today.
+    noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+    with time_machine.travel(noon, tick=False):
+        event.start_date = noon.date()
+        event.start_time = time(11, 55)
+        event.save()
+        assert "Anmeldeschluss war am" in event_page(client, event)
 
 
 def test_cancelled_event_takes_no_sign_ups(client, event):
