@@ -378,6 +378,21 @@ class Agreement(TranslatableModel, VersionedModel):
             "Ein eingescanntes Dokument ist nie barrierefrei."
         ),
     )
+    review_on = models.DateField(
+        _("überprüfen bis"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Wann die Vereinbarung überprüft oder verlängert werden soll. Das "
+            "Partnerschaftsbarometer erinnert drei Monate vorher daran."
+        ),
+    )
+    valid_until = models.DateField(
+        _("gilt bis"),
+        null=True,
+        blank=True,
+        help_text=_("Nur bei befristeten Vereinbarungen."),
+    )
     # Found on upload: None for a file stored before the check existed.
     document_tagged = models.BooleanField(_("Tags im PDF gefunden"), null=True, editable=False)
     full_text = RichTextField(
@@ -417,6 +432,10 @@ class Agreement(TranslatableModel, VersionedModel):
 
     def clean(self):
         super().clean()
+        for name in ("review_on", "valid_until"):
+            value = getattr(self, name)
+            if value and self.signed_on and value < self.signed_on:
+                raise ValidationError({name: _("Das Datum liegt vor der Unterzeichnung.")})
         if self.document and not getattr(self.document, "_committed", True):
             try:
                 self.document_tagged = pdf_is_tagged(self.document)
@@ -683,6 +702,51 @@ class Project(TranslatableModel, SearchableModel, AutoSlugModel, CreditedImage):
     )
     bring = models.TextField(_("Bitte mitbringen"), blank=True)
 
+    # For the barometer and the council's yearly report (partnership.barometer).
+    participants_home = models.PositiveIntegerField(
+        _("Teilnehmende aus der Heimatstadt"),
+        null=True,
+        blank=True,
+        help_text=_("Wie viele Menschen von hier teilgenommen haben. Leer, wenn unbekannt."),
+    )
+    participants_partner = models.PositiveIntegerField(
+        _("Teilnehmende aus der Partnerstadt"),
+        null=True,
+        blank=True,
+        help_text=_("Wie viele Menschen aus der Partnerstadt teilgenommen haben."),
+    )
+    costs = models.DecimalField(
+        _("Kosten in Euro"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Was die Stadt ausgegeben hat, für den Jahresbericht an den Rat."),
+    )
+    funding_amount = models.DecimalField(
+        _("Fördermittel in Euro"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    funding_source = models.CharField(
+        _("Gefördert durch"),
+        max_length=200,
+        blank=True,
+        help_text=_("z. B. „Engagement Global“ oder „EU-Programm Bürgerinnen und Bürger“."),
+    )
+    costs_public = models.BooleanField(
+        _("Kosten und Förderung veröffentlichen"),
+        default=False,
+        help_text=_(
+            "Nur dann stehen sie in den offenen Daten. Im Jahresbericht für den Rat "
+            "stehen sie immer."
+        ),
+    )
+
     # Sign-up (partnership.participation): lead-only once the event is live.
     signup_enabled = models.BooleanField(
         _("Anmeldung über die Website"),
@@ -808,6 +872,8 @@ class Project(TranslatableModel, SearchableModel, AutoSlugModel, CreditedImage):
                 "Anmeldungen gibt es nur für Termine zum Mitmachen. Bitte auch "
                 "„Termin zum Mitmachen“ ankreuzen."
             )
+        if self.funding_amount and not self.funding_source.strip():
+            errors["funding_source"] = _("Bitte angeben, wer die Fördermittel gegeben hat.")
         if errors:
             raise ValidationError(errors)
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "modeltranslation",
     "partnership.apps.PartnershipConfig",
     "partnership.participation.apps.ParticipationConfig",
+    "partnership.barometer.apps.BarometerConfig",
     "news.apps.NewsConfig",
     "cities.apps.CitiesConfig",
     "core.apps.CoreConfig",

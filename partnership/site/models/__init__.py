@@ -6,13 +6,14 @@ demo content (demo).
 """
 
 from .demo import DemoObject
-from .identity import SiteSettings, SiteState, site_state
+from .identity import DataLicence, SiteSettings, SiteState, site_state
 from .legal import AccessibilityCheck, LegalPage, validate_captions, validate_video
 from .notice import Notice
 from .pages import Page, PageRedirect
 
 __all__ = [
     "AccessibilityCheck",
+    "DataLicence",
     "DemoObject",
     "LegalPage",
     "Notice",

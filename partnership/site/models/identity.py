@@ -63,6 +63,37 @@ def default_accent_color():
     return settings.SITE_ACCENT_COLOR
 
 
+class DataLicence(models.TextChoices):
+    """Licences open-data portals know, by their DCAT-AP.de identifier."""
+
+    DL_BY = "dl-by-de/2.0", _("Datenlizenz Deutschland – Namensnennung – Version 2.0")
+    DL_ZERO = "dl-zero-de/2.0", _("Datenlizenz Deutschland – Zero – Version 2.0")
+    CC_BY = "cc-by/4.0", _("Creative Commons Namensnennung 4.0 International")
+    CC_ZERO = "cc-zero", _("Creative Commons CC0 1.0 (gemeinfrei)")
+
+    @property
+    def uri(self):
+        """The licence as the DCAT-AP.de vocabulary names it."""
+        return f"http://dcat-ap.de/def/licenses/{self.value}"
+
+    @property
+    def text_url(self):
+        """Where people read the licence."""
+        return LICENCE_TEXTS[self.value]
+
+    @property
+    def needs_attribution(self):
+        return self in (DataLicence.DL_BY, DataLicence.CC_BY)
+
+
+LICENCE_TEXTS = {
+    DataLicence.DL_BY: "https://www.govdata.de/dl-de/by-2-0",
+    DataLicence.DL_ZERO: "https://www.govdata.de/dl-de/zero-2-0",
+    DataLicence.CC_BY: "https://creativecommons.org/licenses/by/4.0/deed.de",
+    DataLicence.CC_ZERO: "https://creativecommons.org/publicdomain/zero/1.0/deed.de",
+}
+
+
 class SiteSettings(TranslatableModel, VersionedModel):
     city_name = models.CharField(
         _("Name der Stadt"),
@@ -151,6 +182,17 @@ class SiteSettings(TranslatableModel, VersionedModel):
         blank=True,
         help_text=_(
             "Wer Rückmeldungen zur Barrierefreiheit entgegennimmt: Stelle, E-Mail, Telefon."
+        ),
+    )
+    data_licence = models.CharField(
+        _("Lizenz der offenen Daten"),
+        max_length=20,
+        choices=DataLicence.choices,
+        default=DataLicence.DL_BY,
+        help_text=_(
+            "Unter dieser Lizenz stehen das Partnerschaftsregister und die Jahreszahlen "
+            "unter /daten/. Die Datenlizenz Deutschland – Namensnennung verlangt, dass "
+            "Nutzende die Stadt als Quelle nennen."
         ),
     )
     updated = models.DateTimeField(_("geändert"), auto_now=True)
