@@ -41,6 +41,7 @@ urlpatterns = [
     path(sections.TOUCH_ICON, views.touch_icon, name="touch-icon"),
     path(f"{sections.HEALTH}/", health.healthz, name="healthz"),
     path(f"{sections.ADMIN}/editor/", include(editor.urlpatterns)),
+    path(f"{sections.ADMIN}/barometer/", include("partnership.barometer.urls")),
     path(f"{sections.ADMIN}/", admin.site.urls),
     re_path(rf"^{sections.media()}/(?P<path>.*)$", views.serve_media),
 ]

@@ -1,0 +1,3 @@
+"""The staff dashboard "Partnerschaftsbarometer" in the admin."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""The council's yearly report, in the admin and as a file."""
+
+urlpatterns = []
