@@ -38,6 +38,7 @@ from post_office.models import STATUS, Email
 
 from core import outbox
 from core.listfilters import titled
+from core.spreadsheets import neutralised
 from partnership.models import Project
 
 from . import mails, places
@@ -45,14 +46,6 @@ from .models import SignUp
 
 EXPORT = "participation.export_signup"
 DELETE = "participation.delete_signup"
-# Spreadsheets run a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralised(value):
-    """A CSV cell that a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def local(moment):
