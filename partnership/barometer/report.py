@@ -55,7 +55,8 @@ class Section:
     year: int
 
     def in_year(self, *kinds):
-        return self.record.in_year(self.year, kinds)
+        """The year's activities of ``kinds``, in the order they happened."""
+        return self.record.in_year(self.year, kinds)[::-1]
 
     @property
     def status(self):
@@ -70,11 +71,11 @@ class Section:
 
     @property
     def status_changes(self):
-        return sorted(self.in_year(Kind.STATUS), key=lambda a: a.date)
+        return self.in_year(Kind.STATUS)
 
     @property
     def agreements(self):
-        return sorted(self.in_year(Kind.AGREEMENT), key=lambda a: a.date)
+        return self.in_year(Kind.AGREEMENT)
 
     @property
     def reviews_due(self):
@@ -93,19 +94,19 @@ class Section:
 
     @property
     def exchanges(self):
-        return sorted(self.in_year(Kind.EXCHANGE), key=lambda a: a.date)
+        return self.in_year(Kind.EXCHANGE)
 
     @property
     def delegations(self):
-        return sorted(self.in_year(Kind.DELEGATION), key=lambda a: a.date)
+        return self.in_year(Kind.DELEGATION)
 
     @property
     def aid(self):
-        return sorted(self.in_year(Kind.AID), key=lambda a: a.date)
+        return self.in_year(Kind.AID)
 
     @property
     def news(self):
-        return sorted(self.in_year(Kind.NEWS), key=lambda a: a.date)
+        return self.in_year(Kind.NEWS)
 
     @property
     def planned(self):
@@ -114,7 +115,7 @@ class Section:
 
     @property
     def projects(self):
-        return sorted(self.in_year(*activity.PROJECT_KINDS), key=lambda a: a.date)
+        return self.in_year(*activity.PROJECT_KINDS)
 
     @property
     def funded(self):
