@@ -440,3 +440,10 @@ def test_status_is_unknown_where_only_later_changes_are_recorded(lyon, krakau):
 
     assert section_of(built, krakau).status is None
     assert report.build(2026).sections[1].status == "ausgesetzt"
+
+
+def test_admin_start_page_links_the_report_for_those_who_may_see_it(lyon):
+    link = reverse("barometer:report-form")
+
+    assert link in user_with("view_partnership").get(reverse("admin:index")).content.decode()
+    assert link not in user_with("change_article").get(reverse("admin:index")).content.decode()
