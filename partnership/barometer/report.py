@@ -110,8 +110,15 @@ class Section:
 
     @property
     def planned(self):
-        """Projects after the year's end or, for the running year, not begun yet."""
-        return [a for a in self.record.planned if a.is_project()]
+        """
+        For the running year, the projects not begun yet; for a past year,
+        those of the following year: the outlook the report gave back then,
+        not every project since.
+        """
+        planned = [a for a in self.record.planned if a.is_project()]
+        if self.record.today < datetime.date(self.year, 12, 31):
+            return planned
+        return [a for a in planned if a.date.year == self.year + 1]
 
     @property
     def projects(self):

@@ -95,6 +95,12 @@ def lyon():
         kind=Project.Kind.CITIZENS,
         start_date=date(2026, 1, 1),
     )
+    ProjectFactory(
+        partnership=partnership,
+        title="Jubiläumsfahrt 2027",
+        kind=Project.Kind.CITIZENS,
+        start_date=date(2027, 5, 1),
+    )
     AgreementFactory(partnership=partnership, title="Jugendabkommen", signed_on=date(2025, 6, 1))
     AgreementFactory(
         partnership=partnership,
@@ -157,6 +163,7 @@ def test_report_has_each_item_of_the_year_in_its_place(lyon, krakau):
     assert [c.item.status for c in section.status_changes] == [Partnership.Status.DORMANT]
     # The change of January 2026 is after the year's end.
     assert section.status == "ruhend"
+    # A past year's outlook is the following year, not every project since.
     assert titles(section.planned) == ["Neujahrsempfang 2026"]
     assert [p.title for p in section.funded] == [
         "Schüleraustausch Lyon",
@@ -196,7 +203,7 @@ def test_report_of_the_running_year_plans_from_today(lyon):
 
     section = section_of(built, lyon)
     assert built.today == date(2026, 6, 15)
-    assert titles(section.planned) == ["Sommerfest"]
+    assert titles(section.planned) == ["Sommerfest", "Jubiläumsfahrt 2027"]
     assert titles(section.exchanges) == ["Neujahrsempfang 2026", "Frühjahrstreffen"]
     assert section.status == "aktiv"
 
