@@ -45,6 +45,17 @@ def test_report_passes_axe_and_the_nu_checker(report_page, axe_source, nu_errors
     assert nu_errors([str(target)]) == []
 
 
+def test_report_form_passes_axe_and_leads_to_the_report(report_page, site, axe_source):
+    page, _response = report_page
+    page.goto(site + reverse("barometer:report-form"))
+
+    assert axe_violations(page, axe_source) == []
+    page.get_by_role("button", name="Bericht zeigen").click()
+    # Last year is chosen to begin with.
+    last_year = timezone.localdate().year - 1
+    assert page.locator("h1").inner_text() == f"Jahresbericht Städtepartnerschaften {last_year}"
+
+
 def page_texts(pdf):
     # Chromium sets "ff" and "ffi" as ligatures; NFKC reads them as letters again.
     return [unicodedata.normalize("NFKC", page.extract_text()) for page in pdf.pages]
