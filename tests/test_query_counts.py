@@ -56,8 +56,9 @@ QUERIES = {
     # The home city and the partnerships for the map and list.
     "/partnerschaften/": 2,
     # The partnership with status history, ties, agreements and projects,
-    # the news about it or its partner city.
-    "/partnerschaften/tsukuba/": 6,
+    # the news about it or its partner city; that news in full once more for
+    # the chronicle, which takes the rest from what the page prefetched.
+    "/partnerschaften/tsukuba/": 7,
     # The upcoming events with their partnerships, cities and areas in one join.
     "/mitmachen/": 1,
     # One query per kind of result: articles, cities, partnerships, projects,
