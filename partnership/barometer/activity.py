@@ -172,6 +172,8 @@ def public_record(partnership, today=None):
     only its news cost a query.
     """
     record = Record(partnership, today or timezone.localdate())
+    # The page prefetches only released projects; a partnership read without
+    # that prefetch has them all, so the flag is checked here too.
     projects = [p for p in partnership.projects.all() if p.published and not _is_cancelled(p)]
     for activity in [
         *map(_project_activity, projects),
