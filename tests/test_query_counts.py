@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from core.translation import State, state_field
 from tests.factories import (
+    AgreementFactory,
     ArticleFactory,
     CategoryFactory,
     CityFactory,
@@ -22,6 +23,7 @@ from tests.factories import (
     HomeCityFactory,
     PartnershipFactory,
     ProjectFactory,
+    StatusChangeFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -56,8 +58,9 @@ QUERIES = {
     # The home city and the partnerships for the map and list.
     "/partnerschaften/": 2,
     # The partnership with status history, ties, agreements and projects,
-    # the news about it or its partner city.
-    "/partnerschaften/tsukuba/": 6,
+    # the news about it or its partner city; that news in full once more for
+    # the chronicle, which takes the rest from what the page prefetched.
+    "/partnerschaften/tsukuba/": 7,
     # The upcoming events with their partnerships, cities and areas in one join.
     "/mitmachen/": 1,
     # One query per kind of result: articles, cities, partnerships, projects,
@@ -151,3 +154,35 @@ def test_every_language_costs_the_queries_german_does(client, language):
     # then skips its two queries for the neighbouring months, which no page
     # links to.
     assert query_counts(client, language) == {**QUERIES, "/aktuelles/2019/12/": 4}
+
+
+def test_partnership_page_costs_the_same_with_one_and_twenty_items(client):
+    """Its chronicle lists every item, and still reads them in fixed queries."""
+    city = CityFactory(name="Tsukuba")
+    partnership = PartnershipFactory(partner_city=city)
+    url = "/partnerschaften/tsukuba/"
+
+    def add(count):
+        StatusChangeFactory.create_batch(count, partnership=partnership)
+        for agreement in AgreementFactory.create_batch(count, partnership=partnership):
+            agreement.cooperation_areas.add(CooperationAreaFactory())
+        ProjectFactory.create_batch(
+            count, partnership=partnership, start_date=datetime(2020, 5, 1).date()
+        )
+        ProjectFactory.create_batch(count, partnership=partnership)
+        for article in ArticleFactory.create_batch(count):
+            article.partnerships.add(partnership)
+            article.cities.add(city)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    add(1)
+    one = queries()
+    add(19)
+    twenty = queries()
+
+    # The pinned page has no agreement; here their areas are one prefetch more.
+    assert one == twenty == QUERIES[url] + 1

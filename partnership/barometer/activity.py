@@ -154,19 +154,48 @@ def records(partnerships, *, public, today=None):
     partnerships = list(partnerships)
     by_id = {p.pk: Record(p, today) for p in partnerships}
     for partnership_id, activity in _activities(partnerships, public):
-        record = by_id[partnership_id]
-        if activity.date <= today:
-            record.held.append(activity)
-        else:
-            record.planned.append(activity)
+        _file(by_id[partnership_id], activity)
     for record in by_id.values():
-        record.held.sort(key=lambda a: (a.date, a.item.pk), reverse=True)
-        record.planned.sort(key=lambda a: (a.date, a.item.pk))
+        _sort(record)
     return list(by_id.values())
 
 
 def record(partnership, *, public, today=None):
     return records([partnership], public=public, today=today)[0]
+
+
+def public_record(partnership, today=None):
+    """
+    What ``record(partnership, public=True)`` gives, for a partnership
+    fetched with ``Partnership.objects.with_details()``: its page has
+    already read the status history, agreements and released projects, so
+    only its news cost a query.
+    """
+    record = Record(partnership, today or timezone.localdate())
+    # The page prefetches only released projects; a partnership read without
+    # that prefetch has them all, so the flag is checked here too.
+    projects = [p for p in partnership.projects.all() if p.published and not _is_cancelled(p)]
+    for activity in [
+        *map(_project_activity, projects),
+        *map(_agreement_activity, partnership.agreements.all()),
+        *map(_status_activity, partnership.status_changes.all()),
+        *map(_article_activity, _articles_about(partnership)),
+    ]:
+        _file(record, activity)
+    _sort(record)
+    return record
+
+
+def _file(record, activity):
+    if activity.date <= record.today:
+        record.held.append(activity)
+    else:
+        record.planned.append(activity)
+
+
+def _sort(record):
+    record.held.sort(key=lambda a: (a.date, a.item.pk), reverse=True)
+    record.planned.sort(key=lambda a: (a.date, a.item.pk))
 
 
 def _activities(partnerships, public):
@@ -184,46 +213,51 @@ def _projects(ids, public):
     if public:
         projects = projects.released()
     for project in projects.defer(*_columns(Project, "description")).order_by():
-        yield (
-            project.partnership_id,
-            Activity(
-                kind=project_kind(project),
-                date=project.start_date,
-                end_date=project.end_date,
-                title=project.title,
-                item=project,
-                participants_home=project.participants_home,
-                participants_partner=project.participants_partner,
-            ),
-        )
+        yield project.partnership_id, _project_activity(project)
+
+
+def _is_cancelled(project):
+    """As _projects() excludes it, for projects already read."""
+    return project.is_event and project.event_status == Project.EventStatus.CANCELLED
+
+
+def _project_activity(project):
+    return Activity(
+        kind=project_kind(project),
+        date=project.start_date,
+        end_date=project.end_date,
+        title=project.title,
+        item=project,
+        participants_home=project.participants_home,
+        participants_partner=project.participants_partner,
+    )
 
 
 def _agreements(ids):
     agreements = Agreement.objects.filter(partnership__in=ids)
     for agreement in agreements.defer(*_columns(Agreement, "full_text")).order_by():
-        yield (
-            agreement.partnership_id,
-            Activity(
-                kind=Kind.AGREEMENT,
-                date=agreement.signed_on,
-                title=agreement.title,
-                item=agreement,
-            ),
-        )
+        yield agreement.partnership_id, _agreement_activity(agreement)
+
+
+def _agreement_activity(agreement):
+    return Activity(
+        kind=Kind.AGREEMENT, date=agreement.signed_on, title=agreement.title, item=agreement
+    )
 
 
 def _status_changes(ids):
     for change in StatusChange.objects.filter(partnership__in=ids).order_by():
-        yield (
-            change.partnership_id,
-            Activity(
-                kind=Kind.STATUS,
-                date=change.date,
-                precision=change.date_precision,
-                title=change.note or change.get_status_display(),
-                item=change,
-            ),
-        )
+        yield change.partnership_id, _status_activity(change)
+
+
+def _status_activity(change):
+    return Activity(
+        kind=Kind.STATUS,
+        date=change.date,
+        precision=change.date_precision,
+        title=change.note or change.get_status_display(),
+        item=change,
+    )
 
 
 def _news(partnerships):
@@ -253,16 +287,27 @@ def _news(partnerships):
         for partnership_id in by_city[city_id]
     }
     for article_id, partnership_id in sorted(links):
-        article = articles[article_id]
-        yield (
-            partnership_id,
-            Activity(
-                kind=Kind.NEWS,
-                date=timezone.localdate(article.publish_at),
-                title=article.title,
-                item=article,
-            ),
-        )
+        yield partnership_id, _article_activity(articles[article_id])
+
+
+def _articles_about(partnership):
+    """_news() of one partnership in one query: each article found is about it."""
+    return (
+        Article.objects.published()
+        .filter(Q(partnerships=partnership) | Q(cities=partnership.partner_city_id))
+        .distinct()
+        .defer(*_columns(Article, "body"))
+        .order_by()
+    )
+
+
+def _article_activity(article):
+    return Activity(
+        kind=Kind.NEWS,
+        date=timezone.localdate(article.publish_at),
+        title=article.title,
+        item=article,
+    )
 
 
 def _columns(model, name):

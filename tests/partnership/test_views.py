@@ -45,7 +45,7 @@ def test_overview_query_count(client, django_assert_num_queries):
         client.get("/partnerschaften/")
 
 
-def test_detail_shows_status_history_agreements_projects_and_news(client):
+def test_detail_shows_chronicle_agreements_projects_and_news(client):
     partnership = full_partnership()
     partnership.association = ContactFactory(name="Partnerschaftsverein Beispielstadt")
     partnership.save()
@@ -54,7 +54,7 @@ def test_detail_shows_status_history_agreements_projects_and_news(client):
     html = client.get(partnership.get_absolute_url()).content.decode().replace("\u00ad", "")
 
     for text in [
-        "Geschichte der Partnerschaft",
+        "Chronik",
         "Geplant",
         "Partnerschaftsvereinbarung",
         "Delegationsreise",
@@ -67,8 +67,8 @@ def test_detail_shows_status_history_agreements_projects_and_news(client):
 def test_detail_query_count(client, django_assert_num_queries):
     partnership = full_partnership()
     # Partnership with cities; status changes; ties; agreements; areas;
-    # projects; articles.
-    with django_assert_num_queries(7):
+    # projects; articles; all articles once more for the chronicle.
+    with django_assert_num_queries(8):
         client.get(partnership.get_absolute_url())
 
 
@@ -90,10 +90,15 @@ def test_detail_shows_upcoming_events_past_ones_in_the_archive_and_its_calendar(
     project = ProjectFactory(partnership=partnership, title="Schulpartnerschaft")
 
     html = client.get(partnership.get_absolute_url()).content.decode()
+    events = html[html.index('<section aria-labelledby="events">') :]
+    events = events[: events.index("</section>")]
 
-    assert f'<a href="{event.get_absolute_url()}" lang="de">Bürgerfahrt</a>' in html
+    assert f'<a href="{event.get_absolute_url()}" lang="de">Bürgerfahrt</a>' in events
     for hidden in ("Vorbei", "Entwurf", "Andere Partnerschaft"):
-        assert hidden not in html
+        assert hidden not in events
+    # The past event is part of the partnership's chronicle; the others nowhere.
+    assert "Vorbei" in html
+    assert "Entwurf" not in html and "Andere Partnerschaft" not in html
     assert f'href="/mitmachen/archiv/?partnerschaft={partnership.slug}"' in html
     assert f'href="/mitmachen/kalender/partnerschaften/{partnership.slug}.ics"' in html
     # Long-running cooperation stays a project of the partnership.
@@ -117,7 +122,7 @@ def test_detail_query_count_does_not_grow_with_events(client, django_assert_num_
     )
     EventFactory(partnership=partnership, start_date=date(2020, 5, 1))
     # As test_detail_query_count: events are projects, split on the page.
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(partnership.get_absolute_url())
 
 
