@@ -3,9 +3,10 @@ The demo content itself: Bochum and its five partner cities as they stood at
 the end of 2019, their partnerships, projects, events with sign-ups, articles
 and legal pages, and the site settings with contact data and names that are
 recognisably made up.
-partnership/site/demo.py loads it. Dates of coming events and of recent news
-are computed from the day the demo is loaded, so that the demo always has
-something ahead and something new.
+partnership/site/demo.py loads it. Dates of coming events, of recent news,
+of the projects of the last years and of the agreement's review are computed
+from the day the demo is loaded, so that the demo always has something ahead
+and something new, and the partnership barometer the same picture.
 """
 
 from datetime import date, datetime, time, timedelta
