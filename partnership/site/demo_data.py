@@ -927,7 +927,8 @@ def projects_held(today):
     city's own posts give: Nordhausen lively, Sheffield and Oviedo with a few
     group visits and no visit of the city leaderships for years, Donezk with
     aid deliveries only, Tsukuba with its first projects. None of them was
-    open to the public, so none is an event.
+    open to the public, so none is an event, and none names a contact: the
+    partnership's page would repeat the association's card under each.
     """
     return [
         # Nordhausen: clubs, schools and the two town halls meet all year round.
@@ -1087,7 +1088,6 @@ def projects_held(today):
                 "<p>Der Partnerschaftsverein schickte einen Lastwagen mit Verbandsmaterial "
                 "und Erste-Hilfe-Taschen für Menschen aus Donezk auf den Weg.</p>"
             ),
-            "contact": DONEZK_ASSOCIATION,
             "costs": Decimal("9800"),
             "funding_amount": Decimal("7500"),
             "funding_source": "Engagement Global",
@@ -1102,7 +1102,6 @@ def projects_held(today):
                 "<p>Haltbare Lebensmittel aus der Sammelstelle des Vereins gingen an "
                 "Familien aus Donezk.</p>"
             ),
-            "contact": DONEZK_ASSOCIATION,
             "costs": Decimal("6200"),
             "funding_amount": Decimal("4000"),
             "funding_source": "Engagement Global",
@@ -1116,7 +1115,6 @@ def projects_held(today):
                 "<p>Der Verein sammelte Decken und Schlafsäcke und brachte sie mit einer "
                 "Spedition auf den Weg.</p>"
             ),
-            "contact": DONEZK_ASSOCIATION,
         },
         {
             "partner": "donezk",
@@ -1127,7 +1125,6 @@ def projects_held(today):
                 "<p>Seife, Zahnpasta und Windeln aus Spenden Bochumer Bürgerinnen und Bürger "
                 "gingen an Menschen aus Donezk.</p>"
             ),
-            "contact": DONEZK_ASSOCIATION,
         },
         # Tsukuba: the first projects of the knowledge cities.
         {

@@ -100,9 +100,6 @@ def test_demo_barometer_shows_the_picture_of_the_city_posts():
     assert encounters("donezk") == 0
     assert donezk.count([Kind.AID], since=two_years) >= 3
     assert donezk.last().date.year < 2014
-    assert {a.item.contact.name for a in donezk.select([Kind.AID])} == {
-        "Partnerschaftsverein Bochum–Donezk"
-    }
 
     # Tsukuba: its first projects since the signing, and an agreement due for review.
     tsukuba = records["tsukuba"]
