@@ -156,7 +156,7 @@ class DemoLoader:
         contacts = {item["name"]: self._contact(item, cities) for item in demo_data.CONTACTS}
         partnerships = {
             item["partner"]: self._partnership(item, cities, areas, contacts)
-            for item in demo_data.PARTNERSHIPS
+            for item in demo_data.partnerships()
         }
         for item in demo_data.projects():
             self._project(item, partnerships, areas, contacts)

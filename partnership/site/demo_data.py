@@ -3,9 +3,10 @@ The demo content itself: Bochum and its five partner cities as they stood at
 the end of 2019, their partnerships, projects, events with sign-ups, articles
 and legal pages, and the site settings with contact data and names that are
 recognisably made up.
-partnership/site/demo.py loads it. Dates of coming events and of recent news
-are computed from the day the demo is loaded, so that the demo always has
-something ahead and something new.
+partnership/site/demo.py loads it. Dates of coming events, of recent news,
+of the projects of the last years and of the agreement's review are computed
+from the day the demo is loaded, so that the demo always has something ahead
+and something new, and the partnership barometer the same picture.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -173,111 +174,119 @@ YEAR_1983 = (date(1983, 1, 1), DatePrecision.YEAR)
 YEAR_1987 = (date(1987, 1, 1), DatePrecision.YEAR)
 YEAR_1990 = (date(1990, 1, 1), DatePrecision.YEAR)
 
-PARTNERSHIPS = [
-    {
-        "partner": "sheffield",
-        "established_year": 1950,
-        "status": Partnership.Status.ACTIVE,
-        "status_note": LOW_ACTIVITY,
-        "summary": "Bochums erste Städtepartnerschaft, geschlossen 1950.",
-        "history": [(YEAR_1950, Partnership.Status.ACTIVE, "Partnerschaft geschlossen.")],
-    },
-    {
-        "partner": "oviedo",
-        "established_year": 1983,
-        "status": Partnership.Status.ACTIVE,
-        "status_note": LOW_ACTIVITY,
-        "summary": "Partnerschaft mit der asturischen Hauptstadt seit 1983.",
-        "history": [(YEAR_1983, Partnership.Status.ACTIVE, "Partnerschaft geschlossen.")],
-    },
-    {
-        "partner": "donezk",
-        "established_year": 1987,
-        "status": Partnership.Status.SUSPENDED,
-        "status_note": "Austausch zum Erliegen gekommen; der Verein organisiert Hilfslieferungen.",
-        "summary": "Seit 1987 verbunden, seit 2014 ohne Begegnungen.",
-        "association": DONEZK_ASSOCIATION,
-        "history": [
-            (
-                (date(1987, 1, 1), DatePrecision.YEAR),
-                Partnership.Status.ACTIVE,
-                "Partnerschaft geschlossen.",
-            ),
-            (
-                (date(2014, 6, 1), DatePrecision.MONTH),
-                Partnership.Status.SUSPENDED,
-                "Nach der Besetzung durch prorussische Separatisten kommt der Austausch "
-                "zum Erliegen.",
-            ),
-        ],
-    },
-    {
-        "partner": "nordhausen",
-        "established_year": 1990,
-        "status": Partnership.Status.ACTIVE,
-        "status_note": "Besonders reger Austausch.",
-        "summary": "Die lebendigste Partnerschaft Bochums, seit 1990.",
-        "history": [(YEAR_1990, Partnership.Status.ACTIVE, "Partnerschaft geschlossen.")],
-    },
-    {
-        "partner": "tsukuba",
-        "kind": Partnership.Kind.TWIN_TOWN,
-        "established_year": 2019,
-        "established_on": date(2019, 11, 25),
-        "status": Partnership.Status.ACTIVE,
-        "summary": (
-            "Die erste Partnerschaft Bochums mit einer reinen Universitätsstadt: "
-            "Wissenschaft, Forschung und hochschulnahe Wirtschaft stehen im Mittelpunkt."
-        ),
-        "description": (
-            "<p>Am 25. November 2019 unterzeichneten beide Städte die "
-            "Partnerschaftsvereinbarung. Für Bochum markiert der Tag den Wandel von der "
-            "Industrie- zur Wissensstadt.</p>"
-        ),
-        "history": [
-            (
-                (date(2019, 5, 1), DatePrecision.MONTH),
-                Partnership.Status.PLANNED,
-                "Beide Städte kündigen an, noch 2019 eine Partnerschaft zu vereinbaren.",
-            ),
-            (
-                (date(2019, 11, 25), DatePrecision.DAY),
-                Partnership.Status.ACTIVE,
-                "Vereinbarung unterzeichnet.",
-            ),
-        ],
-        "ties": [
-            (
-                "Ruhr-Universität Bochum",
-                "Universität Tsukuba",
-                2016,
-                "Austausch zu Innovation, Forschung, Standortentwicklung und Wissensarbeit.",
-            )
-        ],
-        "agreement": {
-            "title": "Partnerschaftsvereinbarung Bochum – Tsukuba",
-            "signed_on": date(2019, 11, 25),
-            "place": "Japan",
-            "summary": (
-                "Beide Städte wollen konkrete Kooperationsprojekte anstoßen, in fünf "
-                "Feldern von der Digitalisierung bis zur Hochtechnologie."
-            ),
-            # A scanned PDF, so the statement lists an inaccessible document;
-            # the text beside it is the demo's, not the signed wording.
-            "scanned": True,
-            "full_text": (
-                "<p><em>Beispieltext der Demo, nicht der Wortlaut der unterzeichneten "
-                "Vereinbarung.</em></p>"
-                "<p>Artikel 1: Die Städte Bochum und Tsukuba schließen eine "
-                "Städtepartnerschaft.</p>"
-                "<p>Artikel 2: Sie stoßen gemeinsam konkrete Projekte an, in fünf Feldern "
-                "von der Digitalisierung bis zur Hochtechnologie.</p>"
-                "<p>Artikel 3: Beide Städte fördern Begegnungen ihrer Bürgerinnen und Bürger, "
-                "Hochschulen und Unternehmen.</p>"
-            ),
+
+def partnerships():
+    today = timezone.localdate()
+    return [
+        {
+            "partner": "sheffield",
+            "established_year": 1950,
+            "status": Partnership.Status.ACTIVE,
+            "status_note": LOW_ACTIVITY,
+            "summary": "Bochums erste Städtepartnerschaft, geschlossen 1950.",
+            "history": [(YEAR_1950, Partnership.Status.ACTIVE, "Partnerschaft geschlossen.")],
         },
-    },
-]
+        {
+            "partner": "oviedo",
+            "established_year": 1983,
+            "status": Partnership.Status.ACTIVE,
+            "status_note": LOW_ACTIVITY,
+            "summary": "Partnerschaft mit der asturischen Hauptstadt seit 1983.",
+            "history": [(YEAR_1983, Partnership.Status.ACTIVE, "Partnerschaft geschlossen.")],
+        },
+        {
+            "partner": "donezk",
+            "established_year": 1987,
+            "status": Partnership.Status.SUSPENDED,
+            "status_note": (
+                "Austausch zum Erliegen gekommen; der Verein organisiert Hilfslieferungen."
+            ),
+            "summary": "Seit 1987 verbunden, seit 2014 ohne Begegnungen.",
+            "association": DONEZK_ASSOCIATION,
+            "history": [
+                (
+                    (date(1987, 1, 1), DatePrecision.YEAR),
+                    Partnership.Status.ACTIVE,
+                    "Partnerschaft geschlossen.",
+                ),
+                (
+                    (date(2014, 6, 1), DatePrecision.MONTH),
+                    Partnership.Status.SUSPENDED,
+                    "Nach der Besetzung durch prorussische Separatisten kommt der Austausch "
+                    "zum Erliegen.",
+                ),
+            ],
+        },
+        {
+            "partner": "nordhausen",
+            "established_year": 1990,
+            "status": Partnership.Status.ACTIVE,
+            "status_note": "Besonders reger Austausch.",
+            "summary": "Die lebendigste Partnerschaft Bochums, seit 1990.",
+            "history": [(YEAR_1990, Partnership.Status.ACTIVE, "Partnerschaft geschlossen.")],
+        },
+        {
+            "partner": "tsukuba",
+            "kind": Partnership.Kind.TWIN_TOWN,
+            "established_year": 2019,
+            "established_on": date(2019, 11, 25),
+            "status": Partnership.Status.ACTIVE,
+            "summary": (
+                "Die erste Partnerschaft Bochums mit einer reinen Universitätsstadt: "
+                "Wissenschaft, Forschung und hochschulnahe Wirtschaft stehen im Mittelpunkt."
+            ),
+            "description": (
+                "<p>Am 25. November 2019 unterzeichneten beide Städte die "
+                "Partnerschaftsvereinbarung. Für Bochum markiert der Tag den Wandel von der "
+                "Industrie- zur Wissensstadt.</p>"
+            ),
+            "history": [
+                (
+                    (date(2019, 5, 1), DatePrecision.MONTH),
+                    Partnership.Status.PLANNED,
+                    "Beide Städte kündigen an, noch 2019 eine Partnerschaft zu vereinbaren.",
+                ),
+                (
+                    (date(2019, 11, 25), DatePrecision.DAY),
+                    Partnership.Status.ACTIVE,
+                    "Vereinbarung unterzeichnet.",
+                ),
+            ],
+            "ties": [
+                (
+                    "Ruhr-Universität Bochum",
+                    "Universität Tsukuba",
+                    2016,
+                    "Austausch zu Innovation, Forschung, Standortentwicklung und Wissensarbeit.",
+                )
+            ],
+            "agreement": {
+                "title": "Partnerschaftsvereinbarung Bochum – Tsukuba",
+                "signed_on": date(2019, 11, 25),
+                "place": "Japan",
+                # Due within the barometer's three months, so that its
+                # reminder shows on any day the demo is loaded.
+                "review_on": today + timedelta(days=50),
+                "summary": (
+                    "Beide Städte wollen konkrete Kooperationsprojekte anstoßen, in fünf "
+                    "Feldern von der Digitalisierung bis zur Hochtechnologie."
+                ),
+                # A scanned PDF, so the statement lists an inaccessible document;
+                # the text beside it is the demo's, not the signed wording.
+                "scanned": True,
+                "full_text": (
+                    "<p><em>Beispieltext der Demo, nicht der Wortlaut der unterzeichneten "
+                    "Vereinbarung.</em></p>"
+                    "<p>Artikel 1: Die Städte Bochum und Tsukuba schließen eine "
+                    "Städtepartnerschaft.</p>"
+                    "<p>Artikel 2: Sie stoßen gemeinsam konkrete Projekte an, in fünf Feldern "
+                    "von der Digitalisierung bis zur Hochtechnologie.</p>"
+                    "<p>Artikel 3: Beide Städte fördern Begegnungen ihrer Bürgerinnen und Bürger, "
+                    "Hochschulen und Unternehmen.</p>"
+                ),
+            },
+        },
+    ]
 
 
 # Who runs the demo site. The city is real; every name, address, number and
@@ -900,6 +909,252 @@ def projects():
             "capacity": 120,
             # Long past: the personal data of its sign-ups is deleted, the counts remain.
             "signup_count": {"confirmed": 64, "people": 97, "waiting": 0, "cancelled": 5},
+            "participants_home": 28,
+            "participants_partner": 32,
+            "costs": Decimal("6800"),
+            "funding_amount": Decimal("4500"),
+            "funding_source": "EU-Programm Bürgerinnen und Bürger",
+            "costs_public": True,
+        },
+        *projects_held(today),
+    ]
+
+
+def projects_held(today):
+    """
+    What the partnerships have done in recent years, dated back from
+    ``today`` so that the partnership barometer always draws the picture the
+    city's own posts give: Nordhausen lively, Sheffield and Oviedo with a few
+    group visits and no visit of the city leaderships for years, Donezk with
+    aid deliveries only, Tsukuba with its first projects. None of them was
+    open to the public, so none is an event, and none names a contact: the
+    partnership's page would repeat the association's card under each.
+    """
+    return [
+        # Nordhausen: clubs, schools and the two town halls meet all year round.
+        {
+            "partner": "nordhausen",
+            "title": "Jugendbegegnung im Harz",
+            "kind": Project.Kind.YOUTH,
+            "start_date": today - timedelta(days=75),
+            "end_date": today - timedelta(days=70),
+            "description": (
+                "<p>Jugendliche aus beiden Städten wanderten sechs Tage gemeinsam durch den "
+                "Harz und übernachteten in einer Jugendherberge.</p>"
+            ),
+            "participants_home": 16,
+            "participants_partner": 14,
+            "costs": Decimal("5200"),
+            "costs_public": True,
+        },
+        {
+            "partner": "nordhausen",
+            "title": "Chortreffen in Nordhausen",
+            "kind": Project.Kind.CULTURE,
+            "start_date": today - timedelta(days=160),
+            "end_date": today - timedelta(days=158),
+            "description": (
+                "<p>Drei Bochumer Chöre sangen ein Wochenende lang mit Chören aus "
+                "Nordhausen; zum Abschluss gab es ein gemeinsames Konzert.</p>"
+            ),
+            "participants_home": 38,
+            "participants_partner": 45,
+        },
+        {
+            "partner": "nordhausen",
+            "title": "Oberbürgermeister aus Nordhausen zu Gast im Rathaus",
+            "kind": Project.Kind.DELEGATION,
+            "start_date": today - timedelta(days=230),
+            "end_date": today - timedelta(days=229),
+            "description": (
+                "<p>Die Stadtspitzen beider Städte sprachen über gemeinsame Vorhaben der "
+                "Verwaltungen und über die nächsten Begegnungen.</p>"
+            ),
+            "participants_home": 4,
+            "participants_partner": 6,
+            "costs": Decimal("900"),
+        },
+        {
+            "partner": "nordhausen",
+            "title": "Fußballturnier der Partnerstädte",
+            "kind": Project.Kind.SPORTS,
+            "start_date": today - timedelta(days=320),
+            "description": (
+                "<p>Jugendmannschaften aus Bochum und Nordhausen spielten einen Tag lang "
+                "gemischt gegeneinander.</p>"
+            ),
+            "participants_home": 22,
+            "participants_partner": 20,
+        },
+        {
+            "partner": "nordhausen",
+            "title": "Bürgerfahrt zum Stadtfest nach Nordhausen",
+            "kind": Project.Kind.CITIZENS,
+            "start_date": today - timedelta(days=430),
+            "end_date": today - timedelta(days=428),
+            "description": (
+                "<p>Ein voller Bus fuhr zum Stadtfest; Gastgeberinnen und Gastgeber aus "
+                "Nordhausen zeigten ihre Stadt.</p>"
+            ),
+            "participants_home": 45,
+            "participants_partner": 20,
+            "costs": Decimal("3600"),
+        },
+        {
+            "partner": "nordhausen",
+            "title": "Schulklassen aus Nordhausen zu Gast in Bochum",
+            "kind": Project.Kind.SCHOOL,
+            "start_date": today - timedelta(days=560),
+            "end_date": today - timedelta(days=555),
+            "description": (
+                "<p>Zwei neunte Klassen besuchten ihre Partnerschule und lernten das "
+                "Ruhrgebiet kennen.</p>"
+            ),
+            "participants_home": 26,
+            "participants_partner": 24,
+        },
+        # Sheffield and Oviedo: groups still visit, the town halls hardly ever.
+        {
+            "partner": "sheffield",
+            "title": "Theatergruppe aus Sheffield zu Gast",
+            "kind": Project.Kind.CULTURE,
+            "start_date": today - timedelta(days=260),
+            "end_date": today - timedelta(days=256),
+            "description": (
+                "<p>Eine Jugendtheatergruppe aus Sheffield spielte zusammen mit einer "
+                "Bochumer Gruppe ein zweisprachiges Stück.</p>"
+            ),
+            "participants_home": 9,
+            "participants_partner": 11,
+            "costs": Decimal("2400"),
+        },
+        {
+            "partner": "sheffield",
+            "title": "Delegation des Rates in Sheffield",
+            "kind": Project.Kind.DELEGATION,
+            "start_date": today - timedelta(days=8 * 365),
+            "end_date": today - timedelta(days=8 * 365 - 2),
+            "description": (
+                "<p>Mitglieder des Rates besuchten Sheffield. Es war bis heute der letzte "
+                "Besuch auf dieser Ebene.</p>"
+            ),
+            "participants_home": 7,
+        },
+        {
+            "partner": "oviedo",
+            "title": "Schülergruppe aus Oviedo zu Gast",
+            "kind": Project.Kind.SCHOOL,
+            "start_date": today - timedelta(days=540),
+            "end_date": today - timedelta(days=534),
+            "description": (
+                "<p>Schülerinnen und Schüler aus Oviedo wohnten eine Woche bei Bochumer "
+                "Familien und besuchten den Unterricht.</p>"
+            ),
+            "participants_home": 15,
+            "participants_partner": 17,
+        },
+        {
+            "partner": "oviedo",
+            "title": "Bürgermeister von Oviedo besucht Bochum",
+            "kind": Project.Kind.DELEGATION,
+            "start_date": today - timedelta(days=9 * 365),
+            "end_date": today - timedelta(days=9 * 365 - 1),
+            "description": (
+                "<p>Der Bürgermeister von Oviedo kam mit einer kleinen Delegation nach "
+                "Bochum. Seitdem gab es keinen Besuch der Stadtspitzen mehr.</p>"
+            ),
+            "participants_partner": 5,
+        },
+        # Donezk: before the occupation people met; since then the association sends help.
+        {
+            "partner": "donezk",
+            "title": "Jugendbegegnung in Donezk",
+            "kind": Project.Kind.YOUTH,
+            "start_date": date(2013, 7, 15),
+            "end_date": date(2013, 7, 24),
+            "description": (
+                "<p>Jugendliche aus Bochum verbrachten zehn Tage in Donezk. Es war die "
+                "letzte Begegnung vor der Besetzung.</p>"
+            ),
+            "participants_home": 18,
+            "participants_partner": 21,
+        },
+        {
+            "partner": "donezk",
+            "title": "Hilfslieferung mit Verbandsmaterial",
+            "kind": Project.Kind.AID,
+            "start_date": today - timedelta(days=55),
+            "description": (
+                "<p>Der Partnerschaftsverein schickte einen Lastwagen mit Verbandsmaterial "
+                "und Erste-Hilfe-Taschen für Menschen aus Donezk auf den Weg.</p>"
+            ),
+            "costs": Decimal("9800"),
+            "funding_amount": Decimal("7500"),
+            "funding_source": "Engagement Global",
+            "costs_public": True,
+        },
+        {
+            "partner": "donezk",
+            "title": "Hilfslieferung mit Lebensmitteln",
+            "kind": Project.Kind.AID,
+            "start_date": today - timedelta(days=190),
+            "description": (
+                "<p>Haltbare Lebensmittel aus der Sammelstelle des Vereins gingen an "
+                "Familien aus Donezk.</p>"
+            ),
+            "costs": Decimal("6200"),
+            "funding_amount": Decimal("4000"),
+            "funding_source": "Engagement Global",
+        },
+        {
+            "partner": "donezk",
+            "title": "Hilfslieferung mit Decken und Schlafsäcken",
+            "kind": Project.Kind.AID,
+            "start_date": today - timedelta(days=330),
+            "description": (
+                "<p>Der Verein sammelte Decken und Schlafsäcke und brachte sie mit einer "
+                "Spedition auf den Weg.</p>"
+            ),
+        },
+        {
+            "partner": "donezk",
+            "title": "Hilfslieferung mit Hygieneartikeln",
+            "kind": Project.Kind.AID,
+            "start_date": today - timedelta(days=500),
+            "description": (
+                "<p>Seife, Zahnpasta und Windeln aus Spenden Bochumer Bürgerinnen und Bürger "
+                "gingen an Menschen aus Donezk.</p>"
+            ),
+        },
+        # Tsukuba: the first projects of the knowledge cities.
+        {
+            "partner": "tsukuba",
+            "title": "Forschungskooperation Robotik",
+            "kind": Project.Kind.RESEARCH,
+            "start_date": today - timedelta(days=600),
+            "end_date": today + timedelta(days=500),
+            "area": "Hochschulen und Wissenschaft",
+            "description": (
+                "<p>Forschungsgruppen der Hochschulen beider Städte arbeiten drei Jahre lang "
+                "an Robotern, die im Alltag helfen; Promovierende forschen dafür einige "
+                "Monate in der anderen Stadt.</p>"
+            ),
+            "participants_home": 6,
+            "participants_partner": 8,
+            "costs": Decimal("4800"),
+        },
+        {
+            "partner": "tsukuba",
+            "title": "Online-Werkstatt zur digitalen Verwaltung",
+            "kind": Project.Kind.OTHER,
+            "start_date": today - timedelta(days=250),
+            "area": "Digitalisierung städtischer Einrichtungen",
+            "description": (
+                "<p>Fachleute beider Verwaltungen zeigten einander, welche Dienste ihre "
+                "Bürgerinnen und Bürger schon online erledigen können.</p>"
+            ),
+            "participants_home": 12,
+            "participants_partner": 10,
         },
     ]
 

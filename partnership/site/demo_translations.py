@@ -399,6 +399,130 @@ ENGLISH = {
         ),
         "audience": "Everyone; admission was free",
     },
+    # The partnerships' recent years
+    ("partnership.project", ("nordhausen", "Jugendbegegnung im Harz")): {
+        "title": "Youth exchange in the Harz mountains",
+        "description": (
+            "<p>Young people from both towns spent six days hiking together through the Harz "
+            "mountains and stayed at a youth hostel.</p>"
+        ),
+    },
+    ("partnership.project", ("nordhausen", "Chortreffen in Nordhausen")): {
+        "title": "Choir meeting in Nordhausen",
+        "description": (
+            "<p>Three Bochum choirs spent a weekend singing with choirs from Nordhausen, "
+            "ending with a joint concert.</p>"
+        ),
+    },
+    (
+        "partnership.project",
+        ("nordhausen", "Oberbürgermeister aus Nordhausen zu Gast im Rathaus"),
+    ): {
+        "title": "Mayor of Nordhausen visits Bochum City Hall",
+        "description": (
+            "<p>The leaders of both towns discussed joint plans of their administrations and "
+            "the next visits.</p>"
+        ),
+    },
+    ("partnership.project", ("nordhausen", "Fußballturnier der Partnerstädte")): {
+        "title": "Partner towns’ football tournament",
+        "description": (
+            "<p>Youth teams from Bochum and Nordhausen spent a day playing each other in "
+            "mixed sides.</p>"
+        ),
+    },
+    ("partnership.project", ("nordhausen", "Bürgerfahrt zum Stadtfest nach Nordhausen")): {
+        "title": "Residents’ trip to the Nordhausen town festival",
+        "description": (
+            "<p>A full coach went to the town festival; hosts from Nordhausen showed the "
+            "visitors their town.</p>"
+        ),
+    },
+    ("partnership.project", ("nordhausen", "Schulklassen aus Nordhausen zu Gast in Bochum")): {
+        "title": "School classes from Nordhausen visit Bochum",
+        "description": (
+            "<p>Two year-nine classes visited their partner school and got to know the Ruhr "
+            "area.</p>"
+        ),
+    },
+    ("partnership.project", ("sheffield", "Theatergruppe aus Sheffield zu Gast")): {
+        "title": "Theatre group from Sheffield visits",
+        "description": (
+            "<p>A youth theatre group from Sheffield performed a bilingual play together with "
+            "a group from Bochum.</p>"
+        ),
+    },
+    ("partnership.project", ("sheffield", "Delegation des Rates in Sheffield")): {
+        "title": "Council delegation to Sheffield",
+        "description": (
+            "<p>Members of the city council visited Sheffield. It has remained the last "
+            "visit at this level.</p>"
+        ),
+    },
+    ("partnership.project", ("oviedo", "Schülergruppe aus Oviedo zu Gast")): {
+        "title": "Pupils from Oviedo visit",
+        "description": (
+            "<p>Pupils from Oviedo stayed with Bochum families for a week and attended "
+            "lessons.</p>"
+        ),
+    },
+    ("partnership.project", ("oviedo", "Bürgermeister von Oviedo besucht Bochum")): {
+        "title": "Mayor of Oviedo visits Bochum",
+        "description": (
+            "<p>The mayor of Oviedo came to Bochum with a small delegation. The two cities’ "
+            "leaders have not visited each other since.</p>"
+        ),
+    },
+    ("partnership.project", ("donezk", "Jugendbegegnung in Donezk")): {
+        "title": "Youth exchange in Donetsk",
+        "description": (
+            "<p>Young people from Bochum spent ten days in Donetsk. It was the last exchange "
+            "before the occupation.</p>"
+        ),
+    },
+    ("partnership.project", ("donezk", "Hilfslieferung mit Verbandsmaterial")): {
+        "title": "Aid delivery of dressings",
+        "description": (
+            "<p>The twinning association sent off a lorry with dressings and first-aid kits "
+            "for people from Donetsk.</p>"
+        ),
+    },
+    ("partnership.project", ("donezk", "Hilfslieferung mit Lebensmitteln")): {
+        "title": "Aid delivery of food",
+        "description": (
+            "<p>Non-perishable food from the association’s collection point went to families "
+            "from Donetsk.</p>"
+        ),
+    },
+    ("partnership.project", ("donezk", "Hilfslieferung mit Decken und Schlafsäcken")): {
+        "title": "Aid delivery of blankets and sleeping bags",
+        "description": (
+            "<p>The association collected blankets and sleeping bags and sent them off with a "
+            "haulier.</p>"
+        ),
+    },
+    ("partnership.project", ("donezk", "Hilfslieferung mit Hygieneartikeln")): {
+        "title": "Aid delivery of toiletries",
+        "description": (
+            "<p>Soap, toothpaste and nappies donated by people in Bochum went to people from "
+            "Donetsk.</p>"
+        ),
+    },
+    ("partnership.project", ("tsukuba", "Forschungskooperation Robotik")): {
+        "title": "Robotics research cooperation",
+        "description": (
+            "<p>Research groups from the universities of both cities are working for three "
+            "years on robots that help in everyday life; doctoral students spend a few "
+            "months researching in the other city.</p>"
+        ),
+    },
+    ("partnership.project", ("tsukuba", "Online-Werkstatt zur digitalen Verwaltung")): {
+        "title": "Online workshop on digital administration",
+        "description": (
+            "<p>Experts from both administrations showed each other which services their "
+            "residents can already use online.</p>"
+        ),
+    },
     # Contacts: names, addresses and donation purposes stay German.
     ("partnership.contact", "Büro für Städtepartnerschaften"): {
         "role": "Registration and questions about visits and trips",
@@ -690,6 +814,20 @@ JAPANESE = {
         "audience": "起業家、学生、スタートアップを支援するすべての方",
         "question": "あなたのスタートアップは何に取り組んでいますか？",
     },
+    ("partnership.project", ("tsukuba", "Forschungskooperation Robotik")): {
+        "title": "ロボット工学の共同研究",
+        "description": (
+            "<p>両市の大学の研究グループが3年間、日常生活を支えるロボットの研究に取り組んでいます。"
+            "博士課程の学生は数か月間、相手の都市で研究します。</p>"
+        ),
+    },
+    ("partnership.project", ("tsukuba", "Online-Werkstatt zur digitalen Verwaltung")): {
+        "title": "行政のデジタル化をテーマにしたオンライン・ワークショップ",
+        "description": (
+            "<p>両市の行政の専門家が、市民がすでにオンラインで利用できる"
+            "サービスを互いに紹介しました。</p>"
+        ),
+    },
     # The agreement and a project name these areas.
     ("partnership.cooperationarea", "digitalisierung-staedtischer-einrichtungen"): {
         "name": "都市施設のデジタル化",
@@ -742,6 +880,20 @@ SPANISH = {
         ),
         "audience": "Todo el público; la entrada fue gratuita",
     },
+    ("partnership.project", ("oviedo", "Schülergruppe aus Oviedo zu Gast")): {
+        "title": "Visita de un grupo de alumnos de Oviedo",
+        "description": (
+            "<p>Alumnas y alumnos de Oviedo se alojaron una semana con familias de Bochum y "
+            "asistieron a las clases.</p>"
+        ),
+    },
+    ("partnership.project", ("oviedo", "Bürgermeister von Oviedo besucht Bochum")): {
+        "title": "El alcalde de Oviedo visita Bochum",
+        "description": (
+            "<p>El alcalde de Oviedo viajó a Bochum con una pequeña delegación. Desde "
+            "entonces, los responsables municipales no han vuelto a visitarse.</p>"
+        ),
+    },
 }
 
 UKRAINIAN = {
@@ -781,6 +933,41 @@ UKRAINIAN = {
             "тут.</p>"
         ),
         "audience": "Усі, хто хоче допомогти сортувати й пакувати",
+    },
+    ("partnership.project", ("donezk", "Jugendbegegnung in Donezk")): {
+        "title": "Молодіжна зустріч у Донецьку",
+        "description": (
+            "<p>Молодь із Бохума провела десять днів у Донецьку. Це була остання зустріч "
+            "перед окупацією.</p>"
+        ),
+    },
+    ("partnership.project", ("donezk", "Hilfslieferung mit Verbandsmaterial")): {
+        "title": "Доставка перев’язувальних матеріалів",
+        "description": (
+            "<p>Товариство побратимства відправило вантажівку з перев’язувальними "
+            "матеріалами й аптечками для людей із Донецька.</p>"
+        ),
+    },
+    ("partnership.project", ("donezk", "Hilfslieferung mit Lebensmitteln")): {
+        "title": "Доставка продуктів харчування",
+        "description": (
+            "<p>Продукти тривалого зберігання з пункту збору товариства отримали родини "
+            "з Донецька.</p>"
+        ),
+    },
+    ("partnership.project", ("donezk", "Hilfslieferung mit Decken und Schlafsäcken")): {
+        "title": "Доставка ковдр і спальників",
+        "description": (
+            "<p>Товариство зібрало ковдри та спальники й відправило їх через "
+            "транспортну компанію.</p>"
+        ),
+    },
+    ("partnership.project", ("donezk", "Hilfslieferung mit Hygieneartikeln")): {
+        "title": "Доставка засобів гігієни",
+        "description": (
+            "<p>Мило, зубну пасту й підгузки, пожертвувані мешканцями Бохума, отримали люди "
+            "з Донецька.</p>"
+        ),
     },
 }
 

@@ -9,7 +9,9 @@ from django.utils import timezone
 
 from cities.models import City
 from news.models import Article
-from partnership.models import Partnership, Project
+from partnership.barometer import activity
+from partnership.barometer.activity import ENCOUNTERS, Kind
+from partnership.models import Agreement, Partnership, Project
 from partnership.participation.forms import SignUpForm
 from partnership.participation.models import SignUp
 from partnership.site.checks import launch_problems
@@ -58,6 +60,75 @@ def test_demo_holds_the_real_state_of_the_partnerships():
     assert str(tsukuba.established_on) == "2019-11-25"
     assert tsukuba.agreements.get().cooperation_areas.count() == 5
     assert tsukuba.institutional_ties.get().since_year == 2016
+
+
+def test_demo_barometer_shows_the_picture_of_the_city_posts():
+    call_command("load_demo", stdout=StringIO())
+    records = {
+        record.partnership.partner_city.slug: record
+        for record in activity.records(Partnership.objects.published(), public=True)
+    }
+    two_years = records["nordhausen"].since(24)
+    one_year = records["nordhausen"].since(12)
+
+    def encounters(slug, kinds=ENCOUNTERS):
+        return records[slug].count(kinds, since=two_years)
+
+    # Nordhausen, "besonders rege": more encounters than any other, from both sides.
+    nordhausen = records["nordhausen"]
+    assert all(
+        encounters("nordhausen") > encounters(slug) for slug in records.keys() - {"nordhausen"}
+    )
+    assert encounters("nordhausen", [Kind.DELEGATION]) >= 1
+    assert all(
+        a.participants_home and a.participants_partner
+        for a in nordhausen.select(ENCOUNTERS, since=two_years)
+    )
+    assert nordhausen.next_planned().title == "Bürgerfahrt nach Nordhausen"
+    assert nordhausen.count([Kind.NEWS], since=one_year) >= 1
+
+    # Sheffield and Oviedo, "auf Sparflamme": a group visit or two, no visit of
+    # the city leaderships for more than five years, and Oviedo without news.
+    for slug in ("sheffield", "oviedo"):
+        assert 1 <= encounters(slug) <= 2
+        assert encounters(slug, [Kind.DELEGATION]) == 0
+        assert records[slug].last([Kind.DELEGATION]).date < records[slug].since(60)
+    assert records["oviedo"].count([Kind.NEWS], since=one_year) == 0
+
+    # Donezk: aid deliveries by the association only, no encounter since 2014.
+    donezk = records["donezk"]
+    assert encounters("donezk") == 0
+    assert donezk.count([Kind.AID], since=two_years) >= 3
+    assert donezk.last().date.year < 2014
+
+    # Tsukuba: its first projects since the signing, and an agreement due for review.
+    tsukuba = records["tsukuba"]
+    firsts = [a for a in tsukuba.held if a.is_project() and a.date.year > 2019]
+    assert len(firsts) >= 2
+    assert tsukuba.next_planned().title == "Online-Treffen der Startups aus Bochum und Tsukuba"
+    (agreement,) = Agreement.objects.filter(partnership=tsukuba.partnership)
+    # No three months are shorter than 89 days.
+    assert 0 < (agreement.review_on - timezone.localdate()).days < 89
+
+
+def test_demo_projects_record_costs_and_funding_some_of_them_public():
+    call_command("load_demo", stdout=StringIO())
+    funded = Project.objects.filter(funding_amount__gt=0)
+
+    assert set(funded.values_list("funding_source", flat=True)) == {
+        "Engagement Global",
+        "EU-Programm Bürgerinnen und Bürger",
+    }
+    assert all(project.funding_amount <= project.costs for project in funded)
+    costed = Project.objects.filter(costs__isnull=False)
+    assert costed.filter(costs_public=True).exists()
+    assert costed.filter(costs_public=False).exists()
+
+
+def test_every_demo_project_is_recorded_as_demo_content():
+    call_command("load_demo", stdout=StringIO())
+
+    assert set(Project.objects.all()) <= set(DemoObject.objects.remaining())
 
 
 def test_demo_has_recent_and_old_public_posts_a_draft_and_a_scheduled_one():
