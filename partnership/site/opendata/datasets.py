@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +30,7 @@ from partnership.barometer.activity import ENCOUNTERS, Kind
 from partnership.models import Agreement, Partnership, Project
 
 from ..models import DataLicence, SiteSettings, site_state
+from ..views import site_origin
 
 SCHEMAS = Path(__file__).parent / "schemas"
 # Lists in a CSV cell, as the CSV on the Web description declares them.
@@ -89,9 +89,6 @@ def _schema(slug):
 
 
 def absolute(request, path):
-    # Here, not at the top: the site's views import the URL registry's neighbours.
-    from ..views import site_origin
-
     return f"{site_origin(request)}{path}"
 
 
@@ -106,11 +103,12 @@ def licence():
 
 def modified():
     """
-    The newest change to what the files show. Agreements and status changes
-    are saved with their partnership's form, which moves its ``updated``.
+    The newest change to what the files show, in one query. Agreements and
+    status changes are saved with their partnership's form, which moves its
+    ``updated``.
     """
-    newest = [
-        queryset.aggregate(newest=Max("updated"))["newest"]
+    querysets = [
+        queryset.order_by().values_list("updated")
         for queryset in (
             Partnership.objects.published(),
             City.objects.published(),
@@ -119,7 +117,8 @@ def modified():
             SiteSettings.objects.all(),
         )
     ]
-    return max((moment for moment in newest if moment), default=None)
+    newest = querysets[0].union(*querysets[1:], all=True).order_by("-updated").first()
+    return newest[0] if newest else None
 
 
 def title(dataset, demo):
@@ -128,12 +127,11 @@ def title(dataset, demo):
     return f"{text} (Beispieldaten)" if demo else text
 
 
-def metadata(request, dataset):
+def metadata(request, dataset, changed):
     """What each JSON file says about itself, in German like its fields."""
     state = site_state()
     chosen = licence()
     name = publisher(state.settings)
-    changed = modified()
     with translation.override("de"):
         return {
             "titel": title(dataset, state.demo),

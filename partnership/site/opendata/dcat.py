@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 from django.urls import reverse
 
 from ..models import site_state
-from .datasets import DATASETS, absolute, licence, modified, publisher, title
+from .datasets import DATASETS, absolute, licence, publisher, title
 
 NAMESPACES = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -52,12 +52,11 @@ def _add(parent, qualified, text=None, resource=None, **attributes):
     return element
 
 
-def catalogue(request):
-    """The document as bytes, every address absolute."""
+def catalogue(request, changed):
+    """The document as bytes, every address absolute; ``changed`` is the newest change."""
     state = site_state()
     settings = state.settings
     chosen = licence()
-    changed = modified()
     page = absolute(request, reverse("open-data"))
 
     root = ElementTree.Element(_name("rdf:RDF"))

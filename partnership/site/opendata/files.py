@@ -13,12 +13,11 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from ..models import site_state
-from .datasets import SEPARATOR, absolute, licence, metadata, modified, publisher
+from .datasets import SEPARATOR, absolute, metadata
 
 
-def document(request, dataset):
-    return {"metadaten": metadata(request, dataset), dataset.slug: dataset.rows(request)}
+def document(request, dataset, changed):
+    return {"metadaten": metadata(request, dataset, changed), dataset.slug: dataset.rows(request)}
 
 
 def as_json(data):
@@ -55,27 +54,18 @@ DATATYPES = {"integer": "integer", "number": "decimal", "string": "string"}
 FORMATS = {"uri": "anyURI", "date": "date"}
 
 
-def csvw(request, dataset):
+def csvw(request, dataset, changed):
     """The CSV file's table description: columns from the schema, licence and note."""
-    state = site_state()
-    chosen = licence()
-    name = publisher(state.settings)
-    changed = modified()
-    described = metadata(request, dataset)
-    note = " Beispieldaten einer Demo, keine echten Angaben einer Stadt." if state.demo else ""
+    described = metadata(request, dataset, changed)
+    note = " Beispieldaten einer Demo, keine echten Angaben einer Stadt."
     description = {
         "@context": ["http://www.w3.org/ns/csvw", {"@language": "de"}],
         "url": absolute(request, reverse("opendata:file", args=[dataset.slug, "csv"])),
         "dc:title": described["titel"],
-        "dc:description": described["beschreibung"] + note,
-        "dc:license": {"@id": chosen.uri},
-        "dc:publisher": name,
+        "dc:description": described["beschreibung"] + (note if described["beispieldaten"] else ""),
+        "dc:license": {"@id": described["lizenz"]["uri"]},
+        "dc:publisher": described["herausgeber"],
         "dc:bibliographicCitation": described["namensnennung"],
-        **(
-            {"dc:modified": {"@value": changed.isoformat(), "@type": "xsd:dateTime"}}
-            if changed
-            else {}
-        ),
         "dc:conformsTo": {"@id": described["schema"]},
         "tableSchema": {
             "columns": [_column(name, field) for name, field in dataset.fields().items()],
@@ -83,7 +73,7 @@ def csvw(request, dataset):
         },
     }
     if changed:
-        description["dc:modified"] = {"@value": changed.isoformat(), "@type": "xsd:dateTime"}
+        description["dc:modified"] = {"@value": described["geaendert"], "@type": "xsd:dateTime"}
     return description
 
 

@@ -35,10 +35,9 @@ CONTENT_TYPES = {
 }
 
 
-def _serve(request, body, kind, links=()):
+def _serve(request, body, kind, changed, links=()):
     response = HttpResponse(body, content_type=CONTENT_TYPES[kind])
     response["ETag"] = quote_etag(hashlib.sha256(body).hexdigest())
-    changed = modified()
     if changed:
         response["Last-Modified"] = http_date(changed.timestamp())
     if links:
@@ -61,28 +60,31 @@ def _links(request, dataset, kind):
 def data_file(request, slug, extension):
     """``partnerschaften.csv`` and the like: a data set in one format."""
     dataset = DATASETS[slug]
+    changed = modified()
     if extension == "csv":
         body = files.as_csv(dataset, dataset.rows(request))
     else:
-        body = files.as_json(files.document(request, dataset))
-    return _serve(request, body, extension, _links(request, dataset, extension))
+        body = files.as_json(files.document(request, dataset, changed))
+    return _serve(request, body, extension, changed, _links(request, dataset, extension))
 
 
 def schema(request, slug):
     """The JSON Schema of a data set's JSON file, with its own address as ``$id``."""
     dataset = DATASETS[slug]
     document = {"$id": request.build_absolute_uri(), **dataset.schema()}
-    return _serve(request, files.as_json(document), "schema")
+    return _serve(request, files.as_json(document), "schema", changed=None)
 
 
 def csv_metadata(request, slug):
     dataset = DATASETS[slug]
-    body = files.as_json(files.csvw(request, dataset))
-    return _serve(request, body, "csvw", [f'<{licence().text_url}>; rel="license"'])
+    changed = modified()
+    body = files.as_json(files.csvw(request, dataset, changed))
+    return _serve(request, body, "csvw", changed, [f'<{licence().text_url}>; rel="license"'])
 
 
 def catalogue(request):
-    return _serve(request, dcat.catalogue(request), "rdf")
+    changed = modified()
+    return _serve(request, dcat.catalogue(request, changed), "rdf", changed)
 
 
 # Name, extension and media type of each format, as the page links them.
