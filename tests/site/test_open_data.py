@@ -234,6 +234,12 @@ def test_served_json_validates_against_its_schema_and_a_broken_one_does_not(
     assert not validator.is_valid(broken)
 
 
+def test_the_schema_knows_every_kind_and_status_a_partnership_can_have(client):
+    fields = schema(client, "partnerschaften")["$defs"]["partnerschaft"]["properties"]
+    assert fields["art"]["enum"] == Partnership.Kind.values
+    assert fields["status"]["enum"] == Partnership.Status.values
+
+
 def test_schema_is_draft_2020_12_and_names_its_address(client):
     document = schema(client, "jahreszahlen")
     jsonschema.Draft202012Validator.check_schema(document)
@@ -403,6 +409,8 @@ def test_demo_data_are_marked_as_sample_data_everywhere(client, register):
     assert "Beispieldaten" in csvw["dc:description"]
     titles = {str(title) for title in catalogue(client).objects(None, DCTERMS.title)}
     assert "Partnerschaftsregister (Beispieldaten)" in titles
+    assert "Partnerschaftsregister (Beispieldaten) – CSV" in titles
+    assert all("Beispieldaten" in title for title in titles)
     assert "Beispieldaten:" in data(client, "/daten/").content.decode()
 
 

@@ -97,22 +97,23 @@ def _dataset(holder, request, dataset, state, chosen, changed, page):
     _add(element, "dcatde:politicalGeocodingLevelURI", resource=GEOCODING_LEVEL)
     _add(element, "dcat:landingPage", resource=page)
     for extension in ("csv", "json"):
-        _distribution(element, request, dataset, extension, chosen, settings)
+        _distribution(element, request, dataset, extension, chosen, state)
 
 
-def _distribution(parent, request, dataset, extension, chosen, settings):
+def _distribution(parent, request, dataset, extension, chosen, state):
     url = absolute(request, reverse("opendata:file", args=[dataset.slug, extension]))
     # The CSV follows its CSV on the Web description, the JSON its JSON Schema.
     described_by = "opendata:csvw" if extension == "csv" else "opendata:schema"
     distribution = _add(_add(parent, "dcat:distribution"), "dcat:Distribution", rdf_about=url)
-    _add(distribution, "dct:title", f"{title(dataset, False)} ({extension.upper()})")
+    _add(distribution, "dct:title", f"{title(dataset, state.demo)} – {extension.upper()}")
     _add(distribution, "dcat:accessURL", resource=url)
     _add(distribution, "dcat:downloadURL", resource=url)
     _add(distribution, "dct:format", resource=FILE_TYPES[extension])
     _add(distribution, "dcat:mediaType", resource=MEDIA_TYPES[extension])
     _add(distribution, "dct:license", resource=chosen.uri)
     if chosen.needs_attribution:
-        _add(distribution, "dcatde:licenseAttributionByText", f"Quelle: {publisher(settings)}")
+        attribution = f"Quelle: {publisher(state.settings)}"
+        _add(distribution, "dcatde:licenseAttributionByText", attribution)
     _add(
         distribution,
         "dct:conformsTo",
