@@ -79,6 +79,16 @@ QUERIES = {
     # sitemap pages a list rather than a QuerySet, so there is no count query.
     # The events are one more section.
     "/sitemap.xml": 6,
+    # The newest change of what the open data show, in one query.
+    "/daten/": 1,
+    # The newest change, the partnerships with their cities, the cooperation
+    # areas of agreements and of projects, and the barometer's six.
+    "/daten/partnerschaften.json": 10,
+    # The partnerships with their cities and the barometer's six; the CSV
+    # carries no date, its Last-Modified one query.
+    "/daten/jahreszahlen.csv": 8,
+    # The newest change; the rest is the site settings.
+    "/daten/dcat.rdf": 1,
 }
 
 

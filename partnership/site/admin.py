@@ -221,6 +221,16 @@ class SiteSettingsAdmin(HeldImagesAdminMixin, RevisionAdmin, TranslatedAdmin):
                 ),
             },
         ),
+        (
+            _("Offene Daten"),
+            {
+                "fields": ["data_licence"],
+                "description": _(
+                    "Das Partnerschaftsregister und die Jahreszahlen stehen unter /daten/ "
+                    "zum Herunterladen. Die Lizenz steht in den Dateien und auf der Seite."
+                ),
+            },
+        ),
     ]
 
     def has_add_permission(self, request):

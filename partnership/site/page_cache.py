@@ -41,6 +41,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response
 
 from core.urlwords import word
 from news.models import Article
@@ -61,6 +62,11 @@ STORED_HEADERS = (
     "X-Frame-Options",
     "X-Robots-Tag",
     "Vary",
+    # Validators and caching rules of the open-data files (partnership/site/opendata/).
+    "ETag",
+    "Last-Modified",
+    "Cache-Control",
+    "Link",
 )
 
 
@@ -139,7 +145,7 @@ class PageCacheMiddleware:
         except CacheUnavailable:
             return self.get_response(request)
         if stored is not None and stored[0] == version:
-            return self.rebuild(stored)
+            return self.rebuild(request, stored)
         response = self.get_response(request)
         if self.cacheable_response(response):
             response["X-Page-Cache"] = "miss"
@@ -201,10 +207,11 @@ class PageCacheMiddleware:
         return (version, response.status_code, headers, response.content)
 
     @staticmethod
-    def rebuild(stored):
+    def rebuild(request, stored):
+        """The stored page; a 304 where the request already holds it (its ETag)."""
         _version, status, headers, content = stored
         response = HttpResponse(content, status=status)
         for name, value in headers.items():
             response[name] = value
         response["X-Page-Cache"] = "hit"
-        return response
+        return get_conditional_response(request, etag=response.get("ETag"), response=response)

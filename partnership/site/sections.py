@@ -5,7 +5,8 @@ Each section of the site, each legal page and each technical address owns a
 word at the top of the URL space (``/aktuelles/``, ``/impressum/``,
 ``/robots.txt``). Other languages have a URL space of their own behind their
 prefix (``/en/news/``), with the sections' words in that language
-(core.urlwords); technical addresses exist once, without prefix. Anything
+(core.urlwords); technical addresses exist once, without prefix. The open
+data's files live once under the German word of its page (``/daten/…``). Anything
 that lets staff choose a top-level slug asks ``is_reserved(slug, language)``
 first, so that a page can never hide a section, and the codes of all content
 languages are kept free for language prefixes.
@@ -26,6 +27,7 @@ CITIES = "staedte"
 PARTNERSHIPS = "partnerschaften"
 PARTICIPATE = "mitmachen"
 SEARCH = "suche"
+DATA = "daten"
 
 # Addresses of machines and staff rather than of sections.
 ADMIN = "admin"
@@ -64,6 +66,7 @@ def _public_entries():
         (PARTNERSHIPS, "Partnerschaften"),
         (PARTICIPATE, "Mitmachen"),
         (SEARCH, "Suche"),
+        (DATA, "Offene Daten"),
         *((kind.value, str(kind.label)) for kind in LegalPage.Kind if kind in TRANSLATED_PAGES),
     ]
 

@@ -99,6 +99,7 @@ class SectionSitemap(TranslatedSitemap):
             "partnership:list",
             "participation:list",
             "participation:archive",
+            "open-data",
         ]
 
     def location(self, name):

@@ -3,7 +3,8 @@ The root URLconf: each app under its section word (sections.py).
 
 Pages for readers exist in every served language: German without prefix,
 the others under theirs (/en/news/), with the words of core.urlwords.
-Addresses of machines and staff, and the German-only pages, exist once.
+Addresses of machines and staff, and the German-only pages, exist once;
+so do the open data's files, below the German word of their page.
 """
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.urls import include, path, re_path
 from core.urlwords import route
 
 from . import editor, health, search, sections, views
+from .opendata.views import OpenDataView
 from .sitemaps import SITEMAPS
 
 
@@ -30,10 +32,12 @@ urlpatterns = [
         path("", include("partnership.urls")),
         path(route("{}/", sections.PARTICIPATE), include("partnership.participation.urls")),
         path(route("{}/", sections.SEARCH), search.SearchView.as_view(), name="search"),
+        path(route("{}/", sections.DATA), OpenDataView.as_view(), name="open-data"),
         *(legal_page(route("{}/", kind), kind) for kind in sections.TRANSLATED_PAGES),
         prefix_default_language=False,
     ),
     *(legal_page(f"{kind}/", kind) for kind in sections.GERMAN_PAGES),
+    path(f"{sections.DATA}/", include("partnership.site.opendata.urls")),
     path(sections.SITEMAP, sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(sections.ROBOTS, views.robots_txt, name="robots"),
     path(sections.THEME, views.theme_css, name="theme-css"),

@@ -59,6 +59,7 @@ PAGE_TYPES = {
     "accessibility": "/barrierefreiheit/",
     "plain-language": "/leichte-sprache/",
     "sign-language": "/gebaerdensprache/",
+    "open-data": "/daten/",
     "free-page": "/foerdermoeglichkeiten/schueleraustausch/",
     "not-found": "/gibt-es-nicht/",
 }

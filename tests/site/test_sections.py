@@ -73,6 +73,7 @@ def test_english_section_words():
         "partnerships",
         "get-involved",
         "search",
+        "data",
         "imprint",
         "privacy",
         "accessibility",

@@ -1,0 +1,90 @@
+"""
+The data sets written out: JSON with its metadata, CSV for machines, and
+the CSV on the Web description (W3C CSVW) that carries a CSV file's
+licence, publisher and sample-data note, since a CSV file has no place for
+them. Its address is the one CSVW processors look for by themselves
+(``partnerschaften.csv-metadata.json``); the CSV response links it too.
+"""
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+from django.urls import reverse
+
+from .datasets import SEPARATOR, absolute, metadata
+
+
+def document(request, dataset, changed):
+    return {"metadaten": metadata(request, dataset, changed), dataset.slug: dataset.rows(request)}
+
+
+def as_json(data):
+    return (json.dumps(data, ensure_ascii=False, indent=2, default=_number) + "\n").encode()
+
+
+def _number(value):
+    if isinstance(value, Decimal):
+        return float(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def as_csv(dataset, rows):
+    """Comma-separated UTF-8 without byte order mark, one header row of the field names."""
+    fields = list(dataset.fields())
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(fields)
+    for row in rows:
+        writer.writerow([_cell(row[name]) for name in fields])
+    return out.getvalue().encode()
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return SEPARATOR.join(value)
+    return str(value)
+
+
+# JSON Schema types as the CSVW datatypes of a cell.
+DATATYPES = {"integer": "integer", "number": "decimal", "string": "string"}
+FORMATS = {"uri": "anyURI", "date": "date"}
+
+
+def csvw(request, dataset, changed):
+    """The CSV file's table description: columns from the schema, licence and note."""
+    described = metadata(request, dataset, changed)
+    note = " Beispieldaten einer Demo, keine echten Angaben einer Stadt."
+    description = {
+        "@context": ["http://www.w3.org/ns/csvw", {"@language": "de"}],
+        "url": absolute(request, reverse("opendata:file", args=[dataset.slug, "csv"])),
+        "dc:title": described["titel"],
+        "dc:description": described["beschreibung"] + (note if described["beispieldaten"] else ""),
+        "dc:license": {"@id": described["lizenz"]["uri"]},
+        "dc:publisher": described["herausgeber"],
+        "dc:bibliographicCitation": described["namensnennung"],
+        "dc:conformsTo": {"@id": described["schema"]},
+        "tableSchema": {
+            "columns": [_column(name, field) for name, field in dataset.fields().items()],
+            "primaryKey": list(dataset.key),
+        },
+    }
+    if changed:
+        description["dc:modified"] = {"@value": described["geaendert"], "@type": "xsd:dateTime"}
+    return description
+
+
+def _column(name, field):
+    types = field.get("type", "string")
+    types = [types] if isinstance(types, str) else types
+    column = {"name": name, "titles": name, "dc:description": field["description"]}
+    if "array" in types:
+        column["separator"] = SEPARATOR
+        column["datatype"] = "string"
+    else:
+        kind = next((t for t in types if t != "null"), "string")
+        column["datatype"] = FORMATS.get(field.get("format"), DATATYPES[kind])
+    return column
