@@ -48,6 +48,16 @@ NOT_PUBLIC = [
     "cities/models.py",
     "news/models.py",
     "news/wordpress.py",
+    # The barometer's staff side: the dashboard and the council's report are
+    # German; only the chronicle (templatetags/barometer.py) is public.
+    "partnership/barometer/activity.py",
+    "partnership/barometer/charts.py",
+    "partnership/barometer/dashboard.py",
+    "partnership/barometer/flags.py",
+    "partnership/barometer/report*.py",
+    "partnership/barometer/templatetags/barometer_report.py",
+    "templates/barometer/report.html",
+    "templates/barometer/includes",
     # Sign-up e-mails are German, whatever the language of the form.
     "partnership/participation/mails.py",
     "partnership/site/bench.py",
