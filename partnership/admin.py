@@ -310,6 +310,22 @@ class ProjectAdmin(CreditedImageAdminMixin, EditorialAdminMixin, TranslatedAdmin
         (_("Beschreibung"), {"fields": ["description"]}),
         (_("Kontakt zum Mitmachen"), {"fields": ["contact"]}),
         (
+            _("Für Barometer und Jahresbericht"),
+            {
+                "fields": [
+                    ("participants_home", "participants_partner"),
+                    ("costs", "funding_amount"),
+                    "funding_source",
+                    "costs_public",
+                ],
+                "classes": ["collapse"],
+                "description": _(
+                    "Freiwillige Angaben für das Partnerschaftsbarometer und den "
+                    "Jahresbericht an den Rat. Teilnehmende erst nach dem Projekt eintragen."
+                ),
+            },
+        ),
+        (
             _("Termin zum Mitmachen"),
             {
                 "fields": [
