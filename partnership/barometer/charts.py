@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
-BAR_WIDTH = 16
-GAP = 6
+BAR_WIDTH = 14
+GAP = 4
 # Room above the tallest bar for its value, and below the bars for the labels.
 TOP = 12
 BARS_HEIGHT = 32

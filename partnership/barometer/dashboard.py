@@ -97,7 +97,8 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
     queries however many partnerships, projects and news there are.
 
     Template: ``barometer/dashboard.html``; context: the admin's, ``rows``,
-    ``kinds``, ``periods``, ``flags`` (every flag, for its rule) and ``today``.
+    ``kinds``, ``periods``, ``flags`` (every flag, for its rule), ``first_year``
+    of the trend charts and ``today``.
     """
 
     template_name = "barometer/dashboard.html"
@@ -113,7 +114,7 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
             **admin.site.each_context(self.request),
             title=_("Partnerschaftsbarometer"),
             rows=[row(record, years) for record in records],
-            kinds=[Kind(kind).label for kind in COUNTED_KINDS],
+            kinds=[kind.label for kind in COUNTED_KINDS],
             periods=PERIODS,
             flags=flags.FLAGS,
             first_year=years[0],
