@@ -377,9 +377,9 @@ class ProjectAdmin(CreditedImageAdminMixin, EditorialAdminMixin, TranslatedAdmin
         return signups_of_each(super().get_queryset(request))
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        # Staff write a fee as "12,50"; coordinates, copied from a map
-        # service, keep their point.
-        if db_field.name == "fee":
+        # Staff write amounts of euros as "12,50"; coordinates, copied from
+        # a map service, keep their point.
+        if db_field.name in ("fee", "costs", "funding_amount"):
             kwargs.setdefault("localize", True)
         kwargs.update(PROJECT_FORM_FIELDS.get(db_field.name, {}))
         return super().formfield_for_dbfield(db_field, request, **kwargs)
