@@ -310,6 +310,22 @@ class ProjectAdmin(CreditedImageAdminMixin, EditorialAdminMixin, TranslatedAdmin
         (_("Beschreibung"), {"fields": ["description"]}),
         (_("Kontakt zum Mitmachen"), {"fields": ["contact"]}),
         (
+            _("Für Barometer und Jahresbericht"),
+            {
+                "fields": [
+                    ("participants_home", "participants_partner"),
+                    ("costs", "funding_amount"),
+                    "funding_source",
+                    "costs_public",
+                ],
+                "classes": ["collapse"],
+                "description": _(
+                    "Freiwillige Angaben für das Partnerschaftsbarometer und den "
+                    "Jahresbericht an den Rat. Teilnehmende erst nach dem Projekt eintragen."
+                ),
+            },
+        ),
+        (
             _("Termin zum Mitmachen"),
             {
                 "fields": [
@@ -361,9 +377,9 @@ class ProjectAdmin(CreditedImageAdminMixin, EditorialAdminMixin, TranslatedAdmin
         return signups_of_each(super().get_queryset(request))
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        # Staff write a fee as "12,50"; coordinates, copied from a map
-        # service, keep their point.
-        if db_field.name == "fee":
+        # Staff write amounts of euros as "12,50"; coordinates, copied from
+        # a map service, keep their point.
+        if db_field.name in ("fee", "costs", "funding_amount"):
             kwargs.setdefault("localize", True)
         kwargs.update(PROJECT_FORM_FIELDS.get(db_field.name, {}))
         return super().formfield_for_dbfield(db_field, request, **kwargs)

@@ -27,7 +27,7 @@ from news.models import Article
 from partnership.models import Partnership, Project
 from partnership.site.roles import EDITORS, LEADS
 
-from .test_public_site import WCAG_AA
+from .test_public_site import WCAG_AA, axe_violations
 
 # Every test sees the demo's images under its own per-test settings.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
@@ -399,3 +399,27 @@ def test_participants_list_keeps_the_dsgvo_button_off_the_export_help(open_as, a
         and help_text["y"] < button["y"] + button["height"]
     )
     assert not overlaps, (button, help_text)
+
+
+def test_barometer_passes_axe_and_the_nu_checker_and_fits_the_screen(
+    open_as, admin_site, axe_source, client, nu_errors, tmp_path
+):
+    page = open_as("leiterin")
+    page.goto(admin_site + "/admin/")
+    page.get_by_role("link", name="Wie lebendig jede Partnerschaft ist").click()
+    expect(page.locator("h1")).to_have_text("Partnerschaftsbarometer")
+    # The demo's figures are marked as such.
+    expect(page.locator("#content-main")).to_contain_text("Beispieldaten")
+    rows = page.locator("#barometer > tbody > tr")
+    expect(rows).to_have_count(Partnership.objects.count())
+    overflowing = page.evaluate(
+        """() => [document.documentElement, document.querySelector('.barometer-table')]
+            .filter(el => el.scrollWidth > el.clientWidth + 1)
+            .map(el => `${el.className || el.tagName} ${el.scrollWidth}>${el.clientWidth}`)"""
+    )
+    violations = axe_violations(page, axe_source)
+
+    client.force_login(get_user_model().objects.get(username="leiterin"))
+    target = tmp_path / "barometer.html"
+    target.write_bytes(client.get("/admin/barometer/").content)
+    assert (violations, overflowing, nu_errors([str(target)])) == ([], [], [])
