@@ -52,7 +52,7 @@ def bar_chart(pairs, label, short_label=str):
         )
     width = max(len(bars) * (BAR_WIDTH + GAP) - GAP, 1)
     return render_to_string(
-        "barometer/bar_chart.html",
+        "admin/barometer/bar_chart.html",
         {
             "label": label,
             "bars": [(bar, short_label(bar.label)) for bar in bars],
