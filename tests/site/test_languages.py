@@ -434,6 +434,7 @@ NOT_PAGES = (
 # as it was before other languages came: none may change.
 GERMAN_DEMO_ADDRESSES = {
     "/",
+    "/daten/",
     "/aktuelles/",
     "/aktuelles/2019/",
     "/aktuelles/2019/05/",
@@ -496,12 +497,13 @@ def crawl(client, language):
     pages, todo = {}, ["/" if language == settings.LANGUAGE_CODE else f"/{language}/"]
     while todo:
         path = todo.pop()
-        # Calendar files are files, not pages (tests/participation/test_calendars.py).
+        # Calendar and data files are files, not pages
+        # (tests/participation/test_calendars.py, tests/site/test_open_data.py).
         if (
             path in pages
             or path.startswith(NOT_PAGES)
             or "/feed/" in path
-            or path.endswith(".ics")
+            or path.endswith((".ics", ".csv", ".json", ".rdf"))
         ):
             continue
         pages[path] = html(client.get(path))
