@@ -4,6 +4,8 @@ removes, a sentence-sized box for alt text, and a form mixin that keeps an
 image chosen in a form that comes back with an error (core.held_uploads).
 """
 
+import re
+
 from django import forms
 from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import ValidationError
@@ -99,6 +101,28 @@ class AltTextField(forms.CharField):
         # An empty translation stays empty (None), so it falls back to German.
         text = super().to_python(value)
         return " ".join(text.split()) if text else text
+
+
+class EuroField(forms.DecimalField):
+    """
+    An amount of euros as staff write it: "12,50", "1.500,50", "12.000" or
+    "1500 €". A point is a thousands separator where a comma follows or where
+    it groups three digits; otherwise, as in "1.5" copied from a table, it is
+    the decimal point.
+    """
+
+    THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("localize", True)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("€", "").replace("\N{NO-BREAK SPACE}", "").replace(" ", "")
+            if "," in value or self.THOUSANDS.match(value):
+                value = value.replace(".", "")
+        return super().to_python(value)
 
 
 class HeldImagesFormMixin:

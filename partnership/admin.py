@@ -20,7 +20,7 @@ from core.editorial import (
     OptimisticLockingForm,
     RevisionAdmin,
 )
-from core.forms import DocumentInput
+from core.forms import DocumentInput, EuroField
 from core.listfilters import BY_PUBLICATION, titled
 from core.translation_admin import TranslatedAdmin
 from core.uploads import FileField
@@ -312,9 +312,13 @@ class ProjectAdmin(CreditedImageAdminMixin, EditorialAdminMixin, TranslatedAdmin
         (
             _("Für Barometer und Jahresbericht"),
             {
+                # One field a line: Django opens a folded section with an
+                # error only when the field is listed on its own.
                 "fields": [
-                    ("participants_home", "participants_partner"),
-                    ("costs", "funding_amount"),
+                    "participants_home",
+                    "participants_partner",
+                    "costs",
+                    "funding_amount",
                     "funding_source",
                     "costs_public",
                 ],
@@ -377,10 +381,10 @@ class ProjectAdmin(CreditedImageAdminMixin, EditorialAdminMixin, TranslatedAdmin
         return signups_of_each(super().get_queryset(request))
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        # Staff write amounts of euros as "12,50"; coordinates, copied from
-        # a map service, keep their point.
+        # Staff write amounts of euros as "1.500,50"; coordinates, copied
+        # from a map service, keep their point.
         if db_field.name in ("fee", "costs", "funding_amount"):
-            kwargs.setdefault("localize", True)
+            kwargs.setdefault("form_class", EuroField)
         kwargs.update(PROJECT_FORM_FIELDS.get(db_field.name, {}))
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 

@@ -41,6 +41,54 @@ def test_project_form_saves_participants_costs_and_funding(admin_client):
     assert (project.costs, project.participants_home) == (Decimal("1500.50"), 12)
 
 
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("1.500,50", Decimal("1500.50")),
+        ("12.000", Decimal("12000")),
+        ("2 400 €", Decimal("2400")),
+        ("1.5", Decimal("1.5")),
+    ],
+)
+def test_project_form_takes_amounts_as_staff_write_them(admin_client, written, stored):
+    project = ProjectFactory()
+    url = f"/admin/partnership/project/{project.pk}/change/"
+    response = admin_client.post(url, change_form(admin_client.get(url)).data(costs=written))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    project.refresh_from_db()
+    assert project.costs == stored
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("participants_home", "-5", "größer oder gleich 0"),
+        ("costs", "abc", "Bitte eine Zahl eingeben"),
+        ("funding_amount", "-3", "größer oder gleich 0"),
+    ],
+)
+def test_an_error_in_the_folded_section_opens_it(admin_client, field, value, message):
+    project = ProjectFactory()
+    url = f"/admin/partnership/project/{project.pk}/change/"
+    page = admin_client.get(url)
+    # Folded while nothing is wrong.
+    assert fieldset_of(page, "Für Barometer und Jahresbericht").startswith("<details")
+
+    response = admin_client.post(url, change_form(page).data(**{field: value}))
+
+    assert response.status_code == 200
+    section = fieldset_of(response, "Für Barometer und Jahresbericht")
+    assert not section.startswith("<details") and message in section
+
+
+def fieldset_of(response, name):
+    """The markup of the form's section ``name``, from its opening tag."""
+    html = response.content.decode()
+    heading = html.index(name)
+    start = max(html.rfind("<fieldset", 0, heading), html.rfind("<details", 0, heading))
+    return html[start : html.index("</fieldset>", heading)]
+
+
 def test_agreement_form_in_the_partnership_saves_review_date_and_term(admin_client):
     agreement = AgreementFactory(full_text="<p>Wortlaut.</p>")
     url = f"/admin/partnership/partnership/{agreement.partnership.pk}/change/"
