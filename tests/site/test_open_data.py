@@ -215,6 +215,35 @@ def test_csv_is_plain_utf8_with_the_schema_fields_as_header(client, register):
     assert [row["partnerstadt"] for row in table] == ["Nordhausen", "Sheffield"]
 
 
+def csv_rows(client, name):
+    return list(csv.DictReader(io.StringIO(data(client, f"/daten/{name}.csv").content.decode())))
+
+
+def test_csv_text_that_a_spreadsheet_would_run_as_a_formula_is_neutralised(client, register):
+    formula = '=HYPERLINK("http://x.example","klick")'
+    ProjectFactory(
+        partnership=register["nordhausen"],
+        start_date=date(2024, 5, 1),
+        funding_source=formula,
+        costs_public=True,
+    )
+    sheffield = register["sheffield"]
+    sheffield.status_note = "@SUMME(A1)"
+    sheffield.save()
+    sheffield.partner_city.longitude = Decimal("-1.47")
+    sheffield.partner_city.save()
+    years = {row["jahr"]: row for row in csv_rows(client, "jahreszahlen")}
+    assert years["2024"]["foerderquellen"] == f"'{formula}; Engagement Global"
+    entries = {row["partnerstadt"]: row for row in csv_rows(client, "partnerschaften")}
+    assert entries["Sheffield"]["status_hinweis"] == "'@SUMME(A1)"
+    assert entries["Sheffield"]["laengengrad"] == "-1.47000"
+    # The JSON keeps what staff entered.
+    json_years = {row["jahr"]: row for row in rows(client, "jahreszahlen")["jahreszahlen"]}
+    assert json_years[2024]["foerderquellen"] == [formula, "Engagement Global"]
+    description = json.loads(data(client, "/daten/jahreszahlen.csv-metadata.json").content)
+    assert "Apostroph" in description["dc:description"]
+
+
 @pytest.mark.parametrize("name", ["partnerschaften", "jahreszahlen"])
 def test_served_json_validates_against_its_schema_and_a_broken_one_does_not(
     client, register, name

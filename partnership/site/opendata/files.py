@@ -4,6 +4,12 @@ the CSV on the Web description (W3C CSVW) that carries a CSV file's
 licence, publisher and sample-data note, since a CSV file has no place for
 them. Its address is the one CSVW processors look for by themselves
 (``partnerschaften.csv-metadata.json``); the CSV response links it too.
+
+People open the CSV files in spreadsheets as well, which run a cell that
+starts like a formula; staff-entered text such as a funding source could
+then open links or fetch data. Text cells are neutralised as in the admin's
+exports (core.spreadsheets); numbers stay as they are, a negative
+coordinate included. The JSON keeps every value as entered.
 """
 
 import csv
@@ -12,6 +18,8 @@ import json
 from decimal import Decimal
 
 from django.urls import reverse
+
+from core.spreadsheets import neutralised
 
 from .datasets import SEPARATOR, absolute, metadata
 
@@ -45,9 +53,17 @@ def _cell(value):
     if value is None:
         return ""
     if isinstance(value, list):
-        return SEPARATOR.join(value)
+        return neutralised(SEPARATOR.join(value))
+    if isinstance(value, str):
+        return neutralised(value)
     return str(value)
 
+
+NEUTRALISED = (
+    " Textzellen, die mit =, +, -, @, einem Tabulator oder einem Wagenrücklauf beginnen, ist ein"
+    " Apostroph vorangestellt, damit Tabellenkalkulationen sie nicht als Formel ausführen;"
+    " die JSON-Datei enthält sie unverändert."
+)
 
 # JSON Schema types as the CSVW datatypes of a cell.
 DATATYPES = {"integer": "integer", "number": "decimal", "string": "string"}
@@ -62,7 +78,9 @@ def csvw(request, dataset, changed):
         "@context": ["http://www.w3.org/ns/csvw", {"@language": "de"}],
         "url": absolute(request, reverse("opendata:file", args=[dataset.slug, "csv"])),
         "dc:title": described["titel"],
-        "dc:description": described["beschreibung"] + (note if described["beispieldaten"] else ""),
+        "dc:description": described["beschreibung"]
+        + (note if described["beispieldaten"] else "")
+        + NEUTRALISED,
         "dc:license": {"@id": described["lizenz"]["uri"]},
         "dc:publisher": described["herausgeber"],
         "dc:bibliographicCitation": described["namensnennung"],
