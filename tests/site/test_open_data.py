@@ -427,6 +427,32 @@ def test_a_licence_change_shows_in_files_dcat_and_page(client, register):
     assert "Bitte nennen Sie als Quelle" not in page
 
 
+@pytest.mark.parametrize(
+    ("chosen", "source"),
+    [
+        (DataLicence.DL_BY, "Quelle: Stadt Bochum"),
+        (DataLicence.CC_BY, "Quelle: Stadt Bochum"),
+        (DataLicence.DL_ZERO, None),
+        (DataLicence.CC_ZERO, None),
+    ],
+)
+def test_files_name_the_source_only_where_the_licence_asks_for_it(
+    client, register, chosen, source
+):
+    settings = SiteSettings.objects.get()
+    settings.data_licence = chosen
+    settings.save()
+    refresh_state()
+    for name in ("partnerschaften", "jahreszahlen"):
+        document = rows(client, name)
+        assert document["metadaten"]["namensnennung"] == source
+        jsonschema.Draft202012Validator(schema(client, name)).validate(document)
+        csvw = json.loads(data(client, f"/daten/{name}.csv-metadata.json").content)
+        assert csvw.get("dc:bibliographicCitation") == source
+    attributions = catalogue(client).objects(None, DCATDE.licenseAttributionByText)
+    assert {str(text) for text in attributions} == ({source} if source else set())
+
+
 def test_demo_data_are_marked_as_sample_data_everywhere(client, register):
     DemoObject.objects.record(register["nordhausen"])
     refresh_state()

@@ -83,13 +83,14 @@ def csvw(request, dataset, changed):
         + NEUTRALISED,
         "dc:license": {"@id": described["lizenz"]["uri"]},
         "dc:publisher": described["herausgeber"],
-        "dc:bibliographicCitation": described["namensnennung"],
         "dc:conformsTo": {"@id": described["schema"]},
         "tableSchema": {
             "columns": [_column(name, field) for name, field in dataset.fields().items()],
             "primaryKey": list(dataset.key),
         },
     }
+    if described["namensnennung"]:
+        description["dc:bibliographicCitation"] = described["namensnennung"]
     if changed:
         description["dc:modified"] = {"@value": described["geaendert"], "@type": "xsd:dateTime"}
     return description

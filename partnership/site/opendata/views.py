@@ -23,7 +23,7 @@ from django.views.generic import TemplateView
 
 from ..models import site_state
 from . import dcat, files
-from .datasets import DATASETS, absolute, licence, modified, publisher
+from .datasets import DATASETS, absolute, attribution, licence, modified
 
 CACHE_SECONDS = 3600
 CONTENT_TYPES = {
@@ -149,7 +149,7 @@ class OpenDataView(TemplateView):
                 for dataset in DATASETS.values()
             ],
             licence=licence(),
-            attribution=f"Quelle: {publisher(site_settings)}",
+            attribution=attribution(site_settings),
             modified=modified(),
             dcat_url=reverse("opendata:dcat"),
             **kwargs,
