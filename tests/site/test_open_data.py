@@ -322,6 +322,21 @@ def test_a_conditional_get_of_an_unchanged_file_is_answered_with_304(client, reg
     assert "auf Sparflamme" in changed.content.decode()
 
 
+def test_a_licence_change_gives_the_csv_a_new_etag_though_its_body_stays(client, register):
+    before = data(client, "/daten/partnerschaften.csv")
+    settings = SiteSettings.objects.get()
+    settings.data_licence = DataLicence.DL_ZERO
+    settings.save()
+    refresh_state()
+    after = client.get("/daten/partnerschaften.csv", headers={"if-none-match": before["ETag"]})
+    assert after.status_code == 200
+    assert after.content == before.content
+    assert "https://www.govdata.de/dl-de/zero-2-0" in after["Link"]
+    assert after["ETag"] != before["ETag"]
+    again = client.get("/daten/partnerschaften.csv", headers={"if-none-match": after["ETag"]})
+    assert again.status_code == 304
+
+
 @pytest.fixture
 def page_cache(settings):
     settings.PAGE_CACHE = True
