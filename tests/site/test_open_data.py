@@ -376,6 +376,8 @@ def test_csvw_description_carries_licence_columns_and_key(client, register):
     assert description["tableSchema"]["primaryKey"] == ["partnerschaft_id", "jahr"]
     sources = next(column for column in columns if column["name"] == "foerderquellen")
     assert sources["separator"] == "; "
+    # The JSON Schema describes the JSON file, not this one.
+    assert "schema.json" not in response.content.decode()
 
 
 def catalogue(client):

@@ -71,7 +71,11 @@ FORMATS = {"uri": "anyURI", "date": "date"}
 
 
 def csvw(request, dataset, changed):
-    """The CSV file's table description: columns from the schema, licence and note."""
+    """
+    The CSV file's table description: columns from the schema, licence and
+    note. Its ``tableSchema`` is the CSV's schema; the JSON Schema describes
+    the JSON file, so the description does not point to it.
+    """
     described = metadata(request, dataset, changed)
     note = " Beispieldaten einer Demo, keine echten Angaben einer Stadt."
     description = {
@@ -83,7 +87,6 @@ def csvw(request, dataset, changed):
         + NEUTRALISED,
         "dc:license": {"@id": described["lizenz"]["uri"]},
         "dc:publisher": described["herausgeber"],
-        "dc:conformsTo": {"@id": described["schema"]},
         "tableSchema": {
             "columns": [_column(name, field) for name, field in dataset.fields().items()],
             "primaryKey": list(dataset.key),
