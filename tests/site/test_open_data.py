@@ -215,6 +215,35 @@ def test_csv_is_plain_utf8_with_the_schema_fields_as_header(client, register):
     assert [row["partnerstadt"] for row in table] == ["Nordhausen", "Sheffield"]
 
 
+def csv_rows(client, name):
+    return list(csv.DictReader(io.StringIO(data(client, f"/daten/{name}.csv").content.decode())))
+
+
+def test_csv_text_that_a_spreadsheet_would_run_as_a_formula_is_neutralised(client, register):
+    formula = '=HYPERLINK("http://x.example","klick")'
+    ProjectFactory(
+        partnership=register["nordhausen"],
+        start_date=date(2024, 5, 1),
+        funding_source=formula,
+        costs_public=True,
+    )
+    sheffield = register["sheffield"]
+    sheffield.status_note = "@SUMME(A1)"
+    sheffield.save()
+    sheffield.partner_city.longitude = Decimal("-1.47")
+    sheffield.partner_city.save()
+    years = {row["jahr"]: row for row in csv_rows(client, "jahreszahlen")}
+    assert years["2024"]["foerderquellen"] == f"'{formula}; Engagement Global"
+    entries = {row["partnerstadt"]: row for row in csv_rows(client, "partnerschaften")}
+    assert entries["Sheffield"]["status_hinweis"] == "'@SUMME(A1)"
+    assert entries["Sheffield"]["laengengrad"] == "-1.47000"
+    # The JSON keeps what staff entered.
+    json_years = {row["jahr"]: row for row in rows(client, "jahreszahlen")["jahreszahlen"]}
+    assert json_years[2024]["foerderquellen"] == [formula, "Engagement Global"]
+    description = json.loads(data(client, "/daten/jahreszahlen.csv-metadata.json").content)
+    assert "Apostroph" in description["dc:description"]
+
+
 @pytest.mark.parametrize("name", ["partnerschaften", "jahreszahlen"])
 def test_served_json_validates_against_its_schema_and_a_broken_one_does_not(
     client, register, name
@@ -293,6 +322,21 @@ def test_a_conditional_get_of_an_unchanged_file_is_answered_with_304(client, reg
     assert "auf Sparflamme" in changed.content.decode()
 
 
+def test_a_licence_change_gives_the_csv_a_new_etag_though_its_body_stays(client, register):
+    before = data(client, "/daten/partnerschaften.csv")
+    settings = SiteSettings.objects.get()
+    settings.data_licence = DataLicence.DL_ZERO
+    settings.save()
+    refresh_state()
+    after = client.get("/daten/partnerschaften.csv", headers={"if-none-match": before["ETag"]})
+    assert after.status_code == 200
+    assert after.content == before.content
+    assert "https://www.govdata.de/dl-de/zero-2-0" in after["Link"]
+    assert after["ETag"] != before["ETag"]
+    again = client.get("/daten/partnerschaften.csv", headers={"if-none-match": after["ETag"]})
+    assert again.status_code == 304
+
+
 @pytest.fixture
 def page_cache(settings):
     settings.PAGE_CACHE = True
@@ -332,6 +376,8 @@ def test_csvw_description_carries_licence_columns_and_key(client, register):
     assert description["tableSchema"]["primaryKey"] == ["partnerschaft_id", "jahr"]
     sources = next(column for column in columns if column["name"] == "foerderquellen")
     assert sources["separator"] == "; "
+    # The JSON Schema describes the JSON file, not this one.
+    assert "schema.json" not in response.content.decode()
 
 
 def catalogue(client):
@@ -396,6 +442,32 @@ def test_a_licence_change_shows_in_files_dcat_and_page(client, register):
     page = data(client, "/daten/").content.decode()
     assert "https://creativecommons.org/publicdomain/zero/1.0/deed.de" in page
     assert "Bitte nennen Sie als Quelle" not in page
+
+
+@pytest.mark.parametrize(
+    ("chosen", "source"),
+    [
+        (DataLicence.DL_BY, "Quelle: Stadt Bochum"),
+        (DataLicence.CC_BY, "Quelle: Stadt Bochum"),
+        (DataLicence.DL_ZERO, None),
+        (DataLicence.CC_ZERO, None),
+    ],
+)
+def test_files_name_the_source_only_where_the_licence_asks_for_it(
+    client, register, chosen, source
+):
+    settings = SiteSettings.objects.get()
+    settings.data_licence = chosen
+    settings.save()
+    refresh_state()
+    for name in ("partnerschaften", "jahreszahlen"):
+        document = rows(client, name)
+        assert document["metadaten"]["namensnennung"] == source
+        jsonschema.Draft202012Validator(schema(client, name)).validate(document)
+        csvw = json.loads(data(client, f"/daten/{name}.csv-metadata.json").content)
+        assert csvw.get("dc:bibliographicCitation") == source
+    attributions = catalogue(client).objects(None, DCATDE.licenseAttributionByText)
+    assert {str(text) for text in attributions} == ({source} if source else set())
 
 
 def test_demo_data_are_marked_as_sample_data_everywhere(client, register):

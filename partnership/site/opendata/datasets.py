@@ -101,6 +101,13 @@ def licence():
     return DataLicence(site_state().settings.data_licence)
 
 
+def attribution(site_settings):
+    """The source to name where the licence asks for it; None where it does not."""
+    if not DataLicence(site_settings.data_licence).needs_attribution:
+        return None
+    return f"Quelle: {publisher(site_settings)}"
+
+
 def modified():
     """
     The newest change to what the files show, in one query. Agreements and
@@ -137,7 +144,7 @@ def metadata(request, dataset, changed):
             "titel": title(dataset, state.demo),
             "beschreibung": str(dataset.description),
             "lizenz": {"name": str(chosen.label), "url": chosen.text_url, "uri": chosen.uri},
-            "namensnennung": f"Quelle: {name}",
+            "namensnennung": attribution(state.settings),
             "herausgeber": name,
             "geaendert": changed.isoformat() if changed else None,
             "schema": absolute(request, reverse("opendata:schema", args=[dataset.slug])),

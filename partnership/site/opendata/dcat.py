@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 from django.urls import reverse
 
 from ..models import site_state
-from .datasets import DATASETS, absolute, licence, publisher, title
+from .datasets import DATASETS, absolute, attribution, licence, publisher, title
 
 NAMESPACES = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -111,9 +111,9 @@ def _distribution(parent, request, dataset, extension, chosen, state):
     _add(distribution, "dct:format", resource=FILE_TYPES[extension])
     _add(distribution, "dcat:mediaType", resource=MEDIA_TYPES[extension])
     _add(distribution, "dct:license", resource=chosen.uri)
-    if chosen.needs_attribution:
-        attribution = f"Quelle: {publisher(state.settings)}"
-        _add(distribution, "dcatde:licenseAttributionByText", attribution)
+    source = attribution(state.settings)
+    if source:
+        _add(distribution, "dcatde:licenseAttributionByText", source)
     _add(
         distribution,
         "dct:conformsTo",

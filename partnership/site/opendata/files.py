@@ -4,6 +4,12 @@ the CSV on the Web description (W3C CSVW) that carries a CSV file's
 licence, publisher and sample-data note, since a CSV file has no place for
 them. Its address is the one CSVW processors look for by themselves
 (``partnerschaften.csv-metadata.json``); the CSV response links it too.
+
+People open the CSV files in spreadsheets as well, which run a cell that
+starts like a formula; staff-entered text such as a funding source could
+then open links or fetch data. Text cells are neutralised as in the admin's
+exports (core.spreadsheets); numbers stay as they are, a negative
+coordinate included. The JSON keeps every value as entered.
 """
 
 import csv
@@ -12,6 +18,8 @@ import json
 from decimal import Decimal
 
 from django.urls import reverse
+
+from core.spreadsheets import neutralised
 
 from .datasets import SEPARATOR, absolute, metadata
 
@@ -45,9 +53,17 @@ def _cell(value):
     if value is None:
         return ""
     if isinstance(value, list):
-        return SEPARATOR.join(value)
+        return neutralised(SEPARATOR.join(value))
+    if isinstance(value, str):
+        return neutralised(value)
     return str(value)
 
+
+NEUTRALISED = (
+    " Textzellen, die mit =, +, -, @, einem Tabulator oder einem Wagenrücklauf beginnen, ist ein"
+    " Apostroph vorangestellt, damit Tabellenkalkulationen sie nicht als Formel ausführen;"
+    " die JSON-Datei enthält sie unverändert."
+)
 
 # JSON Schema types as the CSVW datatypes of a cell.
 DATATYPES = {"integer": "integer", "number": "decimal", "string": "string"}
@@ -55,23 +71,29 @@ FORMATS = {"uri": "anyURI", "date": "date"}
 
 
 def csvw(request, dataset, changed):
-    """The CSV file's table description: columns from the schema, licence and note."""
+    """
+    The CSV file's table description: columns from the schema, licence and
+    note. Its ``tableSchema`` is the CSV's schema; the JSON Schema describes
+    the JSON file, so the description does not point to it.
+    """
     described = metadata(request, dataset, changed)
     note = " Beispieldaten einer Demo, keine echten Angaben einer Stadt."
     description = {
         "@context": ["http://www.w3.org/ns/csvw", {"@language": "de"}],
         "url": absolute(request, reverse("opendata:file", args=[dataset.slug, "csv"])),
         "dc:title": described["titel"],
-        "dc:description": described["beschreibung"] + (note if described["beispieldaten"] else ""),
+        "dc:description": described["beschreibung"]
+        + (note if described["beispieldaten"] else "")
+        + NEUTRALISED,
         "dc:license": {"@id": described["lizenz"]["uri"]},
         "dc:publisher": described["herausgeber"],
-        "dc:bibliographicCitation": described["namensnennung"],
-        "dc:conformsTo": {"@id": described["schema"]},
         "tableSchema": {
             "columns": [_column(name, field) for name, field in dataset.fields().items()],
             "primaryKey": list(dataset.key),
         },
     }
+    if described["namensnennung"]:
+        description["dc:bibliographicCitation"] = described["namensnennung"]
     if changed:
         description["dc:modified"] = {"@value": described["geaendert"], "@type": "xsd:dateTime"}
     return description

@@ -2,14 +2,15 @@
 The open-data files and their page.
 
 Every file carries validators and may be kept an hour by any cache. Its
-ETag is a digest of the body itself: the content version is shared only
-where Redis is, and a newest ``updated`` misses deletions and the turn of
-the year, so a validator derived from either could confirm a stale copy.
-The body is built anyway to answer, so a conditional request saves the
-transfer, and the page cache (partnership/site/page_cache.py) keeps it
-with its headers until the next save. Last-Modified is the newest change
-for information; only the ETag answers with 304, since a deletion leaves
-Last-Modified where it was.
+ETag is a digest of what is served: the body and the ``Link`` header,
+which names the licence (a CSV body stays the same when the licence
+changes). The content version is shared only where Redis is, and a newest
+``updated`` misses deletions and the turn of the year, so a validator
+derived from either could confirm a stale copy. The body is built anyway
+to answer, so a conditional request saves the transfer, and the page
+cache (partnership/site/page_cache.py) keeps it with its headers until the
+next save. Last-Modified is the newest change for information; only the
+ETag answers with 304, since a deletion leaves Last-Modified where it was.
 """
 
 import hashlib
@@ -23,7 +24,7 @@ from django.views.generic import TemplateView
 
 from ..models import site_state
 from . import dcat, files
-from .datasets import DATASETS, absolute, licence, modified, publisher
+from .datasets import DATASETS, absolute, attribution, licence, modified
 
 CACHE_SECONDS = 3600
 CONTENT_TYPES = {
@@ -37,11 +38,14 @@ CONTENT_TYPES = {
 
 def _serve(request, body, kind, changed, links=()):
     response = HttpResponse(body, content_type=CONTENT_TYPES[kind])
-    response["ETag"] = quote_etag(hashlib.sha256(body).hexdigest())
+    link = ", ".join(links)
+    if link:
+        response["Link"] = link
+    # A header value holds no line break, so the first one ends it.
+    digest = hashlib.sha256(f"{link}\n".encode() + body)
+    response["ETag"] = quote_etag(digest.hexdigest())
     if changed:
         response["Last-Modified"] = http_date(changed.timestamp())
-    if links:
-        response["Link"] = ", ".join(links)
     patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
     return get_conditional_response(request, etag=response["ETag"], response=response)
 
@@ -149,7 +153,7 @@ class OpenDataView(TemplateView):
                 for dataset in DATASETS.values()
             ],
             licence=licence(),
-            attribution=f"Quelle: {publisher(site_settings)}",
+            attribution=attribution(site_settings),
             modified=modified(),
             dcat_url=reverse("opendata:dcat"),
             **kwargs,
