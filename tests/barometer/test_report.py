@@ -197,6 +197,7 @@ def test_encounters_hold_the_delegation_visits_and_the_page_says_so(staff_client
     summary, section = html.split('class="report-partnership"')
     assert "davon Delega&shy;tions&shy;besuche" in summary
     # The one encounter is the visit, listed under its own heading, not a missing exchange.
+    assert "Krakau: Austausch und Projekte</h3>" in section
     assert "Kein Austausch und kein Projekt verzeichnet." in section
     assert "Keine Delegationsbesuche verzeichnet." not in section
 
