@@ -55,8 +55,8 @@ class Section:
     year: int
 
     def in_year(self, *kinds):
-        """The year's activities of ``kinds``, in the order they happened."""
-        return self.record.in_year(self.year, kinds)[::-1]
+        """The year's activities of ``kinds`` (all without), in the order they happened."""
+        return self.record.in_year(self.year, kinds or None)[::-1]
 
     @property
     def status(self):
@@ -127,23 +127,38 @@ class Section:
     @property
     def funded(self):
         """The year's projects with costs or funding recorded."""
-        return [
-            a.item
-            for a in self.projects
-            if a.item.costs is not None or a.item.funding_amount is not None
-        ]
+        return funded_projects(self.projects)
 
     @cached_property
     def figures(self):
-        return Figures.of(self)
+        return Figures.of(self.in_year())
 
     def funding_sources(self):
         return sorted({p.funding_source for p in self.funded if p.funding_source})
 
 
+def funded_projects(activities):
+    """The projects among ``activities`` with costs or funding recorded."""
+    return [
+        a.item
+        for a in activities
+        if a.is_project() and (a.item.costs is not None or a.item.funding_amount is not None)
+    ]
+
+
+def amount(values):
+    """The sum of the amounts recorded; None where none is, so that 0 means a 0 was entered."""
+    recorded = [value for value in values if value is not None]
+    return sum(recorded, Decimal(0)) if recorded else None
+
+
 @dataclass
 class Figures:
-    """One line of the summary table."""
+    """
+    One line of the summary table. "Begegnungen" are exchanges and
+    delegation visits together, as everywhere in the barometer; the
+    delegation visits are a part of them, not a further column to add.
+    """
 
     encounters: int = 0
     delegations: int = 0
@@ -152,27 +167,32 @@ class Figures:
     participants_partner: int = 0
     agreements: int = 0
     news: int = 0
-    costs: Decimal = Decimal(0)
-    funding: Decimal = Decimal(0)
+    costs: Decimal | None = None
+    funding: Decimal | None = None
 
     @classmethod
-    def of(cls, section):
-        projects = section.projects
+    def of(cls, activities):
+        """
+        The figures of ``activities``, each item counted once: an article
+        tagged with several partnerships is one article in the sum.
+        """
+        activities = list({(a.kind, a.item.pk): a for a in activities}.values())
+
+        def count(*kinds):
+            return sum(1 for a in activities if a.kind in kinds)
+
+        projects = [a for a in activities if a.is_project()]
+        funded = funded_projects(projects)
         return cls(
-            encounters=len(section.in_year(*ENCOUNTERS)),
-            delegations=len(section.delegations),
-            aid=len(section.aid),
+            encounters=count(*ENCOUNTERS),
+            delegations=count(Kind.DELEGATION),
+            aid=count(Kind.AID),
             participants_home=sum(a.participants_home or 0 for a in projects),
             participants_partner=sum(a.participants_partner or 0 for a in projects),
-            agreements=len(section.agreements),
-            news=len(section.news),
-            costs=sum((p.costs or 0 for p in section.funded), Decimal(0)),
-            funding=sum((p.funding_amount or 0 for p in section.funded), Decimal(0)),
-        )
-
-    def __add__(self, other):
-        return Figures(
-            **{name: getattr(self, name) + getattr(other, name) for name in self.__annotations__}
+            agreements=count(Kind.AGREEMENT),
+            news=count(Kind.NEWS),
+            costs=amount(p.costs for p in funded),
+            funding=amount(p.funding_amount for p in funded),
         )
 
 
@@ -187,9 +207,9 @@ class Report:
     def title(self):
         return _("Jahresbericht Städtepartnerschaften %(year)s") % {"year": self.year}
 
-    @property
+    @cached_property
     def total(self):
-        return sum((section.figures for section in self.sections), Figures())
+        return Figures.of(a for section in self.sections for a in section.in_year())
 
     def funding_sources(self):
         return sorted({source for s in self.sections for source in s.funding_sources()})
@@ -225,7 +245,7 @@ def as_csv(report, *, is_demo):
             _("veröffentlicht"),
             _("Status am Jahresende"),
             _("Begegnungen"),
-            _("Delegationsbesuche"),
+            _("davon Delegationsbesuche"),
             _("Hilfslieferungen"),
             _("Teilnehmende aus der Heimatstadt"),
             _("Teilnehmende aus der Partnerstadt"),
@@ -263,6 +283,11 @@ def _figures_row(figures):
         figures.participants_partner,
         figures.agreements,
         figures.news,
-        number_format(figures.costs, 2),
-        number_format(figures.funding, 2),
+        _euros(figures.costs),
+        _euros(figures.funding),
     ]
+
+
+def _euros(value):
+    """An empty cell where nothing is recorded, as the page shows "–"."""
+    return "" if value is None else number_format(value, 2)

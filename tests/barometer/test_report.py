@@ -186,6 +186,55 @@ def test_report_adds_up_participants_costs_and_funding_of_the_year(lyon, krakau)
     assert built.funding_sources() == ["Deutsch-Französisches Jugendwerk"]
 
 
+def test_encounters_hold_the_delegation_visits_and_the_page_says_so(staff_client, krakau):
+    ProjectFactory(partnership=krakau, kind=Project.Kind.DELEGATION, start_date=date(2025, 11, 2))
+    Project.objects.filter(title="Chorreise Krakau").delete()
+
+    figures = section_of(report.build(2025), krakau).figures
+    html = staff_client.get(report_url(2025)).content.decode()
+
+    assert (figures.encounters, figures.delegations) == (1, 1)
+    summary, section = html.split('class="report-partnership"')
+    assert "davon Delega&shy;tions&shy;besuche" in summary
+    # The one encounter is the visit, listed under its own heading, not a missing exchange.
+    assert "Krakau: Austausch und Projekte</h3>" in section
+    assert "Kein Austausch und kein Projekt verzeichnet." in section
+    assert "Keine Delegationsbesuche verzeichnet." not in section
+
+
+def test_article_about_several_partnerships_counts_once_in_the_sum(staff_client, lyon, krakau):
+    shared = ArticleFactory(title="Drei Städte", publish_at=published_on(date(2025, 8, 1)))
+    shared.partnerships.add(lyon, krakau)
+    shared.cities.add(krakau.partner_city)
+
+    built = report.build(2025)
+    rows = read_csv(staff_client.get(report_url(2025, "barometer:report-csv")).content.decode())
+
+    assert section_of(built, lyon).figures.news == 2
+    assert section_of(built, krakau).figures.news == 1
+    # "Lyon zu Gast" and "Drei Städte": two articles, not three.
+    assert built.total.news == 2
+    assert rows[-1][9] == "2"
+
+
+def test_costs_nobody_recorded_are_a_dash_and_a_recorded_zero_is_zero(staff_client, lyon, krakau):
+    built = report.build(2025)
+
+    assert section_of(built, krakau).figures.costs is None
+    assert section_of(built, krakau).figures.funding is None
+    assert section_of(built, lyon).figures.funding == Decimal("1000")
+    html = staff_client.get(report_url(2025)).content.decode()
+    krakau_row = html.split('<th scope="row">Krakau</th>')[1].split("</tr>")[0]
+    assert krakau_row.count("<td>–</td>") == 2
+    assert "<td>0,00</td>" not in html
+
+    Project.objects.filter(title="Chorreise Krakau").update(costs=0)
+    built = report.build(2025)
+    assert section_of(built, krakau).figures.costs == Decimal(0)
+    assert section_of(built, krakau).figures.funding is None
+    assert "<td>0,00</td>" in staff_client.get(report_url(2025)).content.decode()
+
+
 def test_report_covers_unpublished_partnerships_and_leaves_out_later_ones(lyon, krakau):
     PartnershipFactory(partner_city=CityFactory(name="Neustadt"), established_year=2026)
 
@@ -239,7 +288,7 @@ def test_report_of_a_year_without_data_says_so(staff_client, lyon):
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Keine Begegnungen verzeichnet." in html
+    assert "Kein Austausch und kein Projekt verzeichnet." in html
     assert "Keine Vereinbarung unterzeichnet." in html
     assert "Keine Kosten verzeichnet." in html
     assert html.count('class="report-partnership"') == 1
@@ -300,9 +349,13 @@ def test_csv_has_a_row_per_partnership_and_the_sum(staff_client, lyon, krakau):
         "Lyon", "ja", "ruhend", "2", "1", "1", "25", "18", "1", "1", "2300,50", "1000,00",
         "'=SUMME(A1:A9)",
     ]  # fmt: skip
+    assert header[4] == "davon Delegationsbesuche"
     assert krakau_row[:8] == ["Krakau", "nein", "aktiv", "1", "0", "0", "3", "4"]
+    # Nothing recorded is an empty cell, not a 0.
+    assert krakau_row[10:12] == ["", ""]
     assert total[0] == "Summe"
     assert total[3] == "3"
+    assert total[10:12] == ["2300,50", "1000,00"]
 
 
 def test_demo_csv_says_its_figures_are_sample_data(staff_client, lyon):

@@ -89,3 +89,24 @@ def test_report_prints_a_page_per_partnership_with_header_and_page_numbers(repor
         for n, text in enumerate(texts, start=1)
     ]
     assert [opening for opening in openings if opening in names] == names
+    # A page holding only a later part of a partnership still says whose it is,
+    # in a heading of its own (the partner city, or "city: part").
+    title = f"Jahresbericht Städtepartnerschaften {timezone.localdate().year}"
+    for number, text in enumerate(texts, start=1):
+        headings = [
+            line
+            for line in text.splitlines()
+            if line == title or any(line == name or line.startswith(f"{name}: ") for name in names)
+        ]
+        assert headings, number
+
+
+def test_report_keeps_dates_on_one_line(report_page):
+    page, _response = report_page
+
+    heights = page.locator(".report-partnership td time").evaluate_all(
+        "times => times.map(time => time.getClientRects().length)"
+    )
+
+    assert heights
+    assert set(heights) == {1}
