@@ -13,7 +13,6 @@ import rdflib
 import time_machine
 from django.core.cache import cache
 from django.utils import timezone
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
 
 from news.models import Article
 from partnership.models import Partnership, Project
@@ -32,6 +31,12 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
+# Open namespaces rather than rdflib's defined ones, whose attribute lookup
+# warns when pytest inspects the module.
+DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")
+DCTERMS = rdflib.Namespace("http://purl.org/dc/terms/")
+FOAF = rdflib.Namespace("http://xmlns.com/foaf/0.1/")
+RDF = rdflib.Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
 DCATDE = rdflib.Namespace("http://dcat-ap.de/def/dcatde/")
 VCARD = rdflib.Namespace("http://www.w3.org/2006/vcard/ns#")
 TODAY = datetime(2026, 6, 15, 12, tzinfo=timezone.get_fixed_timezone(120))
