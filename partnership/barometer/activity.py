@@ -17,7 +17,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +27,7 @@ from core.dates import DatePrecision
 from core.translation import localized_fields
 from news.models import Article
 from partnership.models import Agreement, Project, StatusChange
+from partnership.participation.models import SignUp
 
 
 class Kind(models.TextChoices):
@@ -169,7 +171,8 @@ def public_record(partnership, today=None):
     What ``record(partnership, public=True)`` gives, for a partnership
     fetched with ``Partnership.objects.with_details()``: its page has
     already read the status history, agreements and released projects, so
-    only its news cost a query.
+    only its news cost a query. Participants are as staff typed them, not
+    counted from sign-ups: the chronicle shows none.
     """
     record = Record(partnership, today or timezone.localdate())
     # The page prefetches only released projects; a partnership read without
@@ -212,8 +215,30 @@ def _projects(ids, public):
     )
     if public:
         projects = projects.released()
+    projects = _with_people_signed_up(projects)
     for project in projects.defer(*_columns(Project, "description")).order_by():
         yield project.partnership_id, _project_activity(project)
+
+
+def _with_people_signed_up(projects):
+    """
+    Each project's people with a confirmed place through the site's sign-up
+    (``people_signed_up``), from the sign-ups or, once their personal data
+    is deleted, from the count kept of them; None without sign-ups.
+    """
+    confirmed = (
+        SignUp.objects.filter(event=OuterRef("pk"))
+        .confirmed()
+        .order_by()
+        .values("event")
+        .annotate(people=Sum("party_size"))
+        .values("people")
+    )
+    return projects.annotate(
+        people_signed_up=Coalesce(
+            "signup_count__people", Subquery(confirmed), output_field=models.IntegerField()
+        )
+    )
 
 
 def _is_cancelled(project):
@@ -222,13 +247,17 @@ def _is_cancelled(project):
 
 
 def _project_activity(project):
+    home = project.participants_home
+    if home is None and project.start_date <= timezone.localdate():
+        # Not typed twice: who took a place through the site's sign-up took part.
+        home = getattr(project, "people_signed_up", None)
     return Activity(
         kind=project_kind(project),
         date=project.start_date,
         end_date=project.end_date,
         title=project.title,
         item=project,
-        participants_home=project.participants_home,
+        participants_home=home,
         participants_partner=project.participants_partner,
     )
 

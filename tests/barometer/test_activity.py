@@ -8,12 +8,15 @@ import time_machine
 from partnership.barometer import activity
 from partnership.barometer.activity import Kind
 from partnership.models import EVENT_TIME_ZONE, Project
+from partnership.participation.models import SignUp, SignUpCount
 from tests.factories import (
     AgreementFactory,
     ArticleFactory,
     EventFactory,
     PartnershipFactory,
     ProjectFactory,
+    SignUpEventFactory,
+    SignUpFactory,
     StatusChangeFactory,
     hidden_articles,
 )
@@ -187,3 +190,33 @@ def test_months_before_keeps_the_day_or_takes_the_months_last():
     assert activity.months_before(datetime.date(2026, 6, 15), 12) == datetime.date(2025, 6, 15)
     assert activity.months_before(datetime.date(2026, 3, 31), 1) == datetime.date(2026, 2, 28)
     assert activity.months_before(datetime.date(2026, 1, 15), 2) == datetime.date(2025, 11, 15)
+
+
+def test_participants_of_an_event_with_sign_up_are_those_with_a_confirmed_place():
+    with time_machine.travel(NOON, tick=False):
+        held = SignUpEventFactory(start_date=TODAY - datetime.timedelta(days=1))
+        SignUpFactory(event=held, party_size=2)
+        SignUpFactory(event=held, party_size=1)
+        SignUpFactory(event=held, party_size=4, state=SignUp.State.UNCONFIRMED)
+        SignUpFactory(event=held, party_size=5, waiting=True)
+        typed = SignUpEventFactory(
+            partnership=held.partnership,
+            start_date=TODAY - datetime.timedelta(days=2),
+            participants_home=40,
+        )
+        SignUpFactory(event=typed, party_size=3)
+        purged = SignUpEventFactory(
+            partnership=held.partnership, start_date=TODAY - datetime.timedelta(days=60)
+        )
+        SignUpCount.objects.create(event=purged, confirmed=6, people=9, purged_at=NOON)
+        planned = SignUpEventFactory(
+            partnership=held.partnership, start_date=TODAY + datetime.timedelta(days=5)
+        )
+        SignUpFactory(event=planned, party_size=2)
+
+        found = activity.record(held.partnership, public=False)
+
+    home = {a.item: a.participants_home for a in found.held + found.planned}
+    # Only confirmed places count; a number staff typed wins; the count kept
+    # after deletion stands for the sign-ups; a coming event has none yet.
+    assert home == {held: 3, typed: 40, purged: 9, planned: None}
