@@ -9,9 +9,7 @@ looks at the partnerships as they stood on the year's last day, or today
 while the year runs; what began later is what is planned.
 """
 
-import csv
 import datetime
-import io
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -21,7 +19,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from core.spreadsheets import neutralised
+from core.spreadsheets import excel_csv
 from partnership.models import Agreement, Partnership, Project, StatusChange
 
 from . import activity
@@ -229,13 +227,9 @@ def build(year, today=None):
 
 def as_csv(report, *, is_demo):
     """
-    The summary table as semicolon-separated UTF-8 with a byte order mark,
-    which German Excel opens by a double click; a title line above, and the
-    sample-data note where the figures are the demo's.
+    The summary table for Excel (core.spreadsheets), a title line above, and
+    the sample-data note where the figures are the demo's.
     """
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     rows = [[report.title]]
     if is_demo:
         rows.append([_("Beispieldaten: Die Zahlen stammen aus der Demo, nicht aus der Stadt.")])
@@ -269,9 +263,7 @@ def as_csv(report, *, is_demo):
     rows.append(
         [_("Summe"), "", "", *_figures_row(report.total), ", ".join(report.funding_sources())]
     )
-    for row in rows:
-        writer.writerow([neutralised(cell) for cell in row])
-    return buffer.getvalue()
+    return excel_csv(rows)
 
 
 def _figures_row(figures):

@@ -11,8 +11,6 @@ Every export, message and deletion is logged on the event, without names
 or addresses: the audit trail outlives the sign-ups.
 """
 
-import csv
-import io
 import json
 from datetime import datetime
 
@@ -38,7 +36,7 @@ from post_office.models import STATUS, Email
 
 from core import outbox
 from core.listfilters import titled
-from core.spreadsheets import neutralised
+from core.spreadsheets import excel_csv
 from partnership.models import Project
 
 from . import mails, places
@@ -80,19 +78,14 @@ def columns(event):
 
 
 def participants_csv(event, signups):
-    """
-    The organiser's list: semicolon-separated UTF-8 with a byte order mark,
-    which German Excel opens with umlauts and columns intact by a double
-    click, and LibreOffice reads as well.
-    """
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    """The organiser's list, for Excel (core.spreadsheets)."""
     chosen = columns(event)
-    writer.writerow([neutralised(heading) for heading, _value in chosen])
-    for signup in signups:
-        writer.writerow([neutralised(value(signup)) for _heading, value in chosen])
-    return buffer.getvalue()
+    return excel_csv(
+        [
+            [heading for heading, _value in chosen],
+            *([value(signup) for _heading, value in chosen] for signup in signups),
+        ]
+    )
 
 
 # The outbox's states of a message (core/outbox.py), as a citizen would say them.
