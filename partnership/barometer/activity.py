@@ -144,6 +144,10 @@ class Record:
             kinds, since=datetime.date(year, 1, 1), until=datetime.date(year, 12, 31)
         )
 
+    def agreements(self):
+        """The partnership's agreements, signed or to be signed."""
+        return [a.item for a in self.held + self.planned if a.kind == Kind.AGREEMENT]
+
 
 def records(partnerships, *, public, today=None):
     """

@@ -28,17 +28,12 @@ def nothing_planned(record):
     return record.next_planned() is None
 
 
-def agreements(record):
-    """The partnership's agreements, signed or to be signed, as the record holds them."""
-    return [a.item for a in record.held + record.planned if a.kind == Kind.AGREEMENT]
-
-
 def agreements_due(record):
     """Agreements whose review date or end of term is at most three months away, or past."""
     horizon = months_before(record.today, -REVIEW_NOTICE_MONTHS)
     return [
         agreement
-        for agreement in agreements(record)
+        for agreement in record.agreements()
         if any(
             day is not None and day <= horizon
             for day in (agreement.review_on, agreement.valid_until)

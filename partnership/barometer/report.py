@@ -78,12 +78,9 @@ class Section:
     @property
     def reviews_due(self):
         """Agreements to be reviewed, or ending, in the year."""
-        agreements = [
-            a.item for a in [*self.record.held, *self.record.planned] if a.kind == Kind.AGREEMENT
-        ]
         return [
             agreement
-            for agreement in agreements
+            for agreement in self.record.agreements()
             if any(
                 day and day.year == self.year
                 for day in (agreement.review_on, agreement.valid_until)
