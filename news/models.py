@@ -185,6 +185,14 @@ class Article(
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
 
+    # What the article's page links to, read by its template only where the
+    # page's fragment is not stored: published cities and partnerships only.
+    def public_cities(self):
+        return self.cities.published()
+
+    def public_partnerships(self):
+        return self.partnerships.published().select_related("partner_city")
+
     def search_texts(self):
         return {"A": self.title, "B": self.teaser, "C": plain_text(self.body)}
 

@@ -1,20 +1,20 @@
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 
 from cities.models import City
 from core.pending import PendingChange
 from core.views import PreviewableDetailView, ProposalPreviewMixin
-from partnership.models import CooperationArea, Partnership
+from partnership.models import CooperationArea
 
 from .models import Article, Category, PreviewLink
 
@@ -37,11 +37,9 @@ class ArticleListMixin:
         return super().paginate_queryset(queryset[: self.max_pages * page_size], page_size)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            heading=self.heading,
-            archive_years=Article.objects.published().archive_dates("year", "DESC"),
-            **kwargs,
-        )
+        # Read only where the page's fragment is not stored (the template).
+        years = SimpleLazyObject(lambda: Article.objects.published().archive_dates("year", "DESC"))
+        return super().get_context_data(heading=self.heading, archive_years=years, **kwargs)
 
 
 class ArticleListView(ArticleListMixin, ListView):
@@ -145,22 +143,16 @@ class ArticleMonthArchiveView(LanguageArchiveMixin, ArticleListMixin, MonthArchi
 
 
 class ArticleDetailView(PreviewableDetailView):
-    queryset = Article.objects.prefetch_related(
-        "categories",
-        "cooperation_areas",
-        Prefetch("cities", queryset=City.objects.published()),
-        Prefetch(
-            "partnerships",
-            queryset=Partnership.objects.published().select_related("partner_city"),
-        ),
-    )
+    # The article alone: its template reads the related rows inside the
+    # page's fragment, so a stored fragment costs no query for them.
+    model = Article
 
 
 class SharedPreviewView(ProposalPreviewMixin, DetailView):
     """One unpublished article for holders of an unexpired, unrevoked link's token."""
 
     template_name = "news/article_detail.html"
-    queryset = ArticleDetailView.queryset
+    model = Article
 
     def get_object(self, queryset=None):
         link = PreviewLink.objects.for_token(self.kwargs["token"])

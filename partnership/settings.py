@@ -178,6 +178,12 @@ CACHES = {
 }
 PAGE_CACHE = env_bool("PAGE_CACHE", default=bool(REDIS_URL))
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Rendered pieces of pages, keyed by the versions of what they show, so that
+# a page rendered after a save reuses what the save did not touch
+# (partnership/site/fragments.py). Kept as long as pages, at most
+# FRAGMENT_CACHE_SECONDS; 0 keeps none, which makes every page cold.
+FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", default=bool(REDIS_URL))
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", str(PAGE_CACHE_SECONDS)))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

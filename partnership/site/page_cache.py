@@ -32,6 +32,7 @@ every hit for a bound the expiry already gives.
 """
 
 import hashlib
+import time
 from contextlib import suppress
 
 from django.apps import apps
@@ -46,6 +47,7 @@ from django.utils.cache import get_conditional_response
 from core.urlwords import word
 from news.models import Article
 
+from . import fragments
 from .models import Page, site_state
 from .redis_cache import CacheUnavailable
 
@@ -94,12 +96,16 @@ def increment_version():
 
 def content_version():
     """The version pages and per-process copies are checked against; None while Redis is away."""
+    snapshot = fragments.current()
+    if snapshot is not None:
+        # Read with the request's page, in the same round trip.
+        return snapshot.content_version
     try:
         if _Owed.bump:
             increment_version()
         version = cache.get(VERSION_KEY)
         if version is None:
-            cache.add(VERSION_KEY, 1, timeout=None)
+            cache.add(VERSION_KEY, time.time_ns(), timeout=None)
             version = cache.get(VERSION_KEY)
     except CacheUnavailable:
         return None
@@ -112,69 +118,106 @@ def connect_signals():
             post_save.connect(bump_version, sender=model, dispatch_uid=f"page-cache-{model}")
             post_delete.connect(bump_version, sender=model, dispatch_uid=f"page-cache-d-{model}")
     m2m_changed.connect(bump_version, dispatch_uid="page-cache-m2m")
+    fragments.connect_signals()
 
 
-def seconds_until_next_change():
+class _NextChange:
+    """The next change by the clock, as last read, and the content version it was read at."""
+
+    version = None
+    moment = None
+
+
+def seconds_until_next_change(version=None):
     """
-    How long a page may be kept: until the next change by the clock (an
-    article's or a free page's publish_at or unpublish_at, a notice's start
-    or end), at most the setting.
+    How long a page or fragment may be kept: until the next change by the
+    clock (an article's or a free page's publish_at or unpublish_at, a
+    notice's start or end), at most the setting. Read once per content
+    ``version`` and process, while that moment lies ahead.
     """
     now = timezone.now()
-    changes = [
-        Article.objects.next_visibility_change(now),
-        Page.objects.next_visibility_change(now),
-        site_state().next_change(now),
-    ]
-    change = min((point for point in changes if point is not None), default=None)
+    known = version is not None and version == _NextChange.version
+    if not known or (_NextChange.moment is not None and _NextChange.moment <= now):
+        changes = [
+            Article.objects.next_visibility_change(now),
+            Page.objects.next_visibility_change(now),
+            site_state().next_change(now),
+        ]
+        _NextChange.version = version
+        _NextChange.moment = min((point for point in changes if point is not None), default=None)
+    change = _NextChange.moment
     if change is None:
         return settings.PAGE_CACHE_SECONDS
     return max(1, min(settings.PAGE_CACHE_SECONDS, int((change - now).total_seconds()) + 1))
 
 
 class PageCacheMiddleware:
+    """
+    Serves and stores pages; for the requests it would serve, also takes the
+    versions their fragments are keyed by (fragments.py), in the same round
+    trip as the page.
+    """
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not self.cacheable_request(request):
+        if not self.anonymous_request(request):
             return self.get_response(request)
-        key = self.key(request)
+        page_cache = settings.PAGE_CACHE
+        key = self.key(request) if page_cache else None
         try:
-            version, stored = self.lookup(key)
+            version, stored, snapshot = self.lookup(key)
         except CacheUnavailable:
             return self.get_response(request)
         if stored is not None and stored[0] == version:
             return self.rebuild(request, stored)
-        response = self.get_response(request)
-        if self.cacheable_response(response):
+        with fragments.rendering_with(snapshot):
+            response = self.get_response(request)
+        if page_cache and self.cacheable_response(response):
             response["X-Page-Cache"] = "miss"
             with suppress(CacheUnavailable):
-                cache.set(key, self.freeze(response, version), timeout=seconds_until_next_change())
+                timeout = seconds_until_next_change(version)
+                cache.set(key, self.freeze(response, version), timeout=timeout)
         return response
 
     @staticmethod
     def lookup(key):
-        """The current version and the stored page (or None): one round trip."""
+        """
+        The current version, the stored page (or None) and the fragments'
+        snapshot (or None): one round trip.
+        """
         if _Owed.bump:
             increment_version()
+        fragments.pay_owed()
         # A page stored under an older version is stale. The version read
         # here is stored with the new page, so an edit committed while it
         # renders makes it stale at once.
-        found = cache.get_many([VERSION_KEY, key])
+        use_fragments = settings.FRAGMENT_CACHE
+        keys = [
+            VERSION_KEY,
+            *([key] if key else []),
+            *(fragments.Snapshot.keys() if use_fragments else []),
+        ]
+        found = cache.get_many(keys)
         version = found.get(VERSION_KEY)
         if version is None:
-            # First request, or the key was evicted. Should another process
-            # set a different version meanwhile, pages stored under 1 are
-            # merely never served.
-            cache.add(VERSION_KEY, 1, timeout=None)
-            version = 1
-        return version, found.get(key)
+            # First request, or the key was evicted. Not 1: pages stored
+            # under an earlier run of numbers must not match again. Should
+            # another process start it meanwhile, pages stored under this
+            # one are merely never served.
+            version = time.time_ns()
+            cache.add(VERSION_KEY, version, timeout=None)
+        snapshot = (
+            fragments.Snapshot.from_found(version, found) if settings.FRAGMENT_CACHE else None
+        )
+        return version, found.get(key), snapshot
 
     @staticmethod
-    def cacheable_request(request):
+    def anonymous_request(request):
+        """A request for a live public page by a visitor without a session."""
         return (
-            settings.PAGE_CACHE
+            (settings.PAGE_CACHE or settings.FRAGMENT_CACHE)
             and request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and not request.path.startswith(SKIPPED_PREFIXES)

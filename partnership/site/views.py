@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import register_converter, reverse
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -27,7 +28,7 @@ from news.models import Article
 from partnership.map import partnership_map
 from partnership.models import Partnership, Project
 
-from . import icons
+from . import fragments, icons
 from .models import AccessibilityCheck, LegalPage, Page, PageRedirect, SiteSettings, site_state
 
 
@@ -67,13 +68,15 @@ class HomeView(TemplateView):
     upcoming_events = 3
 
     def get_context_data(self, **kwargs):
-        home_city = City.objects.published().home()
+        home_city = fragments.held("home-city", lambda: City.objects.published().home())
         partnerships = Partnership.objects.published().select_related("partner_city")
+        # Lists are read, and the map drawn, only where their fragments are
+        # not stored (templates/home.html).
         return super().get_context_data(
             home_city=home_city,
             articles=Article.objects.published()[: self.latest_articles],
             partnerships=partnerships,
-            map=partnership_map(home_city, partnerships),
+            map=SimpleLazyObject(lambda: partnership_map(home_city, partnerships)),
             events=Project.objects.published()
             .events()
             .upcoming()

@@ -1,0 +1,293 @@
+"""
+Rendered pieces of the public pages, kept in the shared cache and keyed by
+everything they show ("Russian-doll" caching), so that a page the page
+cache no longer holds after a save is put together mostly from pieces that
+the save did not touch.
+
+- A fragment's key names the fragment, the language, the deployment (the
+  static files' manifest) and the version of everything it shows: the rows
+  it is given (an article's own ``version``) and, for what it lists or
+  shows of other tables, the version of each such table. A table's version
+  moves after every committed save, delete or many-to-many change of one of
+  its rows (``FRAGMENTS`` below names the tables of every fragment). A
+  fragment of an older state is therefore never found again; it expires.
+- The versions a request uses are read once, when it starts, before any of
+  its queries (``Snapshot``; with the page cache, in the same round trip as
+  the page). A save committed while the request runs moves a version past
+  the one the request uses, so whatever the request stores under the old
+  one is never served. Reading them later would let a request that had
+  read the old rows store them under the new version.
+- A fragment lives no longer than a cached page: until the next scheduled
+  publish_at or unpublish_at, at most ``FRAGMENT_CACHE_SECONDS``. So a save
+  made while Redis could not be reached shows after that time at the
+  latest, as pages do (see page_cache.py).
+- Fragments are only used for the requests the page cache would answer:
+  anonymous, without a session, not a preview. Pages that show anything
+  not live (staff previews, proposed changes, shared preview links) neither
+  read nor write them: the request takes no snapshot, and a template
+  context with ``is_preview`` turns them off as well.
+- Redis is an accelerator here too: while it is away, every fragment is
+  rendered, and a failed version bump is owed until Redis answers again.
+"""
+
+import time
+from contextlib import contextmanager, suppress
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import cache as memoize
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import translation
+
+from .redis_cache import CacheUnavailable
+
+TABLE_KEY = "fragment:table:{}"
+FRAGMENT_KEY = "fragment:{name}:{language}:{deployment}:{parts}"
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """
+    What a fragment shows besides the rows it is given: the tables (model
+    labels) whose rows it lists or displays. A row given to it that has no
+    ``version`` of its own is keyed by its table's version.
+    """
+
+    tables: tuple[str, ...] = ()
+
+
+# Every fragment and the tables it shows. The templates name the fragment
+# and pass the rows it is about; tests check each dependency.
+FRAGMENTS = {
+    # One article in a list: image, date, title, lead; all on its row.
+    "teaser": Fragment(),
+    # The newest articles on the home page.
+    "latest-news": Fragment(tables=("news.article",)),
+    # A page of a news list, with the archive's years: keyed by its address
+    # (page, year, month, category, city or cooperation area).
+    "news-list": Fragment(
+        tables=(
+            "news.article",
+            "news.category",
+            "cities.city",
+            "partnership.cooperationarea",
+        )
+    ),
+    # An article's page: the article with its categories, cities,
+    # partnerships (with their partner cities) and cooperation areas.
+    "article": Fragment(
+        tables=(
+            "news.category",
+            "cities.city",
+            "partnership.partnership",
+            "partnership.cooperationarea",
+        )
+    ),
+    # The partner cities' cards and the map on the home page.
+    "partner-cities": Fragment(tables=("partnership.partnership", "cities.city")),
+    # The next events on the home page.
+    "upcoming-events": Fragment(
+        tables=(
+            "partnership.project",
+            "partnership.partnership",
+            "partnership.cooperationarea",
+            "cities.city",
+        )
+    ),
+    # A city's page: its partnerships with their agreements, projects,
+    # events and contacts, and its latest news.
+    "city": Fragment(
+        tables=(
+            "cities.city",
+            "partnership.partnership",
+            "partnership.statuschange",
+            "partnership.institutionaltie",
+            "partnership.agreement",
+            "partnership.cooperationarea",
+            "partnership.project",
+            "partnership.contact",
+            "news.article",
+        )
+    ),
+}
+
+
+@memoize
+def tracked_tables():
+    """The model labels whose versions fragments are keyed by."""
+    labels = {label for fragment in FRAGMENTS.values() for label in fragment.tables}
+    return tuple(sorted(labels))
+
+
+@memoize
+def deployment():
+    """The static files' manifest hash: a new deployment starts with new fragments."""
+    return getattr(staticfiles_storage, "manifest_hash", "") or "dev"
+
+
+class Snapshot:
+    """
+    The versions one request renders with, read when it started: the
+    content version of the page cache and the tables' versions.
+    """
+
+    def __init__(self, content_version, tables):
+        self.content_version = content_version
+        self.tables = tables
+
+    @staticmethod
+    def table_keys():
+        return [TABLE_KEY.format(label) for label in tracked_tables()]
+
+    @classmethod
+    def from_found(cls, content_version, found):
+        """The snapshot in ``found`` (from a get_many with ``table_keys()``)."""
+        missing = [key for key in cls.table_keys() if key not in found]
+        for key in missing:
+            # Not at 1: a version evicted from Redis must not start again at
+            # a number whose fragments may still be stored.
+            cache.add(key, time.time_ns(), timeout=None)
+        if missing:
+            found = {**found, **cache.get_many(missing)}
+        tables = {label: found.get(TABLE_KEY.format(label)) for label in tracked_tables()}
+        return cls(content_version, tables)
+
+    def key(self, name, parts):
+        fragment = FRAGMENTS[name]
+        versions = [f"{label}={self.tables[label]}" for label in fragment.tables]
+        for part in parts:
+            versions.append(self.part(part))
+        return FRAGMENT_KEY.format(
+            name=name,
+            language=translation.get_language(),
+            deployment=deployment(),
+            parts=";".join(versions),
+        )
+
+    def part(self, value):
+        meta = getattr(value, "_meta", None)
+        if meta is None:
+            return str(value)
+        version = getattr(value, "version", None)
+        if version is None:
+            return f"{meta.label_lower}:{value.pk}@{self.tables[meta.label_lower]}"
+        return f"{meta.label_lower}:{value.pk}:{version}"
+
+
+_current = ContextVar("fragment_snapshot", default=None)
+
+
+def current():
+    """This request's snapshot, or None where fragments are not used."""
+    return _current.get()
+
+
+@contextmanager
+def rendering_with(snapshot):
+    token = _current.set(snapshot)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def lookup(keys):
+    """The stored fragments among ``keys``; none while Redis is away."""
+    with suppress(CacheUnavailable):
+        return cache.get_many(keys)
+    return {}
+
+
+def store(fragments, snapshot):
+    """Keep ``fragments`` as long as a page, at most FRAGMENT_CACHE_SECONDS (0: not at all)."""
+    # Here, not at the top: page_cache.py takes the snapshots.
+    from .page_cache import seconds_until_next_change
+
+    seconds = min(
+        settings.FRAGMENT_CACHE_SECONDS, seconds_until_next_change(snapshot.content_version)
+    )
+    if seconds > 0:
+        with suppress(CacheUnavailable):
+            cache.set_many(fragments, timeout=seconds)
+
+
+# --- Versions move with saves ------------------------------------------------
+
+
+class _Owed:
+    """Tables whose bump could not reach the cache; paid before the next snapshot."""
+
+    tables = set()
+
+
+def pay_owed():
+    owed, _Owed.tables = _Owed.tables, set()
+    increment(owed)
+
+
+def increment(labels):
+    for label in labels:
+        key = TABLE_KEY.format(label)
+        try:
+            try:
+                cache.incr(key)
+            except ValueError:
+                cache.add(key, time.time_ns(), timeout=None)
+        except CacheUnavailable:
+            _Owed.tables.add(label)
+
+
+def bump_later(labels, using=None):
+    # After the commit, for the reason the module's docstring gives.
+    labels = set(labels) & set(tracked_tables())
+    if labels:
+        transaction.on_commit(lambda: increment(labels), using=using)
+
+
+def row_changed(sender, using=None, **kwargs):
+    bump_later({sender._meta.label_lower}, using)
+
+
+def links_changed(sender, instance, model, action, using=None, **kwargs):
+    if action.startswith("post_"):
+        bump_later({type(instance)._meta.label_lower, model._meta.label_lower}, using)
+
+
+def connect_signals():
+    for label in tracked_tables():
+        model = apps.get_model(label)
+        post_save.connect(row_changed, sender=model, dispatch_uid=f"fragments-{label}")
+        post_delete.connect(row_changed, sender=model, dispatch_uid=f"fragments-d-{label}")
+    m2m_changed.connect(links_changed, dispatch_uid="fragments-m2m")
+
+
+# --- Small tables, held per content version -----------------------------------
+
+
+class _Held:
+    """Values this process read at one content version."""
+
+    version = None
+    values = {}
+
+
+def held(name, load):
+    """
+    ``load()``, read once per content version and process where the request
+    has a snapshot: for rows of small tables that many pages show, such as
+    the home city. A value read while a save commits is kept under the
+    version read before it, which that save has already left behind.
+    """
+    snapshot = current()
+    if snapshot is None:
+        return load()
+    if _Held.version != snapshot.content_version:
+        _Held.version, _Held.values = snapshot.content_version, {}
+    if name not in _Held.values:
+        _Held.values[name] = load()
+    return _Held.values[name]

@@ -1,0 +1,104 @@
+"""
+Cached pieces of the public pages (partnership/site/fragments.py).
+
+``{% fragment "name" row … %}…{% endfragment %}`` keeps what it encloses
+under the versions of the fragment's tables and of the rows (or other
+values) it is given.
+
+``{% fragment_for item in items "name" value … %}…{% endfragment_for %}``
+loops like ``{% for %}``, keeping each item's piece under that item's
+version and the values given after the name (anything else the piece
+shows differently, such as its heading level); all of
+a list's pieces are looked up in one round trip and the missing ones stored
+in another. Inside, ``forloop.counter0`` and ``forloop.first`` work as in a
+for loop, and ``first`` is part of each key (the first teaser's image is
+not loaded lazily).
+"""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from partnership.site import fragments
+
+register = template.Library()
+
+
+def active_snapshot(context):
+    """The request's snapshot, unless the page shows anything not live."""
+    if context.get("is_preview"):
+        return None
+    return fragments.current()
+
+
+class FragmentNode(template.Node):
+    def __init__(self, name, parts, nodelist):
+        self.name, self.parts, self.nodelist = name, parts, nodelist
+
+    def render(self, context):
+        snapshot = active_snapshot(context)
+        if snapshot is None:
+            return self.nodelist.render(context)
+        name = self.name.resolve(context)
+        key = snapshot.key(name, [part.resolve(context) for part in self.parts])
+        stored = fragments.lookup([key]).get(key)
+        if stored is not None:
+            return mark_safe(stored)
+        html = self.nodelist.render(context)
+        fragments.store({key: str(html)}, snapshot)
+        return html
+
+
+class FragmentForNode(template.Node):
+    def __init__(self, variable, items, name, parts, nodelist):
+        self.variable, self.items, self.name, self.parts = variable, items, name, parts
+        self.nodelist = nodelist
+
+    def render(self, context):
+        items = list(self.items.resolve(context) or ())
+        snapshot = active_snapshot(context)
+        keys = [None] * len(items)
+        stored = {}
+        if snapshot is not None:
+            name = self.name.resolve(context)
+            parts = [part.resolve(context) for part in self.parts]
+            keys = [
+                snapshot.key(name, [item, index == 0, *parts]) for index, item in enumerate(items)
+            ]
+            stored = fragments.lookup(keys)
+        pieces, rendered = [], {}
+        with context.push():
+            for index, (item, key) in enumerate(zip(items, keys, strict=True)):
+                if key in stored:
+                    pieces.append(stored[key])
+                    continue
+                context[self.variable] = item
+                context["forloop"] = {"counter0": index, "counter": index + 1, "first": index == 0}
+                html = self.nodelist.render(context)
+                pieces.append(html)
+                if key is not None:
+                    rendered[key] = str(html)
+        if rendered:
+            fragments.store(rendered, snapshot)
+        return mark_safe("".join(pieces))
+
+
+@register.tag
+def fragment(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% fragment %} needs the fragment's name.")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    name, *parts = (parser.compile_filter(bit) for bit in bits[1:])
+    return FragmentNode(name, parts, nodelist)
+
+
+@register.tag
+def fragment_for(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 5 or bits[2] != "in":
+        raise template.TemplateSyntaxError('{% fragment_for item in items "name" … %} expected.')
+    nodelist = parser.parse(("endfragment_for",))
+    parser.delete_first_token()
+    items, name, *parts = (parser.compile_filter(bit) for bit in bits[3:])
+    return FragmentForNode(bits[1], items, name, parts, nodelist)
