@@ -30,6 +30,7 @@ the save did not touch.
   rendered, and a failed version bump is owed until Redis answers again.
 """
 
+import hashlib
 import time
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
@@ -47,7 +48,7 @@ from django.utils import translation
 from .redis_cache import CacheUnavailable
 
 TABLE_KEY = "fragment:table:{}"
-FRAGMENT_KEY = "fragment:{name}:{language}:{deployment}:{parts}"
+FRAGMENT_KEY = "fragment:{name}:{language}:{digest}"
 
 
 @dataclass(frozen=True)
@@ -162,12 +163,9 @@ class Snapshot:
         versions = [f"{label}={self.tables[label]}" for label in fragment.tables]
         for part in parts:
             versions.append(self.part(part))
-        return FRAGMENT_KEY.format(
-            name=name,
-            language=translation.get_language(),
-            deployment=deployment(),
-            parts=";".join(versions),
-        )
+        # A digest keeps the key short whatever the number of versions.
+        digest = hashlib.sha256(";".join([deployment(), *versions]).encode()).hexdigest()
+        return FRAGMENT_KEY.format(name=name, language=translation.get_language(), digest=digest)
 
     def part(self, value):
         meta = getattr(value, "_meta", None)

@@ -193,12 +193,11 @@ class PageCacheMiddleware:
         # A page stored under an older version is stale. The version read
         # here is stored with the new page, so an edit committed while it
         # renders makes it stale at once.
-        use_fragments = settings.FRAGMENT_CACHE
-        keys = [
-            VERSION_KEY,
-            *([key] if key else []),
-            *(fragments.Snapshot.keys() if use_fragments else []),
-        ]
+        keys = [VERSION_KEY]
+        if key:
+            keys.append(key)
+        if settings.FRAGMENT_CACHE:
+            keys += fragments.Snapshot.table_keys()
         found = cache.get_many(keys)
         version = found.get(VERSION_KEY)
         if version is None:
@@ -208,10 +207,9 @@ class PageCacheMiddleware:
             # one are merely never served.
             version = time.time_ns()
             cache.add(VERSION_KEY, version, timeout=None)
-        snapshot = (
-            fragments.Snapshot.from_found(version, found) if settings.FRAGMENT_CACHE else None
-        )
-        return version, found.get(key), snapshot
+        if not settings.FRAGMENT_CACHE:
+            return version, found.get(key), None
+        return version, found.get(key), fragments.Snapshot.from_found(version, found)
 
     @staticmethod
     def anonymous_request(request):

@@ -20,6 +20,7 @@ from partnership.models import Project
 from partnership.participation import timing
 from partnership.participation.templatetags.events import is_full
 
+from .. import fragments
 from ..languages import OG_LOCALES, page_versions
 from ..models import SiteSettings
 
@@ -43,7 +44,7 @@ def _publisher(context):
     name = identity.operator_name or identity.city_name
     if not name:
         # No site settings yet: the home city stands for the city.
-        home = City.objects.published().home()
+        home = fragments.held("home-city", lambda: City.objects.published().home())
         if home is None:
             return None
         publisher = {"@type": "GovernmentOrganization", "name": home.name}

@@ -1,0 +1,333 @@
+"""
+Fragments of the public pages (partnership/site/fragments.py): a save shows
+on the next request, in every fragment that shows what was saved.
+"""
+
+import threading
+import time
+from unittest import mock
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.template import Context, Template
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from news.models import Article, PreviewLink
+from partnership.site import fragments, redis_cache
+from tests import servers
+from tests.factories import (
+    AgreementFactory,
+    ArticleFactory,
+    CategoryFactory,
+    CityFactory,
+    CooperationAreaFactory,
+    EventFactory,
+    HomeCityFactory,
+    PartnershipFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fragments_on(settings):
+    """Fragments without the page cache: every request renders its page."""
+    settings.PAGE_CACHE = False
+    settings.FRAGMENT_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def stored_fragments():
+    # LocMemCache's own table: the keys of the rendered pieces, not of versions.
+    return [key for key in cache._cache if ":fragment:" in key and ":fragment:table:" not in key]
+
+
+@pytest.fixture
+def scene():
+    """An article linked to everything an article page shows, and what the home page shows."""
+    home = HomeCityFactory(latitude=51.48, longitude=7.22)
+    partner = CityFactory(name="Sheffield", latitude=53.38, longitude=-1.47)
+    partnership = PartnershipFactory(home_city=home, partner_city=partner)
+    category = CategoryFactory(name="Jugend")
+    area = CooperationAreaFactory(name="Bildung")
+    article = ArticleFactory(title="Schüleraustausch")
+    article.categories.add(category)
+    article.cities.add(partner)
+    article.partnerships.add(partnership)
+    article.cooperation_areas.add(area)
+    event = EventFactory(partnership=partnership, title="Bürgerfahrt nach Sheffield")
+    agreement = AgreementFactory(partnership=partnership, title="Partnerschaftsurkunde")
+    return {
+        "home": home,
+        "partner": partner,
+        "partnership": partnership,
+        "category": category,
+        "area": area,
+        "article": article,
+        "event": event,
+        "agreement": agreement,
+    }
+
+
+def test_a_second_request_is_put_together_from_stored_fragments(client, fragments_on, scene):
+    url = scene["article"].get_absolute_url()
+    first = client.get(url)
+    assert stored_fragments()
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(url)
+    assert second.content == first.content
+    # The article itself; its categories, cities, partnerships and
+    # cooperation areas (four queries) come with the stored fragment.
+    assert len(queries) == 1, [query["sql"] for query in queries]
+
+
+def rename(attribute, value):
+    def change(scene, key):
+        row = scene[key]
+        setattr(row, attribute, value)
+        row.save()
+
+    return change
+
+
+def unpublish(scene, key):
+    scene[key].published = False
+    scene[key].save()
+
+
+def delete(scene, key):
+    scene[key].delete()
+
+
+def link_city_from_its_side(scene, key):
+    CityFactory(name="Oviedo").articles.add(scene[key])
+
+
+def article_url(scene):
+    return scene["article"].get_absolute_url()
+
+
+def city_url(scene):
+    return scene["partner"].get_absolute_url()
+
+
+def home_url(scene):
+    return "/"
+
+
+def partnership_link(scene):
+    return f'href="{scene["partnership"].get_absolute_url()}"'
+
+
+def news_url(scene):
+    return reverse("news:list")
+
+
+# (page, what changes, the row, the text the page must show, or lose)
+DEPENDENCIES = {
+    "article page: the article": (article_url, rename("title", "Neu"), "article", "Neu", True),
+    "article page: a category": (
+        article_url, rename("name", "Kultur"), "category", "Kultur", True
+    ),
+    "article page: a city": (article_url, rename("name", "Sheffeld"), "partner", "Sheffeld", True),
+    "article page: a partnership": (
+        article_url, unpublish, "partnership", partnership_link, False
+    ),
+    "article page: a cooperation area": (
+        article_url, rename("name", "Sport"), "area", "Sport", True
+    ),
+    "article page: linked from the city's side": (
+        article_url, link_city_from_its_side, "article", "Oviedo", True
+    ),
+    "home: an article": (home_url, rename("title", "Neu"), "article", "Neu", True),
+    "home: an article deleted": (home_url, delete, "article", "Schüleraustausch", False),
+    "home: a partner city": (home_url, rename("name", "Sheffeld"), "partner", "Sheffeld", True),
+    "home: a partnership": (home_url, unpublish, "partnership", "Sheffield", False),
+    "home: an event": (home_url, rename("title", "Stadtfahrt"), "event", "Stadtfahrt", True),
+    "news list: an article": (news_url, rename("title", "Neu"), "article", "Neu", True),
+    "news list: an article deleted": (news_url, delete, "article", "Schüleraustausch", False),
+    "city page: the city": (
+        city_url, rename("summary", "Stahlstadt"), "partner", "Stahlstadt", True
+    ),
+    "city page: an agreement": (
+        city_url, rename("title", "Neue Urkunde"), "agreement", "Neue Urkunde", True
+    ),
+    "city page: an event": (city_url, rename("title", "Stadtfahrt"), "event", "Stadtfahrt", True),
+    "city page: an article": (city_url, rename("title", "Neu"), "article", "Neu", True),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", DEPENDENCIES.values(), ids=DEPENDENCIES.keys())
+def test_a_save_re_renders_every_fragment_that_shows_the_row(
+    client, fragments_on, scene, case, django_capture_on_commit_callbacks
+):
+    page, change, key, text, shown = case
+    url = page(scene)
+    text = text(scene) if callable(text) else text
+    before = client.get(url).content.decode()
+    assert (text in before) is not shown
+    with django_capture_on_commit_callbacks(execute=True):
+        change(scene, key)
+    after = client.get(url).content.decode()
+    assert (text in after) is shown
+
+
+def test_a_save_that_has_not_committed_moves_no_version(client, fragments_on, scene):
+    url = scene["article"].get_absolute_url()
+    client.get(url)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        scene["category"].name = "Nie gespeichert"
+        scene["category"].save()
+        raise RuntimeError
+    assert "Nie gespeichert" not in client.get(url).content.decode()
+
+
+def test_each_language_and_deployment_has_its_own_fragments(fragments_on, scene, monkeypatch):
+    snapshot = fragments.Snapshot(1, dict.fromkeys(fragments.tracked_tables(), 1))
+    with fragments.rendering_with(snapshot):
+        german = snapshot.key("article", [scene["article"]])
+        with monkeypatch.context() as patch:
+            patch.setattr(fragments, "deployment", lambda: "neu")
+            redeployed = snapshot.key("article", [scene["article"]])
+    with translation.override("en"):
+        english = snapshot.key("article", [scene["article"]])
+    assert len({german, redeployed, english}) == 3
+
+
+def test_previews_neither_read_nor_write_fragments(
+    admin_client, admin_user, client, fragments_on, scene
+):
+    draft = ArticleFactory(title="Entwurf", status=Article.Status.DRAFT)
+    assert "Entwurf" in admin_client.get(draft.get_absolute_url()).content.decode()
+    # A shared preview link, opened without a session.
+    link, token = PreviewLink.objects.create_with_token(article=draft, created_by=admin_user)
+    response = client.get(urlsplit(link.url(token)).path)
+    assert "Entwurf" in response.content.decode()
+    assert stored_fragments() == []
+
+
+def test_a_context_marked_as_preview_renders_without_fragments(fragments_on, scene):
+    snapshot = fragments.Snapshot(1, dict.fromkeys(fragments.tracked_tables(), 1))
+    template = Template(
+        '{% load fragments %}{% fragment "article" article %}{{ article.title }}{% endfragment %}'
+    )
+    with fragments.rendering_with(snapshot):
+        shown = template.render(Context({"article": scene["article"], "is_preview": True}))
+    assert shown == "Schüleraustausch"
+    assert stored_fragments() == []
+
+
+requires_redis_server = pytest.mark.skipif(
+    not servers.RedisServer.available(), reason="needs redis-server"
+)
+
+
+@pytest.fixture
+def own_redis(tmp_path, settings):
+    server = servers.RedisServer(tmp_path)
+    server.start()
+    settings.PAGE_CACHE = False
+    settings.FRAGMENT_CACHE = True
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "partnership.site.redis_cache.RedisCache",
+            "LOCATION": server.url,
+            "OPTIONS": {"socket_timeout": settings.REDIS_TIMEOUT},
+        }
+    }
+    yield server
+    server.close()
+    redis_cache._breakers.clear()
+    fragments._Owed.tables = set()
+
+
+@requires_redis_server
+def test_with_redis_away_pages_render_and_a_save_shows_after_page_cache_seconds(
+    own_redis, client, scene, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = settings.FRAGMENT_CACHE_SECONDS = 3
+    url = reverse("news:list")
+    client.get(url)
+    stored_at = time.monotonic()
+    own_redis.stop()
+    assert "Schüleraustausch" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        rename("title", "Nach dem Ausfall")(scene, "article")
+    assert "Nach dem Ausfall" in client.get(url).content.decode()
+    # Redis returns with its old data, in a process that owes no bump (it
+    # never saw the outage): the old list is served until it expires.
+    own_redis.start()
+    fragments._Owed.tables = set()
+    later = time.monotonic() + settings.REDIS_PAUSE_SECONDS + 1
+    with mock.patch.object(redis_cache, "monotonic", return_value=later):
+        assert "Schüleraustausch" in client.get(url).content.decode()
+        time.sleep(max(0, stored_at + settings.PAGE_CACHE_SECONDS - time.monotonic()) + 0.1)
+        assert "Nach dem Ausfall" in client.get(url).content.decode()
+
+
+@requires_redis_server
+def test_the_process_whose_bump_failed_pays_it_when_redis_returns(
+    own_redis, client, scene, settings, django_capture_on_commit_callbacks
+):
+    url = reverse("news:list")
+    client.get(url)
+    own_redis.stop()
+    with django_capture_on_commit_callbacks(execute=True):
+        rename("title", "Nach dem Ausfall")(scene, "article")
+    own_redis.start()
+    later = time.monotonic() + settings.REDIS_PAUSE_SECONDS + 1
+    with mock.patch.object(redis_cache, "monotonic", return_value=later):
+        assert "Nach dem Ausfall" in client.get(url).content.decode()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("reader_queries", ["before the commit", "after the commit"])
+def test_a_reader_racing_a_save_leaves_no_stale_fragment(fragments_on, reader_queries):
+    """
+    The reader takes its snapshot while the save is still open. It reads the
+    old rows (before the commit) or the new ones (after it); either way,
+    once the save has returned, the next visitor sees the new title.
+    """
+    article = ArticleFactory(title="Alte Fassung")
+    url = reverse("news:list")
+    Client().get(url)
+    started, saved, done = threading.Event(), threading.Event(), threading.Event()
+    taken = fragments.Snapshot.from_found
+
+    def snapshot_then_wait(*args):
+        snapshot = taken(*args)
+        started.set()
+        if reader_queries == "after the commit":
+            saved.wait(10)
+        return snapshot
+
+    def reader():
+        try:
+            with mock.patch.object(fragments.Snapshot, "from_found", snapshot_then_wait):
+                Client().get(url)
+        finally:
+            connection.close()
+            done.set()
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    assert started.wait(10)
+    with transaction.atomic():
+        article.title = "Neue Fassung"
+        article.save()
+        if reader_queries == "before the commit":
+            assert done.wait(10)
+    saved.set()
+    assert done.wait(10)
+    thread.join()
+    shown = Client().get(url).content.decode()
+    assert "Neue Fassung" in shown
+    assert "Alte Fassung" not in shown
