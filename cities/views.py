@@ -1,4 +1,5 @@
 from django.db.models import Prefetch
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import ListView
 
 from core.views import PreviewableDetailView
@@ -37,8 +38,9 @@ class CityDetailView(PreviewableDetailView):
     def get_context_data(self, **kwargs):
         city = self.object
         relation = city.home_partnerships if city.is_home else city.partnerships
+        # Built and read only where the page's fragment is not stored.
         return super().get_context_data(
-            partnerships=relation.published().with_details(),
-            articles=city.articles.published()[: self.latest_articles],
+            partnerships=SimpleLazyObject(lambda: relation.published().with_details()),
+            articles=SimpleLazyObject(lambda: city.articles.published()[: self.latest_articles]),
             **kwargs,
         )

@@ -69,21 +69,29 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         home_city = fragments.held("home-city", lambda: City.objects.published().home())
-        partnerships = Partnership.objects.published().select_related("partner_city")
-        # Lists are read, and the map drawn, only where their fragments are
-        # not stored (templates/home.html).
+        # Lists are built and read, and the map drawn, only where their
+        # fragments are not stored (templates/home.html): even building a
+        # queryset costs more than a stored fragment.
+        partnerships = SimpleLazyObject(
+            lambda: Partnership.objects.published().select_related("partner_city")
+        )
         return super().get_context_data(
             home_city=home_city,
-            articles=Article.objects.published()[: self.latest_articles],
+            articles=SimpleLazyObject(lambda: Article.objects.published()[: self.latest_articles]),
             partnerships=partnerships,
             map=SimpleLazyObject(lambda: partnership_map(home_city, partnerships)),
-            events=Project.objects.published()
+            events=SimpleLazyObject(self.upcoming),
+            **kwargs,
+        )
+
+    def upcoming(self):
+        return (
+            Project.objects.published()
             .events()
             .upcoming()
             .with_places_taken()
             .select_related("partnership__partner_city", "cooperation_area")
-            .order_by("start_date", "start_time", "pk")[: self.upcoming_events],
-            **kwargs,
+            .order_by("start_date", "start_time", "pk")[: self.upcoming_events]
         )
 
 
