@@ -131,12 +131,18 @@ def test_moving_the_home_city_gives_a_new_address_and_the_old_one_is_gone(client
     assert client.get(old).status_code == 404
 
 
-@pytest.mark.django_db
-def test_moving_the_home_city_retires_the_old_address_from_the_page_cache_too(
-    client, settings, django_capture_on_commit_callbacks
-):
+@pytest.fixture
+def page_cache(settings):
     settings.PAGE_CACHE = True
     cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.django_db
+def test_moving_the_home_city_retires_the_old_address_from_the_page_cache_too(
+    client, page_cache, django_capture_on_commit_callbacks
+):
     home = HomeCityFactory(latitude=BOCHUM[0], longitude=BOCHUM[1])
     old = land_url(client)
     client.get(old)
@@ -148,7 +154,6 @@ def test_moving_the_home_city_retires_the_old_address_from_the_page_cache_too(
     with django_capture_on_commit_callbacks(execute=True):
         home.save()
     assert client.get(old).status_code == 404
-    cache.clear()
 
 
 @pytest.mark.django_db
