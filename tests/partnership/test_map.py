@@ -132,18 +132,20 @@ def test_moving_the_home_city_gives_a_new_address_and_the_old_one_is_gone(client
 
 
 @pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE = True
+def shared_caches(settings):
+    """The page and fragment caches, as with Redis."""
+    settings.PAGE_CACHE = settings.FRAGMENT_CACHE = True
     cache.clear()
     yield
     cache.clear()
 
 
 @pytest.mark.django_db
-def test_moving_the_home_city_retires_the_old_address_from_the_page_cache_too(
-    client, page_cache, django_capture_on_commit_callbacks
+def test_moving_the_home_city_retires_the_old_address_from_the_caches_too(
+    client, shared_caches, django_capture_on_commit_callbacks
 ):
     home = HomeCityFactory(latitude=BOCHUM[0], longitude=BOCHUM[1])
+    PartnershipFactory(home_city=home)
     old = land_url(client)
     client.get(old)
     cached = client.get(old)
@@ -154,6 +156,10 @@ def test_moving_the_home_city_retires_the_old_address_from_the_page_cache_too(
     with django_capture_on_commit_callbacks(execute=True):
         home.save()
     assert client.get(old).status_code == 404
+    # The home page's map, a stored fragment until now, names the new file.
+    new = land_url(client)
+    assert new != old
+    assert client.get(new).status_code == 200
 
 
 @pytest.mark.django_db
