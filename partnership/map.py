@@ -6,13 +6,22 @@ but squeezes distance logarithmically: a partner 300 km away and one 9,000 km
 away both fit, without the near ones piling up on the home city. The
 coastlines (Natural Earth via world-atlas, public domain) ship with the
 project in data/land-110m.json; ``manage.py build_map_data`` regenerates them.
+
+The coastlines are most of the map's weight and change only with the home
+city's coordinates, so they are a file of their own (``land_drawing()``) that
+browsers keep for good, under an address named by its digest; the page draws
+the sea, the lines and the linked markers itself.
 """
 
+import hashlib
 import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
+
+from django.urls import reverse
 
 LAND_FILE = Path(__file__).with_name("data") / "land-110m.json"
 SIZE = 600  # the SVG's width and height in its own units
@@ -49,7 +58,6 @@ def distance_km(lat, lon, lat0, lon0):
     return _polar(lat, lon, lat0, lon0)[0] * EARTH_RADIUS_KM
 
 
-@lru_cache(maxsize=8)
 def land_path(lat0, lon0):
     """The coastlines as one SVG path, for a map centred at (lat0, lon0)."""
     commands = []
@@ -57,6 +65,41 @@ def land_path(lat0, lon0):
         points = [project(lat, lon, lat0, lon0) for lon, lat in ring]
         commands.append("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in points) + "Z")
     return "".join(commands)
+
+
+class LandDrawing(NamedTuple):
+    svg: bytes
+    digest: str
+
+    @property
+    def file_name(self):
+        return f"kuesten-{self.digest}.svg"
+
+
+@lru_cache(maxsize=8)
+def land_drawing(lat0, lon0):
+    """
+    The coastlines as an SVG file, and the digest its address carries.
+
+    The digest is taken of the file itself, so whatever the drawing depends
+    on (the land data, the centre, the projection, the colours) gives a new
+    address when it changes. The colours are set here rather than in the
+    site's stylesheet: a picture loaded as an image takes no outside styles.
+    """
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE} {SIZE}" '
+        f'width="{SIZE}" height="{SIZE}">'
+        f'<path fill="#d9dcd3" stroke="#a9ad9f" stroke-width="0.5" d="{land_path(lat0, lon0)}"/>'
+        "</svg>\n"
+    ).encode()
+    return LandDrawing(svg, hashlib.sha256(svg).hexdigest()[:16])
+
+
+def home_land_drawing(home):
+    """The coastline file of a map centred on ``home``, or None while it has no coordinates."""
+    if home is None or not home.has_coordinates:
+        return None
+    return land_drawing(float(home.latitude), float(home.longitude))
 
 
 @dataclass
@@ -98,7 +141,8 @@ def _avoid_covering_dots(markers):
 
 def partnership_map(home, partnerships):
     """What the map template draws, or None while the home city has no coordinates."""
-    if home is None or not home.has_coordinates:
+    land = home_land_drawing(home)
+    if land is None:
         return None
     lat0, lon0 = float(home.latitude), float(home.longitude)
     markers = []
@@ -127,7 +171,7 @@ def partnership_map(home, partnerships):
         "size": SIZE,
         "centre": SIZE / 2,
         "radius": RADIUS,
-        "land": land_path(lat0, lon0),
+        "land_url": reverse("map-land", args=[land.file_name]),
         "home": home,
         "markers": markers,
         "target_radius": TARGET_RADIUS,

@@ -34,6 +34,7 @@ ADMIN = "admin"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 THEME = "theme.css"
+MAP = "karte"
 FAVICON = "favicon.ico"
 TOUCH_ICON = "apple-touch-icon.png"
 HEALTH = "healthz"
@@ -82,6 +83,7 @@ def _url_entries(language):
         (SITEMAP, "Sitemap"),
         (ROBOTS, "robots.txt"),
         (THEME, "Farbschema"),
+        (MAP, "Küstenlinien der Karte"),
         (FAVICON, "Symbol im Browser-Tab"),
         (TOUCH_ICON, "Symbol auf dem Startbildschirm"),
         (HEALTH, "Betriebsüberwachung"),

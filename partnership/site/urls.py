@@ -41,6 +41,8 @@ urlpatterns = [
     path(sections.SITEMAP, sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(sections.ROBOTS, views.robots_txt, name="robots"),
     path(sections.THEME, views.theme_css, name="theme-css"),
+    # The whole word is the map's, as the uploads' is theirs: no free page below it.
+    re_path(rf"^{sections.MAP}/(?P<name>.*)$", views.map_land, name="map-land"),
     path(sections.FAVICON, views.favicon, name="favicon"),
     path(sections.TOUCH_ICON, views.touch_icon, name="touch-icon"),
     path(f"{sections.HEALTH}/", health.healthz, name="healthz"),

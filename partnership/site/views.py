@@ -1,7 +1,7 @@
 """
 Site-wide pages and pieces that sit above the three apps: the home page,
-the theme stylesheet, uploaded media and the template context every page
-shares.
+the theme stylesheet, the map's coastlines, uploaded media and the template
+context every page shares.
 """
 
 import sys
@@ -15,9 +15,10 @@ from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import register_converter, reverse
 from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response, quote_etag
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import TemplateView
 from django.views.static import serve
 
@@ -25,7 +26,7 @@ from cities.models import City
 from core.translation import active_language
 from core.views import PreviewableDetailView
 from news.models import Article
-from partnership.map import partnership_map
+from partnership.map import home_land_drawing, partnership_map
 from partnership.models import Partnership, Project
 
 from . import fragments, icons
@@ -187,6 +188,24 @@ def theme_css(request):
     return HttpResponse(
         f":root {{ --accent: {SiteSettings.current().accent_color}; }}\n", content_type="text/css"
     )
+
+
+@require_safe
+def map_land(request, name):
+    """
+    The coastlines of the partnership map (partnership/map.py) as an SVG file.
+
+    Only the current drawing answers, so an address once served never
+    changes what it holds, and browsers and proxies may keep it for a year
+    without asking again; moving the home city gives the page a new address.
+    """
+    land = home_land_drawing(City.objects.published().home())
+    if land is None or name != land.file_name:
+        raise Http404
+    response = HttpResponse(land.svg, content_type="image/svg+xml")
+    response["ETag"] = quote_etag(land.digest)
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
 @require_GET

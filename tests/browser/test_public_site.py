@@ -1,11 +1,13 @@
 """Accessibility, keyboard use, privacy and layout of every public page type."""
 
+from io import BytesIO
 from unicodedata import east_asian_width
 from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
 from django.urls import translate_url
+from PIL import Image, ImageChops
 
 from partnership.site.languages import language_of
 
@@ -240,6 +242,36 @@ def test_map_labels_are_readable_and_cities_easy_to_tap_on_a_phone(page, site):
                 if city[1] < 12 or city[2] < 24 or city[3] < 24
             ]
     assert too_small == []
+
+
+def test_the_coastline_file_lands_exactly_where_the_same_drawing_inline_would(page, site):
+    files = []
+    page.on(
+        "response", lambda response: files.append(response) if "/karte/" in response.url else None
+    )
+    page.goto(site + "/")
+    page.wait_for_load_state("networkidle")
+    assert [(file.status, file.headers["content-type"]) for file in files] == [
+        (200, "image/svg+xml")
+    ]
+    svg = page.locator(".partner-map svg")
+    from_file = Image.open(BytesIO(svg.screenshot())).convert("RGB")
+    # The map as it was drawn before the coastlines became a file: their path inline.
+    page.evaluate(
+        """async () => {
+            const image = document.querySelector('.partner-map image');
+            const text = await (await fetch(image.getAttribute('href'))).text();
+            const file = new DOMParser().parseFromString(text, 'image/svg+xml');
+            const path = document.importNode(file.querySelector('path'), true);
+            path.setAttribute('clip-path', image.getAttribute('clip-path'));
+            image.replaceWith(path);
+        }"""
+    )
+    inline = Image.open(BytesIO(svg.screenshot())).convert("RGB")
+    land = (0xD9, 0xDC, 0xD3)
+    colours = {colour: count for count, colour in from_file.getcolors(maxcolors=1 << 24)}
+    assert colours.get(land, 0) > 10_000
+    assert ImageChops.difference(from_file, inline).getbbox() is None
 
 
 def test_search_buttons_keep_a_border_in_forced_colours(page, site):

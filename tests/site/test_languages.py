@@ -424,6 +424,7 @@ NOT_PAGES = (
     "/media/",
     "/static/",
     "/theme.css",
+    "/karte/",
     "/sitemap.xml",
     "/robots.txt",
     "/favicon.ico",

@@ -2,10 +2,12 @@ import json
 import os
 import subprocess
 import sys
+from io import StringIO
 from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.db.utils import OperationalError
 from django.test import Client
@@ -62,6 +64,18 @@ def test_home_query_count(client, django_assert_num_queries):
     # Home city, articles, partnerships with cities, events with cities and areas.
     with django_assert_num_queries(4):
         client.get("/")
+
+
+def test_the_demos_home_page_stays_within_40_kb_in_german_and_japanese(client):
+    # Issue #20: the home page is every visitor's first download. The map's
+    # coastlines (about 60 KB) come as a file the browser keeps, so only the
+    # page's own content counts against the budget.
+    call_command("load_demo", stdout=StringIO())
+    for url in ("/", "/ja/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert 'class="partner-map"' in response.content.decode()
+        assert len(response.content) <= 40 * 1024, url
 
 
 def test_pages_are_german_and_start_with_a_skip_link(client):
