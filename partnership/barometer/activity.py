@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import dates
+from core.choices import choice_label
 from core.dates import DatePrecision
 from core.translation import localized_fields
 from news.models import Article
@@ -288,7 +289,7 @@ def _status_activity(change):
         kind=Kind.STATUS,
         date=change.date,
         precision=change.date_precision,
-        title=change.note or change.get_status_display(),
+        title=change.note or choice_label(change, "status"),
         item=change,
     )
 
