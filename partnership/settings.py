@@ -126,6 +126,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "partnership.site.views.site_context",
             ],
+            # Choice labels in lists, wherever get_<field>_display was usable.
+            "builtins": ["core.templatetags.choices"],
         },
     },
 ]

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import dates
+from core.choices import choice_label
 from core.dates import DatePrecision
 from core.translation import localized_fields
 from news.models import Article
@@ -288,7 +289,7 @@ def _status_activity(change):
         kind=Kind.STATUS,
         date=change.date,
         precision=change.date_precision,
-        title=change.note or change.get_status_display(),
+        title=change.note or choice_label(change, "status"),
         item=change,
     )
 
@@ -324,12 +325,16 @@ def _news(partnerships):
 
 
 def _articles_about(partnership):
-    """_news() of one partnership in one query: each article found is about it."""
+    """
+    _news() of one partnership in one query: each article found is about it.
+    The chronicle links each by its date and title, and may list thousands:
+    only those columns are read (the title and the slug in every language).
+    """
     return (
         Article.objects.published()
         .filter(Q(partnerships=partnership) | Q(cities=partnership.partner_city_id))
         .distinct()
-        .defer(*_columns(Article, "body"))
+        .only("publish_at", "title", "slug")
         .order_by()
     )
 

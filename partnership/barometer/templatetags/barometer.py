@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.choices import choice_label
 from core.translation import text_language
 from partnership.models import Project
 
@@ -43,7 +44,7 @@ def partnership_chronicle(context, partnership):
 
 def entry_label(entry):
     if isinstance(entry.item, Project):
-        return entry.item.get_kind_display()
+        return choice_label(entry.item, "kind")
     return ENTRY_LABELS[entry.kind]
 
 
