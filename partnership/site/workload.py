@@ -120,7 +120,7 @@ def _reader(host, port, urls, weights, seed, until, saves, out):
         latencies.append(time.monotonic() - sent_at)
         if response.status != 200:
             errors += 1
-        elif saves is not None and saves.is_stale(url, sent_at, body):
+        elif saves.is_stale(url, sent_at, body):
             stale += 1
     connection.close()
     out.append({"latencies": latencies, "errors": errors, "stale": stale})
@@ -145,6 +145,9 @@ class Editor:
         connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
         try:
             response, body = _request(connection, "GET", change_url, self._headers())
+            if response.status != 200:
+                self.failed += 1
+                return
             self._keep_cookies(response)
             form = AdminForm(body.decode(), "article_form")
             fields = dict(form.fields)
@@ -158,6 +161,9 @@ class Editor:
                 connection, "POST", change_url, headers, urlencode(data, doseq=True)
             )
             done_at = time.monotonic()
+        except (OSError, http.client.HTTPException):
+            self.failed += 1
+            return
         finally:
             connection.close()
         # The admin redirects after a successful save and shows the form again after an error.
