@@ -65,12 +65,13 @@ audit: install
 # 10,000 articles). ARTICLES=100000 for the large data set. It starts a
 # Redis of its own; the CI never runs it.
 ARTICLES ?= 10000
-BENCH_DB ?= postgres://postgres@127.0.0.1:5432/partnership_bench
+BENCH_DB_NAME ?= partnership_bench
+BENCH_DB ?= postgres://postgres@127.0.0.1:5432/$(BENCH_DB_NAME)
 BENCH_ARGS ?=
 bench: install
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	@command -v redis-server >/dev/null || (apt-get update -qq && apt-get install -y -qq redis-server)
-	psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS partnership_bench" -c "CREATE DATABASE partnership_bench"
+	psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $(BENCH_DB_NAME)" -c "CREATE DATABASE $(BENCH_DB_NAME)"
 	DATABASE_URL=$(BENCH_DB) $(PY) manage.py migrate --noinput --verbosity 0
 	rm -rf $(CURDIR)/media-bench
 	DATABASE_URL=$(BENCH_DB) MEDIA_ROOT=$(CURDIR)/media-bench $(PY) manage.py generate_bench_data --articles $(ARTICLES)
