@@ -237,7 +237,10 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=3, help="Läufe je Zahl (der Median)")
         parser.add_argument("--connections", type=int, default=16)
         parser.add_argument(
-            "--workers", type=int, default=os.cpu_count(), help="gunicorn-Worker (Kerne)"
+            "--workers",
+            type=int,
+            default=os.cpu_count(),
+            help="gunicorn-Worker; Vorgabe: einer je Kern",
         )
         parser.add_argument(
             "--mixed-duration", type=int, default=60, help="Sekunden je Lauf der gemischten Last"
