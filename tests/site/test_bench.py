@@ -55,6 +55,13 @@ def test_wrk_output_is_read_with_the_percentiles_of_the_script():
     assert result["p99"] == pytest.approx(1020.456)
 
 
+def test_requests_that_timed_out_count_as_errors():
+    output = WRK_OUTPUT.replace(
+        "  Non-2xx", "  Socket errors: connect 0, read 0, write 0, timeout 4\n  Non-2xx"
+    )
+    assert parse_wrk(output)["errors"] == 7
+
+
 def page(rps, size=9 * 1024):
     return {"rps": rps, "bytes": size}
 
