@@ -235,7 +235,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--duration", type=int, default=4, help="Sekunden je wrk-Lauf")
+        parser.add_argument("--duration", type=int, default=3, help="Sekunden je wrk-Lauf")
         parser.add_argument("--runs", type=int, default=3, help="Läufe je Zahl (der Median)")
         parser.add_argument("--connections", type=int, default=16)
         parser.add_argument(
