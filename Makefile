@@ -58,18 +58,25 @@ check: install
 audit: install
 	$(PY) .ci/audit
 
-# Measures the public pages on PostgreSQL under gunicorn with wrk and writes
-# docs/performance.md. ARTICLES=100000 for the large data set.
+# Measures the public pages on PostgreSQL under gunicorn (one sync worker
+# per core; BENCH_ARGS="--workers N" for another number) with wrk, with and
+# without each cache, then 16 readers beside an editor saving articles
+# through the admin, and writes docs/performance.md (about 15 minutes at
+# 10,000 articles). ARTICLES=100000 for the large data set. It starts a
+# Redis of its own; the CI never runs it.
 ARTICLES ?= 10000
-BENCH_DB ?= postgres://postgres@127.0.0.1:5432/partnership_bench
+BENCH_DB_NAME ?= partnership_bench
+BENCH_DB ?= postgres://postgres@127.0.0.1:5432/$(BENCH_DB_NAME)
+BENCH_ARGS ?=
 bench: install
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
-	psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS partnership_bench" -c "CREATE DATABASE partnership_bench"
+	@command -v redis-server >/dev/null || (apt-get update -qq && apt-get install -y -qq redis-server)
+	psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $(BENCH_DB_NAME)" -c "CREATE DATABASE $(BENCH_DB_NAME)"
 	DATABASE_URL=$(BENCH_DB) $(PY) manage.py migrate --noinput --verbosity 0
 	rm -rf $(CURDIR)/media-bench
 	DATABASE_URL=$(BENCH_DB) MEDIA_ROOT=$(CURDIR)/media-bench $(PY) manage.py generate_bench_data --articles $(ARTICLES)
 	$(PY) manage.py collectstatic --noinput --verbosity 0
-	DATABASE_URL=$(BENCH_DB) MEDIA_ROOT=$(CURDIR)/media-bench $(PY) manage.py run_bench
+	LANGUAGES=de,en,ja,es,uk DATABASE_URL=$(BENCH_DB) MEDIA_ROOT=$(CURDIR)/media-bench $(PY) manage.py run_bench $(BENCH_ARGS)
 
 # The fault suite (tests/test_faults.py, about a minute): gunicorn on a
 # PostgreSQL cluster and a Redis of its own while both are stopped and

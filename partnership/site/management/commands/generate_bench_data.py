@@ -19,6 +19,7 @@ from django.utils import timezone
 from cities.models import City
 from core.renditions import make_renditions
 from core.searching import collect_search_terms
+from core.translation import State, state_field
 from news.models import Article, Category
 from partnership.site.demo import IMAGE_SIZE, draw_picture
 
@@ -28,6 +29,14 @@ WORDS = [
     "Digitalisierung", "Sport", "Musik", "Theater", "Besuch", "Verein", "Freundschaft",
     "Projekt", "Hilfe", "Zusammenarbeit", "Bürgerinnen", "Bürger", "Rathaus", "Festival",
 ]  # fmt: skip
+
+
+# For the Japanese translations of the newest articles, which make bench measures under /ja/.
+JAPANESE_WORDS = [
+    "姉妹都市", "交流", "訪問団", "学校", "青少年", "文化", "科学", "研究", "大学", "市役所",
+    "音楽", "演劇", "祭り", "協力", "友好", "市民", "スポーツ", "展示会", "記念式典", "代表団",
+]  # fmt: skip
+JAPANESE_ARTICLES = 20
 
 
 SYLLABLES = [
@@ -112,7 +121,25 @@ class Command(BaseCommand):
                 # As autovacuum would leave it: statistics fresh and the GIN
                 # index's pending list merged, which bulk writes fill.
                 cursor.execute("VACUUM ANALYZE")
+        self.translate_newest(rng)
         self.stdout.write(f"{articles} Beiträge erzeugt; insgesamt {Article.objects.count()}.")
+
+    @staticmethod
+    def translate_newest(rng):
+        """Complete Japanese translations of the newest articles, saved as the admin saves them."""
+        newest = Article.objects.published().order_by("-publish_at")[:JAPANESE_ARTICLES]
+        for article in newest:
+            if getattr(article, state_field("ja")) == State.COMPLETE:
+                continue
+            words = [rng.sample(JAPANESE_WORDS, 4) for _ in range(8)]
+            article.title_ja = f"{'・'.join(words[0][:3])} {article.pk}"
+            article.teaser_ja = "、".join(words[1]) + "。"
+            article.body_ja = "".join(f"<p>{'、'.join(part)}。</p>" for part in words[2:])
+            article.image_alt_ja = "街並みのシルエットのイラスト"
+            # Made from the Japanese title on save, as for a translation typed in the admin.
+            article.slug_ja = None
+            setattr(article, state_field("ja"), State.COMPLETE)
+            article.save()
 
     @staticmethod
     def article(rng, number, now, images, rare):
