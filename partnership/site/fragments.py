@@ -9,8 +9,9 @@ the save did not touch.
   it is given (an article's own ``version``) and, for what it lists or
   shows of other tables, the version of each such table. A table's version
   moves after every committed save, delete or many-to-many change of one of
-  its rows (``FRAGMENTS`` below names the tables of every fragment). A
-  fragment of an older state is therefore never found again; it expires.
+  its rows (``FRAGMENTS`` below names the tables of every fragment; the
+  page cache's signal handlers move them). A fragment of an older state is
+  therefore never found again; it expires.
 - The versions a request uses are read once, when it starts, before any of
   its queries (``Snapshot``; with the page cache, in the same round trip as
   the page). A save committed while the request runs moves a version past
@@ -37,12 +38,9 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache as memoize
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import translation
 
 from .redis_cache import CacheUnavailable
@@ -65,6 +63,11 @@ class Fragment:
 # Every fragment and the tables it shows. The templates name the fragment
 # and pass the rows it is about; tests check each dependency.
 FRAGMENTS = {
+    # The site's name, main menu and search, and the footer: the site
+    # settings and the free pages in the menus. Keyed by the page's address
+    # and view, which mark the current menu entry.
+    "site-header": Fragment(tables=("site.sitesettings", "site.page")),
+    "site-footer": Fragment(tables=("site.sitesettings", "site.page")),
     # One article in a list: image, date, title, lead; all on its row.
     "teaser": Fragment(),
     # The newest articles on the home page.
@@ -224,11 +227,16 @@ class _Owed:
 
 
 def pay_owed():
-    owed, _Owed.tables = _Owed.tables, set()
-    increment(owed)
+    if _Owed.tables:
+        owed, _Owed.tables = _Owed.tables, set()
+        increment(owed)
 
 
 def increment(labels):
+    """
+    Move the tables' versions on: page_cache.py calls it after a commit,
+    before it moves the pages' version, for the reason given there.
+    """
     for label in labels:
         key = TABLE_KEY.format(label)
         try:
@@ -240,28 +248,9 @@ def increment(labels):
             _Owed.tables.add(label)
 
 
-def bump_later(labels, using=None):
-    # After the commit, for the reason the module's docstring gives.
-    labels = set(labels) & set(tracked_tables())
-    if labels:
-        transaction.on_commit(lambda: increment(labels), using=using)
-
-
-def row_changed(sender, using=None, **kwargs):
-    bump_later({sender._meta.label_lower}, using)
-
-
-def links_changed(sender, instance, model, action, using=None, **kwargs):
-    if action.startswith("post_"):
-        bump_later({type(instance)._meta.label_lower, model._meta.label_lower}, using)
-
-
-def connect_signals():
-    for label in tracked_tables():
-        model = apps.get_model(label)
-        post_save.connect(row_changed, sender=model, dispatch_uid=f"fragments-{label}")
-        post_delete.connect(row_changed, sender=model, dispatch_uid=f"fragments-d-{label}")
-    m2m_changed.connect(links_changed, dispatch_uid="fragments-m2m")
+def tables_of(*models):
+    """The labels, among the tracked tables, of ``models``: what a change to them moves."""
+    return {model._meta.label_lower for model in models} & set(tracked_tables())
 
 
 # --- Small tables, held per content version -----------------------------------

@@ -78,16 +78,29 @@ class _Owed:
     bump = False
 
 
-def bump_version(using=None, **kwargs):
-    transaction.on_commit(increment_version, using=using)
+def bump_version(sender, using=None, **kwargs):
+    tables = fragments.tables_of(sender)
+    transaction.on_commit(lambda: increment_version(tables), using=using)
 
 
-def increment_version():
+def bump_version_for_links(sender, instance, model, using=None, **kwargs):
+    tables = fragments.tables_of(type(instance), model)
+    transaction.on_commit(lambda: increment_version(tables), using=using)
+
+
+def increment_version(tables=()):
+    """
+    Move the versions of the fragments' ``tables`` on, then the pages'. In
+    this order: a page rendered between the two steps would otherwise be
+    stored under the new page version with a fragment of an old table
+    version, and served until the next save.
+    """
+    fragments.increment(tables)
     try:
         try:
             cache.incr(VERSION_KEY)
         except ValueError:
-            cache.set(VERSION_KEY, 1, timeout=None)
+            cache.add(VERSION_KEY, time.time_ns(), timeout=None)
     except CacheUnavailable:
         _Owed.bump = True
     else:
@@ -101,6 +114,7 @@ def content_version():
         # Read with the request's page, in the same round trip.
         return snapshot.content_version
     try:
+        fragments.pay_owed()
         if _Owed.bump:
             increment_version()
         version = cache.get(VERSION_KEY)
@@ -117,8 +131,7 @@ def connect_signals():
         for model in apps.get_app_config(app_label).get_models():
             post_save.connect(bump_version, sender=model, dispatch_uid=f"page-cache-{model}")
             post_delete.connect(bump_version, sender=model, dispatch_uid=f"page-cache-d-{model}")
-    m2m_changed.connect(bump_version, dispatch_uid="page-cache-m2m")
-    fragments.connect_signals()
+    m2m_changed.connect(bump_version_for_links, dispatch_uid="page-cache-m2m")
 
 
 class _NextChange:
@@ -187,9 +200,10 @@ class PageCacheMiddleware:
         The current version, the stored page (or None) and the fragments'
         snapshot (or None): one round trip.
         """
+        # The tables before the pages, as in increment_version().
+        fragments.pay_owed()
         if _Owed.bump:
             increment_version()
-        fragments.pay_owed()
         # A page stored under an older version is stale. The version read
         # here is stored with the new page, so an edit committed while it
         # renders makes it stale at once.

@@ -18,7 +18,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from news.models import Article, PreviewLink
-from partnership.site import fragments, redis_cache
+from partnership.site import fragments, page_cache, redis_cache
+from partnership.site.models import Page, SiteSettings
 from tests import servers
 from tests.factories import (
     AgreementFactory,
@@ -64,7 +65,9 @@ def scene():
     article.cooperation_areas.add(area)
     event = EventFactory(partnership=partnership, title="Bürgerfahrt nach Sheffield")
     agreement = AgreementFactory(partnership=partnership, title="Partnerschaftsurkunde")
+    site_settings = SiteSettings.objects.create(city_name="Bochum", operator_name="Stadt Bochum")
     return {
+        "site_settings": site_settings,
         "home": home,
         "partner": partner,
         "partnership": partnership,
@@ -106,6 +109,12 @@ def delete(scene, key):
     scene[key].delete()
 
 
+def add_footer_page(scene, key):
+    Page.objects.create(
+        title="Kontakt", body="<p>Kontakt</p>", status=Page.Status.PUBLISHED, menu=Page.Menu.FOOTER
+    )
+
+
 def link_city_from_its_side(scene, key):
     CityFactory(name="Oviedo").articles.add(scene[key])
 
@@ -145,6 +154,15 @@ DEPENDENCIES = {
     ),
     "article page: linked from the city's side": (
         article_url, link_city_from_its_side, "article", "Oviedo", True
+    ),
+    "every page's header: the site settings": (
+        news_url, rename("city_name", "Ruhrstadt"), "site_settings", "Ruhrstadt", True
+    ),
+    "every page's footer: the site settings": (
+        article_url, rename("operator_name", "Verwaltung"), "site_settings", "Verwaltung", True
+    ),
+    "every page's footer: a free page in its menu": (
+        home_url, add_footer_page, "site_settings", ">Kontakt</a>", True
     ),
     "home: an article": (home_url, rename("title", "Neu"), "article", "Neu", True),
     "home: an article deleted": (home_url, delete, "article", "Schüleraustausch", False),
@@ -331,3 +349,57 @@ def test_a_reader_racing_a_save_leaves_no_stale_fragment(fragments_on, reader_qu
     shown = Client().get(url).content.decode()
     assert "Neue Fassung" in shown
     assert "Alte Fassung" not in shown
+
+
+def test_a_save_moves_the_fragments_versions_before_the_pages_version(
+    client, settings, scene, django_capture_on_commit_callbacks
+):
+    """
+    Moved the other way round, a page rendered between the two steps would
+    be stored under the new page version with the old fragments, and served
+    until the next save.
+    """
+    settings.FRAGMENT_CACHE = True
+    cache.clear()
+    url = reverse("news:list")
+    # The list's fragments are stored, the page itself is not.
+    settings.PAGE_CACHE = False
+    client.get(url)
+    settings.PAGE_CACHE = True
+    before = cache.get(page_cache.VERSION_KEY)
+    between = []
+    real_increment = fragments.increment
+
+    def visit_between(labels):
+        real_increment(labels)
+        between.append(cache.get(page_cache.VERSION_KEY))
+        Client().get(url)
+
+    with (
+        mock.patch.object(fragments, "increment", visit_between),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        rename("title", "Neue Fassung")(scene, "article")
+    assert between == [before]
+    assert "Neue Fassung" in client.get(url).content.decode()
+    cache.clear()
+    client.get("/")
+    before = cache.get(page_cache.VERSION_KEY)
+    between = []
+    real_increment = fragments.increment
+
+    def visit_between(labels):
+        real_increment(labels)
+        between.append((cache.get(page_cache.VERSION_KEY), Client().get("/").content.decode()))
+
+    with (
+        mock.patch.object(fragments, "increment", visit_between),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        rename("title", "Neue Fassung")(scene, "article")
+    [(version, page)] = between
+    assert version == before
+    assert "Neue Fassung" in page
+    assert cache.get(page_cache.VERSION_KEY) != before
+    assert "Neue Fassung" in client.get("/").content.decode()
+    cache.clear()
