@@ -68,7 +68,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         home_city = City.objects.published().home()
-        partnerships = Partnership.objects.published().select_related("partner_city")
+        partnerships = Partnership.objects.published().as_cards()
         return super().get_context_data(
             home_city=home_city,
             articles=Article.objects.published()[: self.latest_articles],
@@ -77,8 +77,7 @@ class HomeView(TemplateView):
             events=Project.objects.published()
             .events()
             .upcoming()
-            .with_places_taken()
-            .select_related("partnership__partner_city", "cooperation_area")
+            .listed()
             .order_by("start_date", "start_time", "pk")[: self.upcoming_events],
             **kwargs,
         )
