@@ -244,6 +244,18 @@ class ImageField(UploadValidationMixin, models.ImageField):
 class CreditedImage(models.Model):
     """A main image with what the public site shows alongside it."""
 
+    # What includes/figure.html reads, for lists that read only some columns.
+    image_fields = (
+        "image",
+        "image_width",
+        "image_height",
+        "image_renditions",
+        "image_alt",
+        "image_decorative",
+        "image_credit",
+        "image_licence",
+    )
+
     image = ImageField(
         _("Bild"),
         upload_to=upload_path,

@@ -84,6 +84,19 @@ class PartnershipQuerySet(PublishableQuerySet, TranslatableQuerySet):
     def published(self):
         return self.filter(self.published_q())
 
+    def as_cards(self):
+        """
+        With the partner city, reading only what a partnership's card
+        (includes/partnership_card.html) and the map show of the two: both
+        have some hundred columns in five languages, which would cost a
+        list more to compile and read than its query.
+        """
+        shown = ("name", "slug", "country", "region", "latitude", "longitude")
+        city = [f"partner_city__{name}" for name in (*shown, *CreditedImage.image_fields)]
+        return self.select_related("partner_city").only(
+            "kind", "status", "established_year", *city
+        )
+
     def with_details(self):
         """Everything a partnership's public page shows, in a fixed number of queries."""
         return self.select_related("home_city", "partner_city", "association").prefetch_related(
@@ -519,6 +532,40 @@ class ProjectQuerySet(PublishableQuerySet, TranslatableQuerySet):
             .values("people")
         )
         return self.annotate(places_taken=Coalesce(Subquery(taken), 0))
+
+    def listed(self):
+        """
+        Events as a line of a list shows them (participation/includes/
+        event_item.html), with their partner city and cooperation area and
+        the places taken, in the one query. An event has over a hundred
+        columns in five languages, a line reads these; compiling and reading
+        the rest cost a list more than its query.
+        """
+        return (
+            self.with_places_taken()
+            .select_related("partnership__partner_city", "cooperation_area")
+            .only(
+                "title",
+                "slug",
+                "is_event",
+                "kind",
+                "start_date",
+                "end_date",
+                "start_time",
+                "end_time",
+                "event_status",
+                "original_start_date",
+                "place_name",
+                "place_address",
+                "online",
+                "signup_enabled",
+                "signup_deadline",
+                "capacity",
+                "waiting_list",
+                "partnership__partner_city__name",
+                "cooperation_area__name",
+            )
+        )
 
 
 class Project(TranslatableModel, SearchableModel, AutoSlugModel, CreditedImage):

@@ -17,9 +17,6 @@ from cities.models import City
 from core.views import PreviewableDetailView
 from partnership.models import Partnership, Project
 
-# What a line of an event list shows besides the event itself.
-LIST_RELATIONS = ("partnership__home_city", "partnership__partner_city", "cooperation_area")
-
 
 def public_events():
     return Project.objects.published().events()
@@ -36,13 +33,7 @@ class UpcomingEventListView(ListView):
     context_object_name = "event_list"
 
     def get_queryset(self):
-        return (
-            public_events()
-            .upcoming()
-            .with_places_taken()
-            .select_related(*LIST_RELATIONS)
-            .order_by("start_date", "start_time", "pk")
-        )
+        return public_events().upcoming().listed().order_by("start_date", "start_time", "pk")
 
 
 class ArchiveFilterMixin:
@@ -124,8 +115,7 @@ class EventYearArchiveView(ArchiveFilterMixin, ListView):
         return (
             self.past_events()
             .filter(start_date__year=year)
-            .with_places_taken()
-            .select_related(*LIST_RELATIONS)
+            .listed()
             .order_by("start_date", "start_time", "pk")
         )
 

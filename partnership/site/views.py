@@ -73,9 +73,7 @@ class HomeView(TemplateView):
         # Lists are built and read, and the map drawn, only where their
         # fragments are not stored (templates/home.html): even building a
         # queryset costs more than a stored fragment.
-        partnerships = SimpleLazyObject(
-            lambda: Partnership.objects.published().select_related("partner_city")
-        )
+        partnerships = SimpleLazyObject(lambda: Partnership.objects.published().as_cards())
         return super().get_context_data(
             home_city=home_city,
             articles=SimpleLazyObject(lambda: Article.objects.published()[: self.latest_articles]),
@@ -90,8 +88,7 @@ class HomeView(TemplateView):
             Project.objects.published()
             .events()
             .upcoming()
-            .with_places_taken()
-            .select_related("partnership__partner_city", "cooperation_area")
+            .listed()
             .order_by("start_date", "start_time", "pk")[: self.upcoming_events]
         )
 
