@@ -38,6 +38,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from cities.models import City
 from news.models import Article
 from partnership.models import Partnership
+from partnership.site.fragments import TABLE_KEY
 from partnership.site.workload import READ_SHARES, median_of, run_workload, weighted_urls
 
 REPORT = Path(settings.BASE_DIR) / "docs" / "performance.md"
@@ -372,8 +373,14 @@ class Command(BaseCommand):
         }
 
     def fragment_keys(self):
-        # Fragment keys carry the content's version: each re-rendered fragment is a new key.
-        return sum(1 for _key in self.redis.scan_iter(match="*fragment:*", count=1000))
+        """Rendered fragments in Redis, without the tables' version keys."""
+        # Fragment keys carry the content's versions: each re-rendered fragment is a new key.
+        versions = TABLE_KEY.format("")
+        return sum(
+            1
+            for key in self.redis.scan_iter(match="*fragment:*", count=1000)
+            if versions not in key.decode()
+        )
 
     @staticmethod
     def wait_for(base):
@@ -500,6 +507,20 @@ class Command(BaseCommand):
             "divided by the saves, so fragments the readers re-render for other reasons "
             "count too.",
             "",
+        ]
+        if both["stale examples"]:
+            lines += [
+                "Stale reads, up to five of each run:",
+                "",
+                "| page read | article saved | s after the save's response |",
+                "|---|---|---:|",
+                *(
+                    f"| `{read}` | `{saved}` | {seconds:.3f} |"
+                    for read, saved, seconds in both["stale examples"]
+                ),
+                "",
+            ]
+        lines += [
             "| group | addresses | share of reads |",
             "|---|---:|---:|",
         ]
