@@ -51,10 +51,14 @@ def percentile(values, percent):
 
 
 def median_of(runs):
-    """One figure per key: the median of the runs', errors and counts added up."""
-    summed = {"errors", "stale", "saves", "failed saves", "reads"}
+    """One figure per key: the median of the runs', errors, counts and lists added up."""
+    summed = {"errors", "stale", "saves", "failed saves", "reads", "stale examples"}
     return {
-        key: (sum if key in summed else statistics.median)(run[key] for run in runs)
+        key: (
+            sum((run[key] for run in runs), start=[] if isinstance(runs[0][key], list) else 0)
+            if key in summed
+            else statistics.median(run[key] for run in runs)
+        )
         for key in runs[0]
     }
 
@@ -82,7 +86,7 @@ class Saves:
             self.done.append(save)
 
     def is_stale(self, url, sent_at, body):
-        """Whether ``body`` (bytes) shows text a save done before ``sent_at`` replaced."""
+        """The save done before ``sent_at`` whose replaced text ``body`` (bytes) shows, or None."""
         with self.lock:
             done = [save for save in self.done if save.done_at < sent_at]
         latest = {}
@@ -90,13 +94,12 @@ class Saves:
             # Only the latest save of each article defines what is out of date.
             latest[save.url] = save
         relevant = [save for save in latest.values() if url == save.url or url in self.shared_urls]
-        if not relevant:
-            return False
         # Long words carry soft hyphens on the public pages.
-        text = body.decode().replace(SOFT_HYPHEN, "")
-        return any(
-            escape(save.old_title) in text or escape(save.old_teaser) in text for save in relevant
-        )
+        text = body.decode().replace(SOFT_HYPHEN, "") if relevant else ""
+        for save in relevant:
+            if escape(save.old_title) in text or escape(save.old_teaser) in text:
+                return save
+        return None
 
 
 def _request(connection, method, url, headers=None, body=None):
@@ -108,7 +111,7 @@ def _request(connection, method, url, headers=None, body=None):
 def _reader(host, port, urls, weights, seed, until, saves, out):
     rng = random.Random(seed)
     connection = http.client.HTTPConnection(host, port, timeout=30)
-    latencies, errors, stale = [], 0, 0
+    latencies, errors, stale = [], 0, []
     while (sent_at := time.monotonic()) < until:
         url = rng.choices(urls, weights)[0]
         try:
@@ -120,8 +123,8 @@ def _reader(host, port, urls, weights, seed, until, saves, out):
         latencies.append(time.monotonic() - sent_at)
         if response.status != 200:
             errors += 1
-        elif saves.is_stale(url, sent_at, body):
-            stale += 1
+        elif save := saves.is_stale(url, sent_at, body):
+            stale.append((url, save.url, sent_at - save.done_at))
     connection.close()
     out.append({"latencies": latencies, "errors": errors, "stale": stale})
 
@@ -222,7 +225,9 @@ def run_workload(base, urls, readers, duration, shared_urls, editor_setup=None, 
         "p99": percentile(latencies, 99),
         "reads": len(latencies),
         "errors": sum(result["errors"] for result in out),
-        "stale": sum(result["stale"] for result in out),
+        "stale": sum(len(result["stale"]) for result in out),
+        # (page read, article saved, seconds from the save's response to the read)
+        "stale examples": sorted(read for result in out for read in result["stale"])[:5],
         "saves": len(saves.done),
         "failed saves": editor.failed if editor else 0,
     }

@@ -181,13 +181,40 @@ def test_the_mixed_workload_draws_each_group_by_its_share():
     assert sum(weight for _url, weight in urls) == pytest.approx(100)
 
 
-def test_medians_of_runs_add_up_errors_and_counts():
+def test_medians_of_runs_add_up_errors_counts_and_stale_reads():
     runs = [
-        {"rps": 10, "p99": 30.0, "errors": 1, "stale": 0, "saves": 12},
-        {"rps": 30, "p99": 10.0, "errors": 0, "stale": 1, "saves": 12},
-        {"rps": 20, "p99": 20.0, "errors": 2, "stale": 0, "saves": 11},
+        {"rps": 10, "p99": 30.0, "errors": 1, "stale": 0, "stale examples": []},
+        {"rps": 30, "p99": 10.0, "errors": 0, "stale": 1, "stale examples": [("/", "/a/", 0.1)]},
+        {"rps": 20, "p99": 20.0, "errors": 2, "stale": 0, "stale examples": []},
     ]
-    assert median_of(runs) == {"rps": 20, "p99": 20.0, "errors": 3, "stale": 1, "saves": 35}
+    assert median_of(runs) == {
+        "rps": 20,
+        "p99": 20.0,
+        "errors": 3,
+        "stale": 1,
+        "stale examples": [("/", "/a/", 0.1)],
+    }
+
+
+def test_the_report_shows_which_reads_were_stale():
+    figures = {"rps": 900, "p50": 5.0, "p99": 20.0, "errors": 0}
+    mixed = {
+        "pure": figures,
+        "mixed": {
+            **figures,
+            "stale": 1,
+            "saves": 12,
+            "failed saves": 0,
+            "fragment keys": 60,
+            "stale examples": [("/aktuelles/", "/aktuelles/a/", 0.012)],
+        },
+        "urls": {name: ["/"] for name in READ_SHARES},
+        "runs": 3,
+    }
+    report = "\n".join(Command.mixed_report(mixed, 60))
+    assert "| stale reads | – | 1 |" in report
+    assert "| fragments written per save | – | 5.0 |" in report
+    assert "| `/aktuelles/` | `/aktuelles/a/` | 0.012 |" in report
 
 
 def test_percentiles_are_nearest_rank():
@@ -209,8 +236,9 @@ def body(*texts):
 
 
 def test_a_read_sent_after_a_save_arrived_is_stale_if_it_shows_the_old_title():
-    saves = saves_with(Save("/aktuelles/a/", "Alter Titel", "Alter Anriss", done_at=10.0))
-    assert saves.is_stale("/aktuelles/a/", 10.5, body("Alter Titel"))
+    save = Save("/aktuelles/a/", "Alter Titel", "Alter Anriss", done_at=10.0)
+    saves = saves_with(save)
+    assert saves.is_stale("/aktuelles/a/", 10.5, body("Alter Titel")) is save
     assert saves.is_stale("/aktuelles/", 10.5, body("Alter Anriss"))
     assert saves.is_stale("/", 10.5, body("Neuer Titel", "Alter Anriss"))
 
