@@ -24,6 +24,7 @@ from functools import cached_property
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models.query import get_related_populators
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -111,24 +112,23 @@ class Kind:
     # Where its hits stand among equally scored hits of other kinds, lowest first.
     order: int = 0
 
-    def search(self, query, vocabulary=None, language=DEFAULT_LANGUAGE):
-        # The published() rules and the translated columns both follow the
-        # active language, so the whole query is built and run under it.
-        with translation.override(language):
-            if connection.vendor == "postgresql":
-                found = self._full_text(query, vocabulary or Vocabulary(), language)
-            else:
-                found = self._plain(query)
-            return [
-                Hit(
-                    kind=self.label,
-                    obj=obj,
-                    score=obj.score,
-                    describe=self.to_hit,
-                    language=language,
-                )
-                for obj in found[:RESULTS_PER_KIND]
-            ]
+    def found(self, query, vocabulary, language):
+        """
+        The best matches, as a QuerySet with each row's ``score``; built in
+        ``language``, which the published() rules and the translated columns
+        follow.
+        """
+        if connection.vendor == "postgresql":
+            found = self._full_text(query, vocabulary, language)
+        else:
+            found = self._plain(query)
+        return found[:RESULTS_PER_KIND]
+
+    def hits(self, found, language):
+        return [
+            Hit(kind=self.label, obj=obj, score=obj.score, describe=self.to_hit, language=language)
+            for obj in found
+        ]
 
     def _full_text(self, query, vocabulary, language):
         search_query = full_text_query(query, vocabulary.similar, language)
@@ -348,8 +348,68 @@ def search(query, language=DEFAULT_LANGUAGE):
     # The vocabulary holds words, and a Japanese query has no spaces to find them by.
     widened = connection.vendor == "postgresql" and language not in BIGRAM_LANGUAGES
     vocabulary = look_up(query, language) if widened else Vocabulary()
-    hits = [hit for kind in _kinds for hit in kind.search(query, vocabulary, language)]
+    # The whole query is built and run in the language searched.
+    with translation.override(language):
+        found = [kind.found(query, vocabulary, language) for kind in _kinds]
+        if connection.vendor == "postgresql":
+            found = side_by_side(found)
+        hits = [
+            hit
+            for kind, objects in zip(_kinds, found, strict=True)
+            for hit in kind.hits(objects, language)
+        ]
     return sorted(hits, key=lambda hit: hit.score, reverse=True)
+
+
+def side_by_side(querysets):
+    """
+    The model instances of several QuerySets, of any models, from one query.
+
+    Each QuerySet's own SQL is a subquery, and FULL JOIN ... ON false sets
+    them side by side: each row of each fills the columns of its own
+    subquery and leaves the others' NULL. The rows are then made into
+    instances as Django's ModelIterable does it, from each QuerySet's
+    compiler: with the columns only() chose, the objects select_related()
+    joined and the annotations.
+    """
+    compilers = [queryset.query.get_compiler(queryset.db) for queryset in querysets]
+    subqueries, params, spans = [], [], []
+    for index, compiler in enumerate(compilers):
+        sql, subquery_params = compiler.as_sql()
+        subqueries.append(f"({sql}) AS found_{index}")
+        params += subquery_params
+        start = spans[-1][1] if spans else 0
+        spans.append((start, start + compiler.col_count))
+    sql = "SELECT * FROM " + " FULL JOIN ".join(
+        subqueries[:1] + [f"{subquery} ON false" for subquery in subqueries[1:]]
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    found = [[] for _compiler in compilers]
+    for row in rows:
+        # A row's own primary key is never NULL.
+        index = next(index for index, (start, end) in enumerate(spans) if any(row[start:end]))
+        found[index].append(row[slice(*spans[index])])
+    return [
+        sorted(instances(queryset, compiler, rows), key=lambda obj: obj.score, reverse=True)
+        for queryset, compiler, rows in zip(querysets, compilers, found, strict=True)
+    ]
+
+
+def instances(queryset, compiler, rows):
+    """``queryset``'s objects from ``rows`` of its compiled SQL, as ModelIterable makes them."""
+    select, klass_info = compiler.select, compiler.klass_info
+    start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+    names = [column[0].target.attname for column in select[start:end]]
+    related = get_related_populators(klass_info, select, queryset.db)
+    for row in compiler.results_iter([rows]):
+        obj = klass_info["model"].from_db(queryset.db, names, row[start:end])
+        for populator in related:
+            populator.populate(row, obj)
+        for name, position in compiler.annotation_col_map.items():
+            setattr(obj, name, row[position])
+        yield obj
 
 
 def highlight(text, query, length=240):

@@ -121,10 +121,10 @@ def test_search_works_without_cookies(client, content):
 
 
 def test_search_query_count(client, content, django_assert_num_queries):
-    # One query per kind of content and, on PostgreSQL, one in the
-    # vocabulary for words like the query's and how common its words are;
-    # snippets need none.
-    with django_assert_num_queries(6 if connection.vendor == "postgresql" else 5):
+    # On PostgreSQL one in the vocabulary for words like the query's and how
+    # common its words are, and one for every kind of content together;
+    # elsewhere one per kind. Snippets need none.
+    with django_assert_num_queries(2 if connection.vendor == "postgresql" else 5):
         client.get("/suche/", {"q": "Tsukuba"})
 
 
@@ -133,7 +133,7 @@ def test_an_event_hit_links_to_the_event_page_at_no_extra_query(
 ):
     EventFactory(title="Bürgerfahrt nach Tsukuba", slug="buergerfahrt-tsukuba")
     # As above: the event is one more row of the project query.
-    with django_assert_num_queries(6 if connection.vendor == "postgresql" else 5):
+    with django_assert_num_queries(2 if connection.vendor == "postgresql" else 5):
         response, found = hits(client, "Tsukuba")
 
     # Named as what readers look for, though found among the projects.
