@@ -311,3 +311,29 @@ def test_a_renamed_association_finds_its_partnership_at_once(client):
     contact.save()
     _response, found = hits(client, "Zaunkönig")
     assert ("Partnerschaft", str(partnership)) in found
+
+
+@postgres_only
+def test_the_kinds_searched_together_are_what_each_query_finds_alone(
+    content, django_assert_num_queries
+):
+    vocabulary = search.look_up("Tsukuba")
+    found = [kind.found("Tsukuba", vocabulary, "de") for kind in search.kinds()]
+    alone = [sorted((obj.pk, obj.score) for obj in queryset) for queryset in found]
+    with django_assert_num_queries(1):
+        together = search.side_by_side(found)
+    assert [sorted((obj.pk, obj.score) for obj in objects) for objects in together] == alone
+    # With what select_related() joined: describing them asks nothing more.
+    with django_assert_num_queries(0):
+        titles = {
+            kind.to_hit(obj)["title"]
+            for kind, objects in zip(search.kinds(), together, strict=True)
+            for obj in objects
+        }
+    assert titles == {
+        "Städtepartnerschaft der Wissensstädte",
+        "Kulturaustausch mit Oviedo",
+        "Tsukuba",
+        str(Partnership.objects.get()),
+        "Delegationsreise nach Tsukuba",
+    }
