@@ -232,7 +232,8 @@ def look_up(query, language=DEFAULT_LANGUAGE):
     In one query, the vocabulary's words that are like the query's and how
     many counted rows hold each of them and each of the query's stems.
     """
-    words = query_words(query)
+    # A word given twice is one condition, and counts once.
+    words = list(dict.fromkeys(query_words(query)))
     if not words:
         return Vocabulary()
     term = SearchTerm._meta.db_table

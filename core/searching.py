@@ -368,7 +368,7 @@ class SearchableModel(models.Model):
 
 
 def forget_counted_words(sender, instance, using, **kwargs):
-    """A deleted row no longer counts (connected to pre_delete of every searchable model)."""
+    """A deleted row no longer counts (connected to pre_delete of each model with counted_rows)."""
     if connections[using].vendor == "postgresql" and sender.counted_rows is not None:
         count_row_words(
             connections[using], sender, instance.pk, instance.counted_words(using), indexed=False

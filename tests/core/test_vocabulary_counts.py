@@ -103,6 +103,9 @@ def test_a_search_asks_the_vocabulary_how_common_its_words_are():
     assert found.similar == {"ruderregata": ["ruderregatta"]}
     assert found.documents[""] == 3 and found.documents["ruderregatta"] == 3
     assert found.estimated_matches() == pytest.approx(3)
+    ArticleFactory(title="Schachturnier")
+    # Three of the four articles, however often the query names the word.
+    assert search.look_up("Oviedo oviedo").estimated_matches() == pytest.approx(3)
     # A word the vocabulary never holds: no count, so no estimate of its own.
     assert search.look_up("Oviedo 2019").estimated_matches() is None
 
