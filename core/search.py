@@ -389,8 +389,12 @@ def side_by_side(querysets):
         rows = cursor.fetchall()
     found = [[] for _compiler in compilers]
     for row in rows:
-        # A row's own primary key is never NULL.
-        index = next(index for index, (start, end) in enumerate(spans) if any(row[start:end]))
+        # A row's own primary key is never NULL; every other subquery's column is.
+        index = next(
+            index
+            for index, (start, end) in enumerate(spans)
+            if any(value is not None for value in row[start:end])
+        )
         found[index].append(row[slice(*spans[index])])
     return [
         sorted(instances(queryset, compiler, rows), key=lambda obj: obj.score, reverse=True)
