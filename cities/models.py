@@ -171,8 +171,8 @@ class City(
             "C": f"{plain_text(self.description)} {self.key_facts}",
         }
 
-    def update_search_vector(self):
-        super().update_search_vector()
+    def update_search_vector(self, counted_before=None):
+        super().update_search_vector(counted_before)
         # A partnership is found by its partner city's name.
         for partnership in self.partnerships.all():
             partnership.update_search_vector()

@@ -14,20 +14,17 @@ highlighted for the page shown only.
 """
 
 import json
+import math
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.contrib.postgres.search import (
-    SearchQuery,
-    SearchRank,
-    TrigramWordSimilarity,
-)
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, F, FloatField, Q, Value, When
-from django.db.models.functions import Greatest
+from django.db.models.query import get_related_populators
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -39,6 +36,7 @@ from .searching import (
     CJK_LETTERS,
     DEFAULT_LANGUAGE,
     VECTOR_FIELDS,
+    VOCABULARY_WORD,
     SearchTerm,
     character_bigrams,
     search_config,
@@ -47,8 +45,9 @@ from .searching import (
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 10
 RESULTS_PER_KIND = 50
-# For kinds with many rows: up to how many matches (as PostgreSQL estimates
-# them) are all ranked, and how many of the newest are ranked beyond that.
+# For kinds with many rows: up to how many matches (as the vocabulary's
+# counts let estimate them) are all ranked, and how many of the newest are
+# ranked beyond that.
 FEW_MATCHES = 5000
 RANKED_MATCHES = 200
 # How many words of a query are looked up in the vocabulary, and how many
@@ -113,36 +112,43 @@ class Kind:
     # Where its hits stand among equally scored hits of other kinds, lowest first.
     order: int = 0
 
-    def search(self, query, similar=None, language=DEFAULT_LANGUAGE):
-        # The published() rules and the translated columns both follow the
-        # active language, so the whole query is built and run under it.
-        with translation.override(language):
-            if connection.vendor == "postgresql":
-                found = self._full_text(query, similar or {}, language)
-            else:
-                found = self._plain(query)
-            return [
-                Hit(
-                    kind=self.label,
-                    obj=obj,
-                    score=obj.score,
-                    describe=self.to_hit,
-                    language=language,
-                )
-                for obj in found[:RESULTS_PER_KIND]
-            ]
+    def found(self, query, vocabulary, language):
+        """
+        The best matches, as a QuerySet with each row's ``score``; built in
+        ``language``, which the published() rules and the translated columns
+        follow.
+        """
+        if connection.vendor == "postgresql":
+            found = self._full_text(query, vocabulary, language)
+        else:
+            found = self._plain(query)
+        return found[:RESULTS_PER_KIND]
 
-    def _full_text(self, query, similar, language):
-        search_query = full_text_query(query, similar, language)
+    def hits(self, found, language):
+        return [
+            Hit(kind=self.label, obj=obj, score=obj.score, describe=self.to_hit, language=language)
+            for obj in found
+        ]
+
+    def _full_text(self, query, vocabulary, language):
+        search_query = full_text_query(query, vocabulary.similar, language)
         vector = VECTOR_FIELDS[language]
         found = self.queryset().filter(**{vector: search_query})
-        if self.newest_first and estimated_rows(found) > FEW_MATCHES:
+        if self.newest_first and self._matches(found, vocabulary) > FEW_MATCHES:
             # A common word: its newest matches lie close together along the
             # date index, and ranking every match would read most of the table.
             newest = found.order_by(f"-{self.newest_first}").values("pk")[:RANKED_MATCHES]
             found = self.queryset().filter(pk__in=newest)
         score = SearchRank(F(vector), search_query)
         return found.only(*self.fields).annotate(score=score).order_by("-score")
+
+    @staticmethod
+    def _matches(found, vocabulary):
+        """How many rows ``found`` holds by the vocabulary's counts, else by the planner's."""
+        # The planner is asked where the vocabulary cannot tell: a query in
+        # websearch syntax, Japanese, numbers and words of two letters.
+        estimate = vocabulary.estimated_matches()
+        return estimated_rows(found) if estimate is None else estimate
 
     def _plain(self, query):
         words = query.split()[:10]
@@ -186,41 +192,104 @@ def query_words(query):
     return [word.lower() for word in re.findall(r"\w+", query)][:MAX_QUERY_WORDS]
 
 
-def similar_words(query):
+@dataclass
+class Vocabulary:
+    """What the vocabulary knows of a query's words."""
+
+    # For each word of the query, the vocabulary's words that are like it, best first.
+    similar: dict = field(default_factory=dict)
+    # For each word of the query, its stems (none for a stop word).
+    stems: dict = field(default_factory=dict)
+    # For each of these stems and similar words, the counted rows that hold
+    # it, None where the vocabulary leaves such a word out (numbers, short
+    # words); for the empty word, the counted rows themselves.
+    documents: dict = field(default_factory=dict)
+
+    def estimated_matches(self):
+        """
+        How many counted rows hold every word of the query or a word like
+        it, taking the words to occur independently of each other, as
+        PostgreSQL's planner does; None where a count is missing.
+        """
+        rows = self.documents.get("")
+        if not rows or not self.stems:
+            return None
+        share = 1.0
+        for word, stems in self.stems.items():
+            counts = [self.documents.get(stem) for stem in stems]
+            if None in counts:
+                return None
+            # All of the word's stems, or else any word like it.
+            missed = 1 - math.prod(count / rows for count in counts)
+            for term in self.similar.get(word, ()):
+                missed *= 1 - self.documents.get(term, 0) / rows
+            share *= 1 - missed
+        return share * rows
+
+
+def look_up(query, language=DEFAULT_LANGUAGE):
     """
-    For each word of the query, the vocabulary's words that are like it,
-    best first.
+    In one query, the vocabulary's words that are like the query's and how
+    many counted rows hold each of them and each of the query's stems.
     """
+    # A word given twice is one condition, and counts once.
+    words = list(dict.fromkeys(query_words(query)))
+    if not words:
+        return Vocabulary()
+    term = SearchTerm._meta.db_table
     # Each word costs an index scan and a comparison with every candidate:
     # a few words carry a query, short ones rarely have typos.
-    words = [word for word in query_words(query) if len(word) >= 4][:WIDENED_WORDS]
-    if not words:
-        return {}
-    likeness = {
-        f"like_{index}": TrigramWordSimilarity(word, "word") for index, word in enumerate(words)
-    }
-    matches = Q()
-    for word in words:
+    widened = [word for word in words if len(word) >= 4][:WIDENED_WORDS]
+    parts, params = [], []
+    if widened:
+        likeness = ", ".join("word_similarity(%s, word)" for _word in widened)
         # Like a whole word ("tsukba" finds "tsukuba") or a part of one
         # ("austausch" finds "jugendaustausch"), by the word similarity
         # threshold the settings give the database connection.
-        matches |= Q(word__trigram_word_similar=word)
-    best = Greatest(*likeness.values()) if len(words) > 1 else likeness["like_0"]
-    terms = (
-        SearchTerm.objects.filter(matches)
-        .annotate(**likeness)
-        .order_by(best.desc(), "word")[: SIMILAR_WORDS * len(words)]
+        matches = " OR ".join("word %%> %s" for _word in widened)
+        parts.append(
+            f"""(
+            SELECT word, documents, NULL::bigint, ARRAY[{likeness}]
+            FROM {term} WHERE {matches}
+            ORDER BY greatest({likeness}) DESC, word LIMIT %s
+            )"""
+        )
+        params += [*widened, *widened, *widened, SIMILAR_WORDS * len(widened)]
+    # The query's words as the index holds them, counted or known to be
+    # left out of the vocabulary.
+    parts.append(
+        f"""(
+        SELECT stem.lexeme, CASE WHEN term.word IS NOT NULL THEN term.documents
+            WHEN {VOCABULARY_WORD.format("stem.lexeme")} THEN 0 END, query.position, NULL
+        FROM unnest(%s::text[]) WITH ORDINALITY AS query (word, position)
+        CROSS JOIN unnest(to_tsvector(%s::regconfig, query.word)) AS stem
+        LEFT JOIN {term} AS term ON term.word = stem.lexeme
+        )"""
     )
-    found = {word: [] for word in words}
-    for term in terms:
-        index = max(range(len(words)), key=lambda i: getattr(term, f"like_{i}"))
-        if term.word != words[index]:  # the word itself is searched anyway
-            found[words[index]].append((getattr(term, f"like_{index}"), term.word))
-    return {
-        word: [term for _likeness, term in sorted(candidates, reverse=True)[:SIMILAR_WORDS]]
-        for word, candidates in found.items()
-        if candidates
+    params += [words, search_config(language)]
+    # The empty word, which counts the rows, sorts first: read along the
+    # primary key, where "word = ''" would send the planner through every
+    # entry of the trigram index, in which it has no trigram to look for.
+    parts.append(f"(SELECT word, documents, NULL, NULL FROM {term} ORDER BY word LIMIT 1)")
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        rows = cursor.fetchall()
+    found = Vocabulary(stems={word: [] for word in words})
+    candidates = {word: [] for word in widened}
+    for word, documents, position, likeness in rows:
+        found.documents[word] = documents
+        if position is not None:
+            found.stems[words[position - 1]].append(word)
+        elif likeness is not None:
+            index = max(range(len(widened)), key=lambda i: likeness[i])
+            if word != widened[index]:  # the word itself is searched anyway
+                candidates[widened[index]].append((likeness[index], word))
+    found.similar = {
+        word: [term for _likeness, term in sorted(similar, reverse=True)[:SIMILAR_WORDS]]
+        for word, similar in candidates.items()
+        if similar
     }
+    return found
 
 
 def full_text_query(query, similar, language=DEFAULT_LANGUAGE):
@@ -279,9 +348,73 @@ def search(query, language=DEFAULT_LANGUAGE):
     """Hits of every registered kind in ``language``, best first."""
     # The vocabulary holds words, and a Japanese query has no spaces to find them by.
     widened = connection.vendor == "postgresql" and language not in BIGRAM_LANGUAGES
-    similar = similar_words(query) if widened else {}
-    hits = [hit for kind in _kinds for hit in kind.search(query, similar, language)]
+    vocabulary = look_up(query, language) if widened else Vocabulary()
+    # The whole query is built and run in the language searched.
+    with translation.override(language):
+        found = [kind.found(query, vocabulary, language) for kind in _kinds]
+        if connection.vendor == "postgresql":
+            found = side_by_side(found)
+        hits = [
+            hit
+            for kind, objects in zip(_kinds, found, strict=True)
+            for hit in kind.hits(objects, language)
+        ]
     return sorted(hits, key=lambda hit: hit.score, reverse=True)
+
+
+def side_by_side(querysets):
+    """
+    The model instances of several QuerySets, of any models, from one query.
+
+    Each QuerySet's own SQL is a subquery, and FULL JOIN ... ON false sets
+    them side by side: each row of each fills the columns of its own
+    subquery and leaves the others' NULL. The rows are then made into
+    instances as Django's ModelIterable does it, from each QuerySet's
+    compiler: with the columns only() chose, the objects select_related()
+    joined and the annotations.
+    """
+    compilers = [queryset.query.get_compiler(queryset.db) for queryset in querysets]
+    subqueries, params, spans = [], [], []
+    for index, compiler in enumerate(compilers):
+        sql, subquery_params = compiler.as_sql()
+        subqueries.append(f"({sql}) AS found_{index}")
+        params += subquery_params
+        start = spans[-1][1] if spans else 0
+        spans.append((start, start + compiler.col_count))
+    sql = "SELECT * FROM " + " FULL JOIN ".join(
+        subqueries[:1] + [f"{subquery} ON false" for subquery in subqueries[1:]]
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    found = [[] for _compiler in compilers]
+    for row in rows:
+        # A row's own primary key is never NULL; every other subquery's column is.
+        index = next(
+            index
+            for index, (start, end) in enumerate(spans)
+            if any(value is not None for value in row[start:end])
+        )
+        found[index].append(row[slice(*spans[index])])
+    return [
+        sorted(instances(queryset, compiler, rows), key=lambda obj: obj.score, reverse=True)
+        for queryset, compiler, rows in zip(querysets, compilers, found, strict=True)
+    ]
+
+
+def instances(queryset, compiler, rows):
+    """``queryset``'s objects from ``rows`` of its compiled SQL, as ModelIterable makes them."""
+    select, klass_info = compiler.select, compiler.klass_info
+    start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+    names = [column[0].target.attname for column in select[start:end]]
+    related = get_related_populators(klass_info, select, queryset.db)
+    for row in compiler.results_iter([rows]):
+        obj = klass_info["model"].from_db(queryset.db, names, row[start:end])
+        for populator in related:
+            populator.populate(row, obj)
+        for name, position in compiler.annotation_col_map.items():
+            setattr(obj, name, row[position])
+        yield obj
 
 
 def highlight(text, query, length=240):

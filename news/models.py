@@ -120,6 +120,9 @@ class Article(
     slug_source = "title"
     is_allowed_slug = staticmethod(is_allowed_slug)
     requires_complete_translation = True
+    # How common a word is decides how search ranks its matches (core/search.py):
+    # released articles count, scheduled and expired ones alike.
+    counted_rows = models.Q(status=WorkflowModel.Status.PUBLISHED)
 
     title = models.CharField(_("Titel"), max_length=200)
     slug = models.SlugField(

@@ -65,10 +65,10 @@ QUERIES = {
     "/partnerschaften/tsukuba/": 7,
     # The upcoming events with their partnerships, cities and areas in one join.
     "/mitmachen/": 1,
-    # One query per kind of result: articles, cities, partnerships, projects,
-    # free pages; PostgreSQL adds the vocabulary lookup and the estimate of
-    # common words.
-    "/suche/?q=Beitrag": 7 if connection.vendor == "postgresql" else 5,
+    # One query per kind of result (articles, cities, partnerships, projects,
+    # free pages); on PostgreSQL one for all of them together and the
+    # vocabulary lookup, which also tells how common the words are.
+    "/suche/?q=Beitrag": 2 if connection.vendor == "postgresql" else 5,
     # The event with its partnership, cities, area and contact in one join; the
     # home city, which names the organizer while there are no site settings.
     "/mitmachen/buergerfahrt/": 2,

@@ -121,10 +121,10 @@ def test_search_works_without_cookies(client, content):
 
 
 def test_search_query_count(client, content, django_assert_num_queries):
-    # One query per kind of content and, on PostgreSQL, one in the
-    # vocabulary for words like the query's and an estimate of how many
-    # articles match; snippets need none.
-    with django_assert_num_queries(7 if connection.vendor == "postgresql" else 5):
+    # On PostgreSQL one in the vocabulary for words like the query's and how
+    # common its words are, and one for every kind of content together;
+    # elsewhere one per kind. Snippets need none.
+    with django_assert_num_queries(2 if connection.vendor == "postgresql" else 5):
         client.get("/suche/", {"q": "Tsukuba"})
 
 
@@ -133,7 +133,7 @@ def test_an_event_hit_links_to_the_event_page_at_no_extra_query(
 ):
     EventFactory(title="Bürgerfahrt nach Tsukuba", slug="buergerfahrt-tsukuba")
     # As above: the event is one more row of the project query.
-    with django_assert_num_queries(7 if connection.vendor == "postgresql" else 5):
+    with django_assert_num_queries(2 if connection.vendor == "postgresql" else 5):
         response, found = hits(client, "Tsukuba")
 
     # Named as what readers look for, though found among the projects.
@@ -311,3 +311,29 @@ def test_a_renamed_association_finds_its_partnership_at_once(client):
     contact.save()
     _response, found = hits(client, "Zaunkönig")
     assert ("Partnerschaft", str(partnership)) in found
+
+
+@postgres_only
+def test_the_kinds_searched_together_are_what_each_query_finds_alone(
+    content, django_assert_num_queries
+):
+    vocabulary = search.look_up("Tsukuba")
+    found = [kind.found("Tsukuba", vocabulary, "de") for kind in search.kinds()]
+    alone = [sorted((obj.pk, obj.score) for obj in queryset) for queryset in found]
+    with django_assert_num_queries(1):
+        together = search.side_by_side(found)
+    assert [sorted((obj.pk, obj.score) for obj in objects) for objects in together] == alone
+    # With what select_related() joined: describing them asks nothing more.
+    with django_assert_num_queries(0):
+        titles = {
+            kind.to_hit(obj)["title"]
+            for kind, objects in zip(search.kinds(), together, strict=True)
+            for obj in objects
+        }
+    assert titles == {
+        "Städtepartnerschaft der Wissensstädte",
+        "Kulturaustausch mit Oviedo",
+        "Tsukuba",
+        str(Partnership.objects.get()),
+        "Delegationsreise nach Tsukuba",
+    }

@@ -21,6 +21,7 @@ class Command(BaseCommand):
         for model in searchable_models():
             count = 0
             for obj in model.objects.iterator(chunk_size=500):
-                obj.update_search_vector()
+                # Counted afresh: the vocabulary it was counted in is gone.
+                obj.update_search_vector(counted_before=[])
                 count += 1
             self.stdout.write(f"{model._meta.verbose_name_plural}: {count} neu indiziert.")

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from cities.models import City
 from core.renditions import make_renditions
-from core.searching import collect_search_terms
+from core.searching import collect_search_terms, count_search_terms, counted_tables
 from core.translation import State, state_field
 from news.models import Article, Category
 from partnership.site.demo import IMAGE_SIZE, draw_picture
@@ -117,6 +117,7 @@ class Command(BaseCommand):
                     "WHERE search_vector IS NULL"
                 )
             collect_search_terms(connection, Article._meta.db_table)
+            count_search_terms(connection, counted_tables())
             with connection.cursor() as cursor:
                 # As autovacuum would leave it: statistics fresh and the GIN
                 # index's pending list merged, which bulk writes fill.
