@@ -121,11 +121,16 @@ FRAGMENTS = {
 }
 
 
+# Not a table: a version every fragment is keyed by, moved by changes made
+# without a save, such as make_renditions writing new image sizes.
+EVERY_FRAGMENT = "*"
+
+
 @memoize
 def tracked_tables():
-    """The model labels whose versions fragments are keyed by."""
+    """The model labels whose versions fragments are keyed by, and EVERY_FRAGMENT."""
     labels = {label for fragment in FRAGMENTS.values() for label in fragment.tables}
-    return tuple(sorted(labels))
+    return (*sorted(labels), EVERY_FRAGMENT)
 
 
 @memoize
@@ -163,7 +168,9 @@ class Snapshot:
 
     def key(self, name, parts):
         fragment = FRAGMENTS[name]
-        versions = [f"{label}={self.tables[label]}" for label in fragment.tables]
+        versions = [
+            f"{label}={self.tables[label]}" for label in (*fragment.tables, EVERY_FRAGMENT)
+        ]
         for part in parts:
             versions.append(self.part(part))
         # A digest keeps the key short whatever the number of versions.

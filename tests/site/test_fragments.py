@@ -403,3 +403,18 @@ def test_a_save_moves_the_fragments_versions_before_the_pages_version(
     assert cache.get(page_cache.VERSION_KEY) != before
     assert "Neue Fassung" in client.get("/").content.decode()
     cache.clear()
+
+
+def test_a_change_made_without_a_save_shows_once_every_fragment_is_retired(
+    client, fragments_on, scene
+):
+    """make_renditions writes image sizes with update(): no signal tells the fragments."""
+    article = scene["article"]
+    url = article.get_absolute_url()
+    client.get(url)
+    type(article).objects.filter(pk=article.pk).update(teaser="Zebra")
+    # The lead inside the page's fragment (the page's meta tags are not one).
+    lead = '<p class="lead">Zebra</p>'
+    assert lead not in client.get(url).content.decode()
+    page_cache.increment_version({fragments.EVERY_FRAGMENT})
+    assert lead in client.get(url).content.decode()

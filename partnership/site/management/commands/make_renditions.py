@@ -2,7 +2,8 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 
 from core.uploads import CreditedImage
-from partnership.site.page_cache import bump_version
+from partnership.site.fragments import EVERY_FRAGMENT
+from partnership.site.page_cache import increment_version
 
 
 class Command(BaseCommand):
@@ -29,4 +30,5 @@ class Command(BaseCommand):
                     model._base_manager.filter(pk=obj.pk).update(image_renditions=after)
                     made += 1
             self.stdout.write(f"{model._meta.verbose_name_plural}: {made} Bilder bearbeitet.")
-        bump_version()
+        # Pages and fragments show the images' sizes; no save told them.
+        increment_version({EVERY_FRAGMENT})
