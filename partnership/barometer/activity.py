@@ -171,13 +171,14 @@ def record(partnership, *, public, today=None):
     return records([partnership], public=public, today=today)[0]
 
 
-def public_record(partnership, today=None):
+def public_record(partnership, today=None, news=None):
     """
     What ``record(partnership, public=True)`` gives, for a partnership
     fetched with ``Partnership.objects.with_details()``: its page has
     already read the status history, agreements and released projects, so
     only its news cost a query. Participants are as staff typed them, not
-    counted from sign-ups: the chronicle shows none.
+    counted from sign-ups: the chronicle shows none. With ``news``, only
+    that many of the newest news items are in it.
     """
     record = Record(partnership, today or timezone.localdate())
     # The page prefetches only released projects; a partnership read without
@@ -187,7 +188,7 @@ def public_record(partnership, today=None):
         *map(_project_activity, projects),
         *map(_agreement_activity, partnership.agreements.all()),
         *map(_status_activity, partnership.status_changes.all()),
-        *map(_article_activity, _articles_about(partnership)),
+        *map(_article_activity, _articles_about(partnership, news)),
     ]:
         _file(record, activity)
     _sort(record)
@@ -324,19 +325,22 @@ def _news(partnerships):
         yield partnership_id, _article_activity(articles[article_id])
 
 
-def _articles_about(partnership):
+def _articles_about(partnership, limit=None):
     """
-    _news() of one partnership in one query: each article found is about it.
-    The chronicle links each by its date and title, and may list thousands:
-    only those columns are read (the title and the slug in every language).
+    _news() of one partnership in one query, the newest ``limit`` of them:
+    each article found is about it. The chronicle links each by its date and
+    title: only those columns are read (the title and the slug in every
+    language).
     """
-    return (
+    articles = (
         Article.objects.published()
         .filter(Q(partnerships=partnership) | Q(cities=partnership.partner_city_id))
         .distinct()
         .only("publish_at", "title", "slug")
-        .order_by()
     )
+    if limit is None:
+        return articles.order_by()
+    return articles.order_by("-publish_at", "-pk")[:limit]
 
 
 def _article_activity(article):

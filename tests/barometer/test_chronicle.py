@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.html import strip_tags
 
 from core.dates import DatePrecision
@@ -160,6 +160,19 @@ def test_news_tagged_with_the_partnership_and_its_city_is_listed_once(client, pa
     assert html.count("Doppelt verschlagwortet") == 1
     assert "Nur die Stadt" in html
     assert "Andere Stadt" not in html
+
+
+@time_machine.travel(NOW, tick=False)
+def test_chronicle_lists_the_twenty_newest_news_and_the_page_links_to_all(client, partnership):
+    """A partner city written about for years must not make a page of thousands of entries."""
+    for day in range(1, 26):
+        article_about(partnership, f"Meldung {day:02d}", (2026, 3, day))
+
+    html = chronicle(client, partnership)
+
+    assert [f"Meldung {day:02d}" in html for day in range(1, 26)] == [False] * 5 + [True] * 20
+    page = client.get(partnership.get_absolute_url()).content.decode()
+    assert f'href="{reverse("news:city", args=[partnership.partner_city.slug])}"' in page
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,10 @@ ENTRY_LABELS = {
 
 # "In den letzten zwei Jahren": the span the facts line counts.
 FACTS_MONTHS = 24
+# The newest news items the chronicle lists: a partner city written about
+# for years has thousands (the page's news section links to the partner
+# city's news archive).
+CHRONICLE_NEWS = 20
 
 
 @register.inclusion_tag("barometer/chronicle.html", takes_context=True)
@@ -30,7 +34,7 @@ def partnership_chronicle(context, partnership):
     a line of facts: its encounters in the last two years, the latest one and
     the next planned project. Facts only: the public site judges no partnership.
     """
-    record = activity.public_record(partnership)
+    record = activity.public_record(partnership, news=CHRONICLE_NEWS)
     upcoming = record.next_planned()
     return {
         "entries": [(entry, entry_label(entry)) for entry in record.held],
