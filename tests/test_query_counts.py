@@ -147,7 +147,8 @@ def query_counts(client, language="de"):
     return counts
 
 
-def test_query_counts_do_not_grow_with_the_archive(client):
+def partnership_with_events():
+    """The home city, a partner city with an image, their partnership with events, a category."""
     HomeCityFactory(latitude=51.48, longitude=7.21)
     # With an image: lists that read only some columns still read all it shows.
     city = CityFactory(
@@ -161,7 +162,11 @@ def test_query_counts_do_not_grow_with_the_archive(client):
     partnership = PartnershipFactory(partner_city=city)
     ProjectFactory(partnership=partnership)
     add_events(partnership)
-    category = CategoryFactory(name="Kultur")
+    return city, partnership, CategoryFactory(name="Kultur")
+
+
+def test_query_counts_do_not_grow_with_the_archive(client):
+    city, partnership, category = partnership_with_events()
     first = ArticleFactory(
         title="Erster Beitrag", publish_at=timezone.make_aware(datetime(2019, 12, 1, 10))
     )
@@ -182,19 +187,7 @@ def test_query_counts_do_not_grow_with_the_archive(client):
 
 def add_translated_content(language):
     """A page's worth of everything, the articles translated into ``language``."""
-    HomeCityFactory(latitude=51.48, longitude=7.21)
-    city = CityFactory(
-        name="Tsukuba",
-        latitude=36.08,
-        longitude=140.11,
-        image=image_upload(),
-        image_alt="Rathaus",
-        image_credit="Stadt Tsukuba",
-    )
-    partnership = PartnershipFactory(partner_city=city)
-    ProjectFactory(partnership=partnership)
-    add_events(partnership)
-    category = CategoryFactory(name="Kultur")
+    city, partnership, category = partnership_with_events()
     # Articles appear in a language once their translation is complete.
     translated = {state_field(language): State.COMPLETE} if language != "de" else {}
     add_articles(1, category, city, partnership, **translated)
