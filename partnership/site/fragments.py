@@ -54,7 +54,8 @@ class Fragment:
     """
     What a fragment shows besides the rows it is given: the tables (model
     labels) whose rows it lists or displays. A row given to it that has no
-    ``version`` of its own is keyed by its table's version.
+    ``version`` of its own is keyed by its table's version, or by the
+    content version where no fragment lists its table.
     """
 
     tables: tuple[str, ...] = ()
@@ -182,9 +183,13 @@ class Snapshot:
         if meta is None:
             return str(value)
         version = getattr(value, "version", None)
-        if version is None:
+        if version is not None:
+            return f"{meta.label_lower}:{value.pk}:{version}"
+        if meta.label_lower in self.tables:
             return f"{meta.label_lower}:{value.pk}@{self.tables[meta.label_lower]}"
-        return f"{meta.label_lower}:{value.pk}:{version}"
+        # A row of a table no fragment lists: every save of content moves
+        # the content version, so that is the version it is keyed by.
+        return f"{meta.label_lower}:{value.pk}@content:{self.content_version}"
 
 
 _current = ContextVar("fragment_snapshot", default=None)

@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from news.models import Article, PreviewLink
+from news.models import Article, LegacyRedirect, PreviewLink
 from partnership.site import fragments, page_cache, redis_cache
 from partnership.site.models import Page, SiteSettings
 from tests import servers
@@ -418,3 +418,12 @@ def test_a_change_made_without_a_save_shows_once_every_fragment_is_retired(
     assert lead not in client.get(url).content.decode()
     page_cache.increment_version({fragments.EVERY_FRAGMENT})
     assert lead in client.get(url).content.decode()
+
+
+def test_a_row_of_a_table_no_fragment_lists_is_keyed_by_the_content_version(fragments_on):
+    """No table version to read: any save of content (which moves the content version) counts."""
+    redirect = LegacyRedirect.objects.create(old_path="/?p=1", new_path="/aktuelles/")
+    tables = dict.fromkeys(fragments.tracked_tables(), 1)
+    before = fragments.Snapshot(1, tables).key("teaser", [redirect])
+    after = fragments.Snapshot(2, tables).key("teaser", [redirect])
+    assert before != after
