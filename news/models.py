@@ -68,6 +68,18 @@ class ArticleQuerySet(WorkflowQuerySet, TranslatableQuerySet):
         """Released, due and not yet expired, and translated into the active language."""
         return self.current().filter(complete_q(active_language()))
 
+    def about(self, partnership):
+        """
+        Tagged with ``partnership`` or with its partner city. Two subqueries
+        rather than joins: joining both links needs a DISTINCT, for which
+        PostgreSQL reads every linked article before it can take the newest.
+        """
+        links = self.model.partnerships.through.objects.filter(partnership=partnership)
+        places = self.model.cities.through.objects.filter(city=partnership.partner_city_id)
+        return self.filter(
+            models.Q(pk__in=links.values("article")) | models.Q(pk__in=places.values("article"))
+        )
+
     def archive_dates(self, kind, order="ASC"):
         """
         The years or months (``kind``) that hold an article here, as dates,

@@ -22,8 +22,6 @@ class PartnershipDetailView(PreviewableDetailView):
     latest_articles = 5
 
     def get_context_data(self, **kwargs):
-        # News tagged with the partnership or with its partner city.
-        articles = (
-            self.object.articles.published() | self.object.partner_city.articles.published()
-        ).distinct()
+        # Article through the relation: news builds on this app, not the reverse.
+        articles = self.object.articles.model.objects.published().about(self.object)
         return super().get_context_data(articles=articles[: self.latest_articles], **kwargs)

@@ -332,12 +332,7 @@ def _articles_about(partnership, limit=None):
     title: only those columns are read (the title and the slug in every
     language).
     """
-    articles = (
-        Article.objects.published()
-        .filter(Q(partnerships=partnership) | Q(cities=partnership.partner_city_id))
-        .distinct()
-        .only("publish_at", "title", "slug")
-    )
+    articles = Article.objects.published().about(partnership).only("publish_at", "title", "slug")
     if limit is None:
         return articles.order_by()
     return articles.order_by("-publish_at", "-pk")[:limit]

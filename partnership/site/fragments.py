@@ -119,6 +119,21 @@ FRAGMENTS = {
             "news.article",
         )
     ),
+    # A partnership's page: its cities, status history, agreements,
+    # projects and events, ties, association, chronicle and latest news.
+    # Keyed by the demo state too, which the chronicle mentions.
+    "partnership": Fragment(
+        tables=(
+            "cities.city",
+            "partnership.statuschange",
+            "partnership.institutionaltie",
+            "partnership.agreement",
+            "partnership.cooperationarea",
+            "partnership.project",
+            "partnership.contact",
+            "news.article",
+        )
+    ),
 }
 
 

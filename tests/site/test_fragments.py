@@ -26,10 +26,13 @@ from tests.factories import (
     ArticleFactory,
     CategoryFactory,
     CityFactory,
+    ContactFactory,
     CooperationAreaFactory,
     EventFactory,
     HomeCityFactory,
     PartnershipFactory,
+    ProjectFactory,
+    StatusChangeFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +58,8 @@ def scene():
     """An article linked to everything an article page shows, and what the home page shows."""
     home = HomeCityFactory(latitude=51.48, longitude=7.22)
     partner = CityFactory(name="Sheffield", latitude=53.38, longitude=-1.47)
-    partnership = PartnershipFactory(home_city=home, partner_city=partner)
+    association = ContactFactory(name="Freundeskreis Sheffield")
+    partnership = PartnershipFactory(home_city=home, partner_city=partner, association=association)
     category = CategoryFactory(name="Jugend")
     area = CooperationAreaFactory(name="Bildung")
     article = ArticleFactory(title="Schüleraustausch")
@@ -65,6 +69,7 @@ def scene():
     article.cooperation_areas.add(area)
     event = EventFactory(partnership=partnership, title="Bürgerfahrt nach Sheffield")
     agreement = AgreementFactory(partnership=partnership, title="Partnerschaftsurkunde")
+    project = ProjectFactory(partnership=partnership, title="Jugendorchester")
     site_settings = SiteSettings.objects.create(city_name="Bochum", operator_name="Stadt Bochum")
     return {
         "site_settings": site_settings,
@@ -76,6 +81,8 @@ def scene():
         "article": article,
         "event": event,
         "agreement": agreement,
+        "project": project,
+        "association": association,
     }
 
 
@@ -119,6 +126,24 @@ def link_city_from_its_side(scene, key):
     CityFactory(name="Oviedo").articles.add(scene[key])
 
 
+def link_area_to_agreement(scene, key):
+    scene[key].cooperation_areas.add(scene["area"])
+
+
+def add_status_change(scene, key):
+    StatusChangeFactory(partnership=scene[key], note="Pause wegen der Pandemie")
+
+
+def add_tie(scene, key):
+    scene[key].institutional_ties.create(
+        home_institution="Ruhr-Universität", partner_institution="University of Sheffield"
+    )
+
+
+def tag_new_article_with_city(scene, key):
+    ArticleFactory(title="Stadtfest in Sheffield").cities.add(scene[key])
+
+
 def article_url(scene):
     return scene["article"].get_absolute_url()
 
@@ -133,6 +158,15 @@ def home_url(scene):
 
 def partnership_link(scene):
     return f'href="{scene["partnership"].get_absolute_url()}"'
+
+
+def article_link(scene):
+    # Not its title: the scene's project is of the kind "Schüleraustausch" too.
+    return f'href="{scene["article"].get_absolute_url()}"'
+
+
+def partnership_url(scene):
+    return scene["partnership"].get_absolute_url()
 
 
 def news_url(scene):
@@ -179,6 +213,48 @@ DEPENDENCIES = {
     ),
     "city page: an event": (city_url, rename("title", "Stadtfahrt"), "event", "Stadtfahrt", True),
     "city page: an article": (city_url, rename("title", "Neu"), "article", "Neu", True),
+    "partnership page: the partnership": (
+        partnership_url, rename("summary", "Stahlfreunde"), "partnership", "Stahlfreunde", True
+    ),
+    # In the page's heading and fact box: the title and breadcrumbs, outside
+    # the fragment, name the cities too.
+    "partnership page: the home city": (
+        partnership_url, rename("name", "Herne"), "home", "<h1>Herne", True
+    ),
+    "partnership page: the partner city": (
+        partnership_url, rename("name", "Sheffeld"), "partner", ">Sheffeld</a>", True
+    ),
+    "partnership page: a status change": (
+        partnership_url, add_status_change, "partnership", "Pause wegen der Pandemie", True
+    ),
+    "partnership page: an agreement": (
+        partnership_url, rename("title", "Neue Urkunde"), "agreement", "Neue Urkunde", True
+    ),
+    "partnership page: a cooperation area linked to an agreement": (
+        partnership_url, link_area_to_agreement, "agreement", ">Bildung</a>", True
+    ),
+    "partnership page: a project": (
+        partnership_url, rename("title", "Chorreise"), "project", "Chorreise", True
+    ),
+    "partnership page: an event": (
+        partnership_url, rename("title", "Stadtfahrt"), "event", "Stadtfahrt", True
+    ),
+    "partnership page: a tie between institutions": (
+        partnership_url, add_tie, "partnership", "University of Sheffield", True
+    ),
+    "partnership page: the association": (
+        partnership_url, rename("name", "Partnerschaftsverein"), "association",
+        "Partnerschaftsverein", True
+    ),
+    "partnership page: an article": (
+        partnership_url, rename("title", "Neu"), "article", "Neu", True
+    ),
+    "partnership page: an article deleted": (
+        partnership_url, delete, "article", article_link, False
+    ),
+    "partnership page: an article tagged with the partner city": (
+        partnership_url, tag_new_article_with_city, "partner", "Stadtfest in Sheffield", True
+    ),
 }  # fmt: skip
 
 
