@@ -99,19 +99,35 @@ class PartnershipQuerySet(PublishableQuerySet, TranslatableQuerySet):
 
     def with_details(self):
         """Everything a partnership's public page shows, in a fixed number of queries."""
-        return self.select_related("home_city", "partner_city", "association").prefetch_related(
-            "status_changes",
-            "institutional_ties",
-            "agreements__cooperation_areas",
-            models.Prefetch(
-                "projects",
-                # The partnership's own visibility is settled by its page (or
-                # its staff preview); its projects need only their own flag.
-                queryset=Project.objects.released()
-                .with_places_taken()
-                .select_related("cooperation_area", "contact"),
-            ),
-        )
+        return self.select_related(*PAGE_RELATIONS).prefetch_related(*detail_prefetches())
+
+
+# What a partnership's page shows around it: the heading, the title and the
+# page's image name the two cities.
+PAGE_RELATIONS = ("home_city", "partner_city", "association")
+
+
+def detail_prefetches():
+    """The rows a partnership's page lists, for prefetch_related()."""
+    return (
+        "status_changes",
+        "institutional_ties",
+        "agreements__cooperation_areas",
+        models.Prefetch(
+            "projects",
+            # The partnership's own visibility is settled by its page (or
+            # its staff preview); its projects need only their own flag.
+            queryset=Project.objects.released()
+            .with_places_taken()
+            .select_related("cooperation_area", "contact"),
+        ),
+    )
+
+
+def fetch_details(partnership):
+    """``partnership``, read without with_details(), given what it would have prefetched."""
+    models.prefetch_related_objects([partnership], *detail_prefetches())
+    return partnership
 
 
 class Partnership(

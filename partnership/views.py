@@ -1,10 +1,12 @@
+from functools import partial
+
 from django.views.generic import ListView
 
 from cities.models import City
 from core.views import PreviewableDetailView
 
 from .map import partnership_map
-from .models import Partnership
+from .models import PAGE_RELATIONS, Partnership, fetch_details
 
 
 class PartnershipListView(ListView):
@@ -18,10 +20,17 @@ class PartnershipListView(ListView):
 
 
 class PartnershipDetailView(PreviewableDetailView):
-    queryset = Partnership.objects.with_details()
+    queryset = Partnership.objects.select_related(*PAGE_RELATIONS)
     latest_articles = 5
 
     def get_context_data(self, **kwargs):
+        partnership = self.object
         # Article through the relation: news builds on this app, not the reverse.
-        articles = self.object.articles.model.objects.published().about(self.object)
-        return super().get_context_data(articles=articles[: self.latest_articles], **kwargs)
+        articles = partnership.articles.model.objects.published().about(partnership)
+        return super().get_context_data(
+            articles=articles[: self.latest_articles],
+            # A callable, which the template calls: the lists are read only
+            # where the page's fragment is not stored.
+            with_details=partial(fetch_details, partnership),
+            **kwargs,
+        )

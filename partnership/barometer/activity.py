@@ -188,7 +188,7 @@ def public_record(partnership, today=None, news=None):
         *map(_project_activity, projects),
         *map(_agreement_activity, partnership.agreements.all()),
         *map(_status_activity, partnership.status_changes.all()),
-        *map(_article_activity, _articles_about(partnership, news)),
+        *map(_article_activity, articles_about(partnership, news)),
     ]:
         _file(record, activity)
     _sort(record)
@@ -325,14 +325,15 @@ def _news(partnerships):
         yield partnership_id, _article_activity(articles[article_id])
 
 
-def _articles_about(partnership, limit=None):
+def articles_about(partnership, limit=None):
     """
     _news() of one partnership in one query, the newest ``limit`` of them:
     each article found is about it. The chronicle links each by its date and
     title: only those columns are read (the title and the slug in every
-    language).
+    language), and the version its page's fragment is keyed by.
     """
-    articles = Article.objects.published().about(partnership).only("publish_at", "title", "slug")
+    articles = Article.objects.published().about(partnership)
+    articles = articles.only("publish_at", "title", "slug", "version")
     if limit is None:
         return articles.order_by()
     return articles.order_by("-publish_at", "-pk")[:limit]

@@ -41,6 +41,7 @@ from functools import cache as memoize
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
+from django.db.models import QuerySet
 from django.utils import translation
 
 from .redis_cache import CacheUnavailable
@@ -105,7 +106,7 @@ FRAGMENTS = {
         )
     ),
     # A city's page: its partnerships with their agreements, projects,
-    # events and contacts, and its latest news.
+    # events and contacts. Its latest news are given as rows.
     "city": Fragment(
         tables=(
             "cities.city",
@@ -116,12 +117,12 @@ FRAGMENTS = {
             "partnership.cooperationarea",
             "partnership.project",
             "partnership.contact",
-            "news.article",
         )
     ),
     # A partnership's page: its cities, status history, agreements,
-    # projects and events, ties, association, chronicle and latest news.
-    # Keyed by the demo state too, which the chronicle mentions.
+    # projects and events, ties and association. The news in its chronicle
+    # are given as rows (its news section shows the newest five of them),
+    # and the demo state, which the chronicle mentions.
     "partnership": Fragment(
         tables=(
             "cities.city",
@@ -131,7 +132,6 @@ FRAGMENTS = {
             "partnership.cooperationarea",
             "partnership.project",
             "partnership.contact",
-            "news.article",
         )
     ),
 }
@@ -194,6 +194,10 @@ class Snapshot:
         return FRAGMENT_KEY.format(name=name, language=translation.get_language(), digest=digest)
 
     def part(self, value):
+        if isinstance(value, QuerySet | list | tuple):
+            # The rows a fragment lists, such as a page's latest news: a save
+            # of a row it does not list leaves the fragment stored.
+            return "[" + ",".join(self.part(item) for item in value) + "]"
         meta = getattr(value, "_meta", None)
         if meta is None:
             return str(value)

@@ -5,6 +5,7 @@ on the next request, in every fragment that shows what was saved.
 
 import threading
 import time
+from datetime import timedelta
 from unittest import mock
 from urllib.parse import urlsplit
 
@@ -213,6 +214,10 @@ DEPENDENCIES = {
     ),
     "city page: an event": (city_url, rename("title", "Stadtfahrt"), "event", "Stadtfahrt", True),
     "city page: an article": (city_url, rename("title", "Neu"), "article", "Neu", True),
+    "city page: an article deleted": (city_url, delete, "article", article_link, False),
+    "city page: an article tagged with the city": (
+        city_url, tag_new_article_with_city, "partner", "Stadtfest in Sheffield", True
+    ),
     "partnership page: the partnership": (
         partnership_url, rename("summary", "Stahlfreunde"), "partnership", "Stahlfreunde", True
     ),
@@ -271,6 +276,19 @@ def test_a_save_re_renders_every_fragment_that_shows_the_row(
         change(scene, key)
     after = client.get(url).content.decode()
     assert (text in after) is shown
+
+
+def test_a_partnership_page_shows_a_save_of_news_only_its_chronicle_lists(
+    client, fragments_on, scene, django_capture_on_commit_callbacks
+):
+    article, partner = scene["article"], scene["partner"]
+    for hour in range(1, 6):  # five newer items fill the news section
+        ArticleFactory(publish_at=article.publish_at + timedelta(hours=hour)).cities.add(partner)
+    url = scene["partnership"].get_absolute_url()
+    client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        rename("title", "Neu")(scene, "article")
+    assert "Neu" in client.get(url).content.decode()
 
 
 def test_a_save_that_has_not_committed_moves_no_version(client, fragments_on, scene):

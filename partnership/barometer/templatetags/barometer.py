@@ -46,6 +46,12 @@ def partnership_chronicle(context, partnership):
     }
 
 
+@register.filter
+def chronicle_news(partnership):
+    """The news items the chronicle lists, for the key of the page's fragment."""
+    return activity.articles_about(partnership, CHRONICLE_NEWS)
+
+
 def entry_label(entry):
     if isinstance(entry.item, Project):
         return choice_label(entry.item, "kind")
