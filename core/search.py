@@ -17,7 +17,6 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -45,6 +44,8 @@ from .searching import (
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 10
 RESULTS_PER_KIND = 50
+# What a kind read when shown is found by.
+KEY_AND_SCORE = ("pk", "score")
 # For kinds with many rows: up to how many matches (as the vocabulary's
 # counts let estimate them) are all ranked, and how many of the newest are
 # ranked beyond that.
@@ -56,22 +57,39 @@ WIDENED_WORDS = 3
 SIMILAR_WORDS = 5
 
 
+_UNREAD = object()
+
+
 @dataclass
 class Hit:
-    """One found object; described (title, URL, text, date) only when shown."""
+    """
+    One found object, by its primary key; read and described (title, URL,
+    text, date) only when shown: read() reads a page's hits in one query.
+    """
 
-    kind: str
-    obj: object
+    source: "Kind"
+    pk: object
     score: float
-    describe: Callable
     language: str = DEFAULT_LANGUAGE
     snippet: str = ""
+    # Set by read(): the object, or None where it is no longer published.
+    read_obj: object = field(default=_UNREAD, repr=False)
+
+    @property
+    def kind(self):
+        return self.source.label
+
+    @property
+    def obj(self):
+        if self.read_obj is _UNREAD:
+            read([self])
+        return self.read_obj
 
     @cached_property
     def description(self):
         # Titles, texts and URLs in the language the object was found in.
         with translation.override(self.language):
-            return self.describe(self.obj)
+            return self.source.to_hit(self.obj)
 
     @property
     def title(self):
@@ -112,23 +130,41 @@ class Kind:
     # Where its hits stand among equally scored hits of other kinds, lowest first.
     order: int = 0
 
+    @property
+    def read_when_shown(self):
+        """
+        A kind with many rows is found by key and score only, and read for
+        the hits shown (read()): making objects of up to RESULTS_PER_KIND
+        found, each with its columns in every language, costs more than
+        finding them. The few hits of other kinds come whole.
+        """
+        return bool(self.newest_first)
+
     def found(self, query, vocabulary, language):
         """
-        The best matches, as a QuerySet with each row's ``score``; built in
-        ``language``, which the published() rules and the translated columns
-        follow.
+        The best matches, as a QuerySet of objects with their ``score`` or,
+        for a kind read when shown, of KEY_AND_SCORE pairs; built in
+        ``language``, which the published() rules and the translated
+        columns follow.
         """
         if connection.vendor == "postgresql":
             found = self._full_text(query, vocabulary, language)
         else:
             found = self._plain(query)
+        if self.read_when_shown:
+            found = found.values_list(*KEY_AND_SCORE)
+        else:
+            found = found.only(*self.fields)
         return found[:RESULTS_PER_KIND]
 
     def hits(self, found, language):
-        return [
-            Hit(kind=self.label, obj=obj, score=obj.score, describe=self.to_hit, language=language)
-            for obj in found
-        ]
+        if self.read_when_shown:
+            return [Hit(self, pk, score, language) for pk, score in found]
+        return [Hit(self, obj.pk, obj.score, language, read_obj=obj) for obj in found]
+
+    def objects(self, pks):
+        """The objects ``pks`` name, with the columns to_hit reads, while still published."""
+        return self.queryset().filter(pk__in=pks).only(*self.fields)
 
     def _full_text(self, query, vocabulary, language):
         search_query = full_text_query(query, vocabulary.similar, language)
@@ -140,7 +176,7 @@ class Kind:
             newest = found.order_by(f"-{self.newest_first}").values("pk")[:RANKED_MATCHES]
             found = self.queryset().filter(pk__in=newest)
         score = SearchRank(F(vector), search_query)
-        return found.only(*self.fields).annotate(score=score).order_by("-score")
+        return found.annotate(score=score).order_by("-score")
 
     @staticmethod
     def _matches(found, vocabulary):
@@ -164,7 +200,6 @@ class Kind:
         title = rewrite_lookup_key(rows.model, f"{self.title_field}__icontains")
         return (
             rows.filter(matches)
-            .only(*self.fields)
             .annotate(
                 score=Case(
                     When(**{title: query}, then=Value(1.0)),
@@ -345,7 +380,11 @@ def kinds():
 
 
 def search(query, language=DEFAULT_LANGUAGE):
-    """Hits of every registered kind in ``language``, best first."""
+    """
+    Hits of every registered kind in ``language``, best first, from one
+    query on PostgreSQL; read() reads the objects of the hits shown where
+    their kind is read when shown.
+    """
     # The vocabulary holds words, and a Japanese query has no spaces to find them by.
     widened = connection.vendor == "postgresql" and language not in BIGRAM_LANGUAGES
     vocabulary = look_up(query, language) if widened else Vocabulary()
@@ -362,16 +401,38 @@ def search(query, language=DEFAULT_LANGUAGE):
     return sorted(hits, key=lambda hit: hit.score, reverse=True)
 
 
+def read(hits):
+    """Read the objects of ``hits`` (hits of one search), of all kinds in one query."""
+    by_kind = {}
+    for hit in hits:
+        if hit.read_obj is _UNREAD:
+            by_kind.setdefault(id(hit.source), []).append(hit)
+    if not by_kind:
+        return
+    kinds = [found[0].source for found in by_kind.values()]
+    with translation.override(hits[0].language):
+        querysets = [kind.objects([hit.pk for hit in by_kind[id(kind)]]) for kind in kinds]
+        if connection.vendor == "postgresql":
+            objects = side_by_side(querysets)
+        else:
+            objects = [list(queryset) for queryset in querysets]
+    for kind, found in zip(kinds, objects, strict=True):
+        by_pk = {obj.pk: obj for obj in found}
+        for hit in by_kind[id(kind)]:
+            hit.read_obj = by_pk.get(hit.pk)
+
+
 def side_by_side(querysets):
     """
-    The model instances of several QuerySets, of any models, from one query.
+    What several QuerySets, of any models, hold, from one query: each
+    QuerySet's own SQL is a subquery, and FULL JOIN ... ON false sets them
+    side by side, each row of each filling the columns of its own subquery
+    and leaving the others' NULL.
 
-    Each QuerySet's own SQL is a subquery, and FULL JOIN ... ON false sets
-    them side by side: each row of each fills the columns of its own
-    subquery and leaves the others' NULL. The rows are then made into
-    instances as Django's ModelIterable does it, from each QuerySet's
-    compiler: with the columns only() chose, the objects select_related()
-    joined and the annotations.
+    The rows are then made into what each QuerySet gives: instances, as
+    Django's ModelIterable makes them from the QuerySet's compiler (with
+    the columns only() chose, the objects select_related() joined and the
+    annotations), or for a values_list() of KEY_AND_SCORE, those pairs.
     """
     compilers = [queryset.query.get_compiler(queryset.db) for queryset in querysets]
     subqueries, params, spans = [], [], []
@@ -397,9 +458,18 @@ def side_by_side(querysets):
         )
         found[index].append(row[slice(*spans[index])])
     return [
-        sorted(instances(queryset, compiler, rows), key=lambda obj: obj.score, reverse=True)
+        keys_and_scores(compiler, rows)
+        if queryset.query.values_select
+        else list(instances(queryset, compiler, rows))
         for queryset, compiler, rows in zip(querysets, compilers, found, strict=True)
     ]
+
+
+def keys_and_scores(compiler, rows):
+    # The SQL selects fields and annotations in an order of its own.
+    selected = [alias for _expression, _sql, alias in compiler.select]
+    positions = [selected.index(name) for name in KEY_AND_SCORE]
+    return [tuple(row[position] for position in positions) for row in rows]
 
 
 def instances(queryset, compiler, rows):

@@ -66,9 +66,10 @@ QUERIES = {
     # The upcoming events with their partnerships, cities and areas in one join.
     "/mitmachen/": 1,
     # One query per kind of result (articles, cities, partnerships, projects,
-    # free pages); on PostgreSQL one for all of them together and the
-    # vocabulary lookup, which also tells how common the words are.
-    "/suche/?q=Beitrag": 2 if connection.vendor == "postgresql" else 5,
+    # free pages), on PostgreSQL one for all of them together and the
+    # vocabulary lookup, which also tells how common the words are; and one
+    # reading the articles shown, which are found by key and score.
+    "/suche/?q=Beitrag": 3 if connection.vendor == "postgresql" else 6,
     # The event with its partnership, cities, area and contact in one join; the
     # home city, which names the organizer while there are no site settings.
     "/mitmachen/buergerfahrt/": 2,
@@ -105,7 +106,13 @@ GERMAN_ONLY = {
 # month's archive exists there where the German one does: one question to
 # German instead of its own, and Django's archive view then skips its two
 # queries for the neighbouring periods, which no page links to.
-IN_OTHER_LANGUAGES = {**QUERIES, "/aktuelles/2019/": 5, "/aktuelles/2019/12/": 4}
+IN_OTHER_LANGUAGES = {
+    **QUERIES,
+    "/aktuelles/2019/": 5,
+    "/aktuelles/2019/12/": 4,
+    # The German word finds nothing there: no hits to read.
+    "/suche/?q=Beitrag": QUERIES["/suche/?q=Beitrag"] - 1,
+}
 
 
 def add_articles(count, category, city, partnership, **fields):

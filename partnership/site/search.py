@@ -7,7 +7,7 @@ hits in the language of the request and highlights the page shown.
 from django.utils.translation import get_language
 from django.views.generic import ListView
 
-from core.search import clean_query, highlight, search
+from core.search import clean_query, highlight, read, search
 from core.searching import DEFAULT_LANGUAGE
 
 
@@ -25,6 +25,9 @@ class SearchView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(query=self.query, **kwargs)
-        for hit in context["object_list"]:
+        read(context["object_list"])
+        # A hit unpublished since the search is left out.
+        shown = [hit for hit in context["object_list"] if hit.obj is not None]
+        for hit in shown:
             hit.snippet = highlight(hit.text, self.query)
-        return context
+        return {**context, "object_list": shown}
