@@ -171,6 +171,20 @@ def test_without_issue_start_figures_the_cold_target_is_not_judged():
     assert table["cold"] == ("issue-start figures not recorded (ISSUE_START_UNCACHED)", "")
 
 
+def test_the_cold_target_is_not_judged_against_figures_of_another_archive_size():
+    table = verdicts(articles=100_008)
+    assert table["cold"] == ("issue-start figures are of 10.008 articles", "")
+
+
+def test_cold_pages_are_also_shown_against_this_runs_pages_without_caches():
+    results = bench_results(cold_home=90)
+    results["no caches"] = {name: page(100) for name in TARGET_PAGES}
+    run, _met = verdicts(results=results)["cold"]
+    assert run.endswith(
+        "÷ this run's „no caches“: home 0.90, news list 0.90, article 0.90, city profile 0.90"
+    )
+
+
 def test_the_mixed_workload_draws_each_group_by_its_share():
     groups = {name: [f"/{name}/{n}/" for n in range(4)] for name in READ_SHARES}
     groups["home"] = ["/"]
