@@ -102,8 +102,8 @@ class PartnershipQuerySet(PublishableQuerySet, TranslatableQuerySet):
         return self.select_related(*PAGE_RELATIONS).prefetch_related(*detail_prefetches())
 
 
-# What a partnership's page shows around it: the heading, the title and the
-# page's image name the two cities.
+# The rows a partnership's page reads with it: its two cities, which its
+# title and image name, and its association.
 PAGE_RELATIONS = ("home_city", "partner_city", "association")
 
 
