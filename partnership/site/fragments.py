@@ -62,6 +62,18 @@ class Fragment:
     tables: tuple[str, ...] = ()
 
 
+# What Partnership.objects.with_details() reads of a partnership: status
+# history, ties, agreements with their cooperation areas, projects and
+# events with theirs, and contacts.
+PARTNERSHIP_DETAILS = (
+    "partnership.statuschange",
+    "partnership.institutionaltie",
+    "partnership.agreement",
+    "partnership.cooperationarea",
+    "partnership.project",
+    "partnership.contact",
+)
+
 # Every fragment and the tables it shows. The templates name the fragment
 # and pass the rows it is about; tests check each dependency.
 FRAGMENTS = {
@@ -105,35 +117,13 @@ FRAGMENTS = {
             "cities.city",
         )
     ),
-    # A city's page: its partnerships with their agreements, projects,
-    # events and contacts. Its latest news are given as rows.
-    "city": Fragment(
-        tables=(
-            "cities.city",
-            "partnership.partnership",
-            "partnership.statuschange",
-            "partnership.institutionaltie",
-            "partnership.agreement",
-            "partnership.cooperationarea",
-            "partnership.project",
-            "partnership.contact",
-        )
-    ),
-    # A partnership's page: its cities, status history, agreements,
-    # projects and events, ties and association. The news in its chronicle
-    # are given as rows (its news section shows the newest five of them),
-    # and the demo state, which the chronicle mentions.
-    "partnership": Fragment(
-        tables=(
-            "cities.city",
-            "partnership.statuschange",
-            "partnership.institutionaltie",
-            "partnership.agreement",
-            "partnership.cooperationarea",
-            "partnership.project",
-            "partnership.contact",
-        )
-    ),
+    # A city's page: its partnerships with their details. Its latest news
+    # are given as rows.
+    "city": Fragment(tables=("cities.city", "partnership.partnership", *PARTNERSHIP_DETAILS)),
+    # A partnership's page: its cities and details. The news in its
+    # chronicle are given as rows (its news section shows the newest five
+    # of them), and the demo state, which the chronicle mentions.
+    "partnership": Fragment(tables=("cities.city", *PARTNERSHIP_DETAILS)),
 }
 
 
