@@ -9,6 +9,7 @@ while one of them is missing; the admin start page lists the same.
 
 from itertools import chain
 
+from django.conf import settings
 from django.core import checks
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -117,4 +118,36 @@ def check_launch(app_configs=None, databases=None, **kwargs):
             id="site.W101",
         )
         for problem in launch_problems()
+    ]
+
+
+# Caches that live in one process: pages and pieces stored in one are still
+# served by it after a save made through another.
+PER_PROCESS_CACHES = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+
+
+@checks.register(checks.Tags.caches)
+def check_shared_cache(app_configs=None, **kwargs):
+    """The page and fragment caches need a cache all processes share."""
+    switched_on = [name for name in ("PAGE_CACHE", "FRAGMENT_CACHE") if getattr(settings, name)]
+    if not switched_on or settings.CACHES["default"]["BACKEND"] not in PER_PROCESS_CACHES:
+        return []
+    return [
+        checks.Warning(
+            _(
+                "%(settings)s ist eingeschaltet, aber der Cache gehört nur diesem Prozess: "
+                "Nach einer Änderung zeigen andere Prozesse bis zu PAGE_CACHE_SECONDS lang "
+                "die alte Fassung."
+            )
+            % {"settings": " und ".join(switched_on)},
+            hint=_(
+                "REDIS_URL setzen (ein Redis für alle Prozesse) oder, mit nur einem Prozess, "
+                "die Warnung hinnehmen."
+            ),
+            obj="partnership.site",
+            id="site.W102",
+        )
     ]

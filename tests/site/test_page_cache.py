@@ -23,6 +23,7 @@ from django.utils import timezone
 from news.models import Article
 from partnership.site import page_cache as page_cache_module
 from partnership.site import redis_cache
+from partnership.site.checks import check_shared_cache
 from partnership.site.redis_cache import RedisCache
 from tests import servers
 from tests.admin_forms import change_form
@@ -385,3 +386,21 @@ def test_the_process_whose_bump_failed_pays_it_when_redis_returns(
     messages = [r.getMessage() for r in caplog.records if r.name == "partnership.site.redis_cache"]
     assert len(messages) == 2
     assert "unavailable" in messages[0] and "answers again" in messages[1]
+
+
+def test_caches_of_one_process_only_are_warned_about(settings):
+    """Another process would go on serving what it stored before a save."""
+    settings.PAGE_CACHE, settings.FRAGMENT_CACHE = False, True
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    [warning] = check_shared_cache()
+    assert warning.id == "site.W102" and "FRAGMENT_CACHE" in warning.msg
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "partnership.site.redis_cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/0",
+        }
+    }
+    assert check_shared_cache() == []
+    settings.FRAGMENT_CACHE = False
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert check_shared_cache() == []
