@@ -15,7 +15,14 @@ from cities.models import City
 from core.models import AutoSlugModel, SlugHistoryModel, Topic
 from core.richtext import RichTextField, plain_text
 from core.searching import SearchableManager, SearchableModel
-from core.translation import TranslatableModel, TranslatableQuerySet, active_language, complete_q
+from core.translation import (
+    TRANSLATED_LANGUAGES,
+    TranslatableModel,
+    TranslatableQuerySet,
+    active_language,
+    complete_q,
+    state_field,
+)
 from core.uploads import CreditedImage
 from core.urlwords import word
 from core.versioning import VersionedModel
@@ -192,6 +199,16 @@ class Article(
         ]
         indexes = [
             models.Index(fields=["status", "-publish_at"], name="news_article_status_pub_idx"),
+            # The same in each translated language, whose lists take only the
+            # articles translated into it: the planner expects those to be
+            # few and, without an index, reads the whole table to find them.
+            *(
+                models.Index(
+                    fields=[state_field(code), "status", "-publish_at"],
+                    name=f"news_article_{code}_pub_idx",
+                )
+                for code in TRANSLATED_LANGUAGES
+            ),
         ]
 
     def __str__(self):
