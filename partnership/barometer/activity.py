@@ -330,10 +330,9 @@ def articles_about(partnership, limit=None):
     _news() of one partnership in one query, the newest ``limit`` of them:
     each article found is about it. The chronicle links each by its date and
     title: only those columns are read (the title and the slug in every
-    language), and the version its page's fragment is keyed by.
+    language).
     """
-    articles = Article.objects.published().about(partnership)
-    articles = articles.only("publish_at", "title", "slug", "version")
+    articles = Article.objects.published().about(partnership).only("publish_at", "title", "slug")
     if limit is None:
         return articles.order_by()
     return articles.order_by("-publish_at", "-pk")[:limit]

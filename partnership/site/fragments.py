@@ -44,6 +44,8 @@ from django.core.cache import cache
 from django.db.models import QuerySet
 from django.utils import translation
 
+from core.versioning import VersionedModel
+
 from .redis_cache import CacheUnavailable
 
 TABLE_KEY = "fragment:table:{}"
@@ -56,7 +58,8 @@ class Fragment:
     What a fragment shows besides the rows it is given: the tables (model
     labels) whose rows it lists or displays. A row given to it that has no
     ``version`` of its own is keyed by its table's version, or by the
-    content version where no fragment lists its table.
+    content version where no fragment lists its table; a QuerySet of rows
+    with versions by their keys and versions.
     """
 
     tables: tuple[str, ...] = ()
@@ -184,9 +187,15 @@ class Snapshot:
         return FRAGMENT_KEY.format(name=name, language=translation.get_language(), digest=digest)
 
     def part(self, value):
-        if isinstance(value, QuerySet | list | tuple):
+        if isinstance(value, QuerySet) and issubclass(value.model, VersionedModel):
             # The rows a fragment lists, such as a page's latest news: a save
-            # of a row it does not list leaves the fragment stored.
+            # of a row it does not list leaves the fragment stored. Their
+            # keys and versions are read, not the rows, which only a
+            # fragment not stored needs.
+            rows = value.values_list("pk", "version")
+            label = value.model._meta.label_lower
+            return label + "[" + ",".join(f"{pk}:{version}" for pk, version in rows) + "]"
+        if isinstance(value, QuerySet | list | tuple):
             return "[" + ",".join(self.part(item) for item in value) + "]"
         meta = getattr(value, "_meta", None)
         if meta is None:
