@@ -203,6 +203,24 @@ def test_an_agreement_added_to_a_live_partnership_waits_for_review(
     assert Agreement.objects.filter(partnership=partnership, title="Neue Vereinbarung").exists()
 
 
+def test_an_agreement_proposed_for_a_partnership_shows_in_its_preview_only(
+    demo, redakteur_client, client
+):
+    """The page reads its agreements itself, inside the preview's rolled-back proposal."""
+    partnership = Partnership.objects.filter(published=True).first()
+    form = change_form(redakteur_client.get(change_url(partnership)))
+    data = form.data(_save="Sichern")
+    total = int(data["agreements-TOTAL_FORMS"][0])
+    data["agreements-TOTAL_FORMS"] = [str(total + 1)]
+    data[f"agreements-{total}-title_de"] = ["Vorgeschlagene Urkunde"]
+    data[f"agreements-{total}-signed_on"] = ["01.02.2024"]
+    assert redakteur_client.post(change_url(partnership), data).status_code == 302
+
+    url = partnership.get_absolute_url()
+    assert "Vorgeschlagene Urkunde" in redakteur_client.get(url + "?aenderung").content.decode()
+    assert "Vorgeschlagene Urkunde" not in client.get(url).content.decode()
+
+
 def test_a_proposal_is_previewed_at_the_public_address(demo, redakteur_client, client):
     article = live_article()
     post_changed(redakteur_client, article, title="Titel in Prüfung")

@@ -346,3 +346,11 @@ def test_the_kinds_searched_together_are_what_each_query_finds_alone(
         str(Partnership.objects.get()),
         "Delegationsreise nach Tsukuba",
     }
+
+
+def test_a_hit_unpublished_between_finding_and_reading_is_not_shown(content):
+    hits = [hit for hit in search.search("Tsukuba") if str(hit.kind) == "Nachricht"]
+    assert hits
+    Article.objects.update(status=Article.Status.DRAFT)
+    search.read(hits)
+    assert [hit.obj for hit in hits] == [None] * len(hits)
