@@ -6,6 +6,8 @@ A page cache for anonymous visitors that never serves stale visibility.
   the next request, from any process. The bump happens after the save's
   transaction commits: bumped earlier, a request running between bump and
   commit would render the old rows and store them under the new version.
+  In an editor's request, it happens once, at the request's end, after the
+  pages visitors ask for most were rendered for the new version (ahead.py).
 - A cached page lives no longer than the next scheduled publish_at or
   unpublish_at, so scheduling works by the clock here too.
 - Only requests without a session cookie are served from it, and only plain
@@ -32,8 +34,10 @@ every hit for a bound the expiry already gives.
 """
 
 import hashlib
+import secrets
 import time
-from contextlib import suppress
+from contextlib import contextmanager, suppress
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
@@ -47,13 +51,15 @@ from django.utils.cache import get_conditional_response
 from core.urlwords import word
 from news.models import Article
 
-from . import fragments
+from . import ahead, fragments
 from .models import Page, site_state
 from .redis_cache import CacheUnavailable
 
 VERSION_KEY = "page-cache:version"
 CONTENT_APPS = ("cities", "news", "partnership", "site")
-SKIPPED_PREFIXES = ("/admin/", "/media/", "/static/", "/bench/", "/healthz/")
+# The editors' requests: their changes are published at their end.
+EDITING_PREFIX = "/admin/"
+SKIPPED_PREFIXES = (EDITING_PREFIX, "/media/", "/static/", "/bench/", "/healthz/")
 # Shared preview links, in the words of every language.
 PREVIEW_SEGMENTS = tuple(f"/{word('vorschau', code)}/" for code in settings.CONTENT_LANGUAGES)
 UNCACHEABLE = ("private", "no-store", "no-cache")
@@ -78,14 +84,39 @@ class _Owed:
     bump = False
 
 
+# The changes committed so far by an editor's request, published at its end.
+_editing = ContextVar("page_cache_editing", default=None)
+
+
 def bump_version(sender, using=None, **kwargs):
     tables = fragments.tables_of(sender)
-    transaction.on_commit(lambda: increment_version(tables), using=using)
+    transaction.on_commit(lambda: committed(tables), using=using)
 
 
 def bump_version_for_links(sender, instance, model, using=None, **kwargs):
     tables = fragments.tables_of(type(instance), model)
-    transaction.on_commit(lambda: increment_version(tables), using=using)
+    transaction.on_commit(lambda: committed(tables), using=using)
+
+
+def committed(tables):
+    """
+    A change is committed: the tables' versions move now; the pages' now
+    too, or, in an editor's request, once at its end (``published_after``).
+    """
+    changes = _editing.get()
+    if changes is None:
+        increment_version(tables)
+    else:
+        fragments.increment(tables)
+        changes.append(tables)
+
+
+def new_version():
+    """
+    A page version no other bump makes, so that pages prepared for one
+    (ahead.py) are never served under another's.
+    """
+    return secrets.randbits(62)
 
 
 def increment_version(tables=()):
@@ -97,10 +128,42 @@ def increment_version(tables=()):
     """
     fragments.increment(tables)
     try:
-        try:
-            cache.incr(VERSION_KEY)
-        except ValueError:
-            cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        cache.set(VERSION_KEY, new_version(), timeout=None)
+    except CacheUnavailable:
+        _Owed.bump = True
+    else:
+        _Owed.bump = False
+
+
+@contextmanager
+def published_after():
+    """
+    Moves the pages' version once at the end of an editor's request that
+    committed changes, after preparing the pages visitors ask for most
+    (ahead.py). The tables' versions have moved at each commit.
+    """
+    changes = []
+    token = _editing.set(changes)
+    try:
+        yield
+    finally:
+        _editing.reset(token)
+        if changes:
+            publish()
+
+
+def publish():
+    try:
+        version = cache.get(VERSION_KEY)
+        if version is not None and ahead.available():
+            prepared = new_version()
+            ahead.prepare(prepared)
+            # Only if no other save moved the version meanwhile: its change
+            # may be missing from the prepared pages.
+            if cache.swap(VERSION_KEY, version, prepared):
+                _Owed.bump = False
+                return
+        cache.set(VERSION_KEY, new_version(), timeout=None)
     except CacheUnavailable:
         _Owed.bump = True
     else:
@@ -119,7 +182,7 @@ def content_version():
             increment_version()
         version = cache.get(VERSION_KEY)
         if version is None:
-            cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+            cache.add(VERSION_KEY, new_version(), timeout=None)
             version = cache.get(VERSION_KEY)
     except CacheUnavailable:
         return None
@@ -175,6 +238,11 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if (ahead_of := ahead.preparing()) is not None:
+            return self.prepare(request, *ahead_of)
+        if request.path.startswith(EDITING_PREFIX):
+            with published_after():
+                return self.get_response(request)
         if not self.anonymous_request(request):
             return self.get_response(request)
         page_cache = settings.PAGE_CACHE
@@ -185,6 +253,8 @@ class PageCacheMiddleware:
             return self.get_response(request)
         if stored is not None and stored[0] == version:
             return self.rebuild(request, stored)
+        if page_cache and (prepared := self.prepared(key, version)) is not None:
+            return self.rebuild(request, prepared)
         with fragments.rendering_with(snapshot):
             response = self.get_response(request)
         if page_cache and self.cacheable_response(response):
@@ -192,7 +262,38 @@ class PageCacheMiddleware:
             with suppress(CacheUnavailable):
                 timeout = seconds_until_next_change(version)
                 cache.set(key, self.freeze(response, version), timeout=timeout)
+                ahead.count(request)
         return response
+
+    def prepare(self, request, version, snapshot):
+        """Render a page ahead of ``version`` (ahead.py) and store it for that version."""
+        with fragments.rendering_with(snapshot):
+            response = self.get_response(request)
+        # Redis failing here fails the publication, which then owes its bump.
+        with suppress(CacheUnavailable):
+            if self.cacheable_response(response):
+                timeout = seconds_until_next_change(version)
+                # Its expiry goes with it: kept as the page later, it must
+                # not live longer than it would have here.
+                ready = (self.freeze(response, version), time.time() + timeout)
+                cache.set(ahead.ready_key(self.key(request), version), ready, timeout=timeout)
+            else:
+                ahead.forget(request)
+        return response
+
+    @staticmethod
+    def prepared(key, version):
+        """The page prepared for ``version`` (ahead.py), kept as the page from now on; or None."""
+        with suppress(CacheUnavailable):
+            ready = cache.get(ahead.ready_key(key, version))
+            if ready is None:
+                return None
+            stored, expires_at = ready
+            timeout = int(expires_at - time.time())
+            if timeout > 0:
+                cache.set(key, stored, timeout=timeout)
+            return stored
+        return None
 
     @staticmethod
     def lookup(key):
@@ -219,7 +320,7 @@ class PageCacheMiddleware:
             # under an earlier run of numbers must not match again. Should
             # another process start it meanwhile, pages stored under this
             # one are merely never served.
-            version = time.time_ns()
+            version = new_version()
             cache.add(VERSION_KEY, version, timeout=None)
         if not settings.FRAGMENT_CACHE:
             return version, found.get(key), None

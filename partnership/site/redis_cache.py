@@ -31,6 +31,15 @@ logger = logging.getLogger(__name__)
 
 LOG_INTERVAL_SECONDS = 60
 
+# Sets a key to a new value only while it holds the expected one, in one step.
+SWAP_SCRIPT = """
+if redis.call('get', KEYS[1]) == ARGV[1] then
+    redis.call('set', KEYS[1], ARGV[2])
+    return 1
+end
+return 0
+"""
+
 
 class CacheUnavailable(Exception):
     """Redis failed just now, or failed within the pause and is left alone."""
@@ -104,6 +113,28 @@ class RedisCacheClient(redis.RedisCacheClient):
     def ping(self):
         return self.get_client(write=True).ping()
 
+    def swap(self, key, expected, new):
+        client = self.get_client(key, write=True)
+        dumps = self._serializer.dumps
+        return bool(client.eval(SWAP_SCRIPT, 1, key, dumps(expected), dumps(new)))
+
+    def tally(self, key, member):
+        self.get_client(key, write=True).zincrby(key, 1, member)
+
+    def fade(self, key, factor, floor, keep):
+        pipeline = self.get_client(key, write=True).pipeline(transaction=False)
+        pipeline.zunionstore(key, {key: factor})
+        pipeline.zremrangebyscore(key, "-inf", floor)
+        pipeline.zremrangebyrank(key, 0, -keep - 1)
+        pipeline.execute()
+
+    def most(self, key, count):
+        members = self.get_client(key).zrevrange(key, 0, count - 1)
+        return [member.decode() for member in members]
+
+    def untally(self, key, member):
+        self.get_client(key, write=True).zrem(key, member)
+
 
 def _guarded(method):
     @functools.wraps(method)
@@ -130,6 +161,31 @@ class RedisCache(redis.RedisCache):
         """True, or CacheUnavailable: for the health check."""
         return self._cache.ping()
 
+    # Beyond Django's cache API, for the page cache (page_cache.py).
+
+    def swap(self, key, expected, new):
+        """Set ``key`` to ``new`` if it holds ``expected``; whether it did."""
+        key = self.make_and_validate_key(key)
+        return self._cache.swap(key, expected, new)
+
+    def tally(self, key, member):
+        """Count ``member`` once more in the tally at ``key``."""
+        self._cache.tally(self.make_and_validate_key(key), member)
+
+    def fade(self, key, factor, floor, keep):
+        """
+        Multiply the tally's counts by ``factor``, drop those below
+        ``floor`` and all but the ``keep`` highest.
+        """
+        self._cache.fade(self.make_and_validate_key(key), factor, floor, keep)
+
+    def most(self, key, count):
+        """The ``count`` members of the tally with the highest counts, highest first."""
+        return self._cache.most(self.make_and_validate_key(key), count)
+
+    def untally(self, key, member):
+        self._cache.untally(self.make_and_validate_key(key), member)
+
     # Every call that reaches Redis; the rest of BaseCache is built on them.
     add = _guarded(redis.RedisCache.add)
     get = _guarded(redis.RedisCache.get)
@@ -143,3 +199,8 @@ class RedisCache(redis.RedisCache):
     delete_many = _guarded(redis.RedisCache.delete_many)
     clear = _guarded(redis.RedisCache.clear)
     ping = _guarded(ping)
+    swap = _guarded(swap)
+    tally = _guarded(tally)
+    fade = _guarded(fade)
+    most = _guarded(most)
+    untally = _guarded(untally)

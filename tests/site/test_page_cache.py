@@ -21,8 +21,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article
+from partnership.site import ahead, redis_cache
 from partnership.site import page_cache as page_cache_module
-from partnership.site import redis_cache
 from partnership.site.checks import check_shared_cache
 from partnership.site.redis_cache import RedisCache
 from tests import servers
@@ -404,3 +404,132 @@ def test_caches_of_one_process_only_are_warned_about(settings):
     settings.FRAGMENT_CACHE = False
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     assert check_shared_cache() == []
+
+
+# --- Pages prepared ahead of a save's publication (ahead.py) ---------------
+
+
+def save_committed(client, article, title):
+    """Post the change form with a new title; the save commits inside the request."""
+    url = reverse("admin:news_article_change", args=[article.pk])
+    form = change_form(client.get(url))
+    return client.post(url, form.data(title=title, _save="Sichern"))
+
+
+@requires_redis_server
+@pytest.mark.django_db(transaction=True)
+def test_a_save_answers_once_the_pages_visitors_asked_for_show_it(own_redis, admin_client):
+    article = ArticleFactory(title="Vorher")
+    other = ArticleFactory(title="Nebenan")
+    visited = ["/", "/aktuelles/", article.get_absolute_url()]
+    for url in visited:
+        assert Client().get(url)["X-Page-Cache"] == "miss"
+    real_prepare, during = ahead.prepare, []
+
+    def prepare_while_visited(version):
+        # The save has not answered yet: the page of before, from the cache.
+        during.append(Client().get(article.get_absolute_url()))
+        real_prepare(version)
+
+    with mock.patch.object(ahead, "prepare", prepare_while_visited):
+        assert save_committed(admin_client, article, "Nachher").status_code == 302
+    [before] = during
+    assert before["X-Page-Cache"] == "hit" and "Vorher" in before.content.decode()
+    for url in visited:
+        response = Client().get(url)
+        assert response["X-Page-Cache"] == "hit", url
+        assert "Nachher" in response.content.decode(), url
+        assert "Vorher" not in response.content.decode(), url
+    # Never asked for, so not prepared.
+    assert Client().get(other.get_absolute_url())["X-Page-Cache"] == "miss"
+
+
+@requires_redis_server
+@pytest.mark.django_db(transaction=True)
+def test_pages_prepared_before_another_save_moved_the_version_are_never_served(
+    own_redis, admin_client
+):
+    """
+    Another process saves while this one prepares: its change may be
+    missing from the prepared pages, so they must not be served.
+    """
+    article = ArticleFactory(title="Vorher")
+    other = ArticleFactory(title="Nebenan")
+    Client().get("/aktuelles/")
+    real_prepare = ahead.prepare
+
+    def prepare_while_another_saves(version):
+        real_prepare(version)
+        # A save of another process: committed, its version moved, no signal here.
+        Article.objects.filter(pk=other.pk).update(title="Anderswo gespeichert")
+        page_cache_module.increment_version()
+
+    with mock.patch.object(ahead, "prepare", prepare_while_another_saves):
+        assert save_committed(admin_client, article, "Nachher").status_code == 302
+    shown = Client().get("/aktuelles/").content.decode()
+    assert "Anderswo gespeichert" in shown and "Nachher" in shown
+
+
+@requires_redis_server
+@pytest.mark.django_db(transaction=True)
+def test_with_redis_gone_while_preparing_the_save_succeeds_and_owes_its_bump(
+    own_redis, admin_client
+):
+    article = ArticleFactory(title="Vorher")
+    Client().get(article.get_absolute_url())
+    real_prepare = ahead.prepare
+
+    def prepare_as_redis_stops(version):
+        own_redis.stop()
+        real_prepare(version)
+
+    with mock.patch.object(ahead, "prepare", prepare_as_redis_stops):
+        response = save_committed(admin_client, article, "Nachher")
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Nachher"
+    assert page_cache_module._Owed.bump
+
+
+@requires_redis_server
+@pytest.mark.django_db(transaction=True)
+def test_an_address_that_no_longer_shows_a_page_leaves_the_tally(own_redis, admin_client):
+    article = ArticleFactory(title="Bald gelöscht")
+    url = article.get_absolute_url()
+    Client().get(url)
+    Client().get("/aktuelles/")
+    assert f"http://testserver{url}" in cache.most(ahead.TALLY_KEY, 10)
+    delete = reverse("admin:news_article_delete", args=[article.pk])
+    assert admin_client.post(delete, {"post": "yes"}).status_code == 302
+    assert cache.most(ahead.TALLY_KEY, 10) == ["http://testserver/aktuelles/"]
+    assert Client().get(url).status_code == 404
+
+
+@requires_redis_server
+def test_the_tally_keeps_the_addresses_asked_for_most_and_lets_old_counts_fade(own_redis):
+    for member, times in (("a", 3), ("b", 2), ("c", 1)):
+        for _ in range(times):
+            cache.tally("tally", member)
+    assert cache.most("tally", 2) == ["a", "b"]
+    cache.fade("tally", 0.5, 0.6, 5)  # a 1.5, b 1.0, c 0.5: below the floor
+    assert cache.most("tally", 5) == ["a", "b"]
+    cache.fade("tally", 1, 0, 1)
+    assert cache.most("tally", 5) == ["a"]
+
+
+@requires_redis_server
+def test_a_swap_happens_only_while_the_expected_value_is_held(own_redis):
+    cache.set("version", 41, timeout=None)
+    assert not cache.swap("version", 40, 42)
+    assert cache.get("version") == 41
+    assert cache.swap("version", 41, 42)
+    assert cache.get("version") == 42
+
+
+def test_a_prepared_request_has_the_address_it_was_made_from(settings):
+    settings.ALLOWED_HOSTS = ["example.org"]
+    address = "https://example.org/ja/%E3%83%8B%E3%83%A5%E3%83%BC%E3%82%B9/?q=%C3%A4rger&seite=2"
+    request = ahead.request_for(address)
+    assert request.build_absolute_uri() == address
+    assert request.GET["q"] == "ärger"
+    assert not request.COOKIES
