@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import pre_delete
 
         from . import held_uploads  # noqa: F401  (registers its system check)
+        from .columns import install_column_identity
         from .searching import forget_counted_words, searchable_models
 
         for model in searchable_models():
@@ -17,3 +18,4 @@ class CoreConfig(AppConfig):
                 # Per model: a receiver for every sender would keep Django
                 # from deleting any other model's rows in bulk.
                 pre_delete.connect(forget_counted_words, sender=model)
+        install_column_identity()
