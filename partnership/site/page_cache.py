@@ -84,7 +84,12 @@ class _Owed:
     bump = False
 
 
-# The changes committed so far by an editor's request, published at its end.
+class _Publication:
+    """An editor's request, and whether it has committed a change to publish at its end."""
+
+    due = False
+
+
 _editing = ContextVar("page_cache_editing", default=None)
 
 
@@ -103,12 +108,12 @@ def committed(tables):
     A change is committed: the tables' versions move now; the pages' now
     too, or, in an editor's request, once at its end (``published_after``).
     """
-    changes = _editing.get()
-    if changes is None:
+    publication = _editing.get()
+    if publication is None:
         increment_version(tables)
     else:
         fragments.increment(tables)
-        changes.append(tables)
+        publication.due = True
 
 
 def new_version():
@@ -142,13 +147,13 @@ def published_after():
     committed changes, after preparing the pages visitors ask for most
     (ahead.py). The tables' versions have moved at each commit.
     """
-    changes = []
-    token = _editing.set(changes)
+    publication = _Publication()
+    token = _editing.set(publication)
     try:
         yield
     finally:
         _editing.reset(token)
-        if changes:
+        if publication.due:
             publish()
 
 
@@ -316,8 +321,8 @@ class PageCacheMiddleware:
         found = cache.get_many(keys)
         version = found.get(VERSION_KEY)
         if version is None:
-            # First request, or the key was evicted. Not 1: pages stored
-            # under an earlier run of numbers must not match again. Should
+            # First request, or the key was evicted. A new random number:
+            # pages stored under an earlier one must not match again. Should
             # another process start it meanwhile, pages stored under this
             # one are merely never served.
             version = new_version()
