@@ -182,8 +182,8 @@ PAGE_CACHE = env_bool("PAGE_CACHE", default=bool(REDIS_URL))
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # A save in the admin answers once the pages visitors ask for most are
 # rendered again, so that visitors are not kept waiting for them
-# (partnership/site/ahead.py): at most this many pages, within this many
-# seconds of the editor's time; 0 pages renders none ahead.
+# (partnership/site/ahead.py): at most this many pages, none begun after
+# this many seconds of the editor's time; 0 of either renders none ahead.
 PAGE_CACHE_PREPARE = int(os.environ.get("PAGE_CACHE_PREPARE", "50"))
 PAGE_CACHE_PREPARE_SECONDS = float(os.environ.get("PAGE_CACHE_PREPARE_SECONDS", "2"))
 # Rendered pieces of pages, keyed by the versions of what they show, so that

@@ -16,12 +16,18 @@ moved to it, in one step and only if no other save moved it meanwhile.
 - If another save moved the version meanwhile, the prepared pages may
   lack that save's change: the version then moves past them, and they are
   never served.
-- Which pages: the addresses the page cache stored most often, a tally in
-  Redis. A page is stored at most once per version and process, so its
-  count is about the number of versions in which visitors asked for it;
-  each publication lets the counts fade, so the pages asked for lately
-  lead. At most ``PAGE_CACHE_PREPARE`` pages within
-  ``PAGE_CACHE_PREPARE_SECONDS``: the price is the editor's wait.
+- Which pages: those visitors asked for in the most versions lately, a
+  tally in Redis. An address counts once when the page cache stores its
+  page and once when a visitor is the first to get its prepared page after
+  the switch: about once per version and process in which it was asked
+  for. Each publication lets the counts fade, so an address nobody asks
+  for any more drops out. At most ``PAGE_CACHE_PREPARE`` pages, and no new
+  one after ``PAGE_CACHE_PREPARE_SECONDS``: the price is the editor's
+  wait.
+- Two saves at the same moment: the one that comes to switch second finds
+  the version moved and moves it past both saves' prepared pages, so
+  visitors wait for those pages as without preparation. Correct, only not
+  faster.
 
 It needs Redis (``swap`` and the tally, partnership/site/redis_cache.py);
 with another cache, a save moves the version at once, as before.

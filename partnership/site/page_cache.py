@@ -258,7 +258,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         if stored is not None and stored[0] == version:
             return self.rebuild(request, stored)
-        if page_cache and (prepared := self.prepared(key, version)) is not None:
+        if page_cache and (prepared := self.prepared(request, key, version)) is not None:
             return self.rebuild(request, prepared)
         with fragments.rendering_with(snapshot):
             response = self.get_response(request)
@@ -287,16 +287,23 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
-    def prepared(key, version):
-        """The page prepared for ``version`` (ahead.py), kept as the page from now on; or None."""
+    def prepared(request, key, version):
+        """
+        The page prepared for ``version`` (ahead.py), or None. The first
+        visitor after the switch makes it the page, for every process, and
+        counts it as asked for in this version, as a page stored would be.
+        """
         with suppress(CacheUnavailable):
-            ready = cache.get(ahead.ready_key(key, version))
+            ready_key = ahead.ready_key(key, version)
+            ready = cache.get(ready_key)
             if ready is None:
                 return None
             stored, expires_at = ready
             timeout = int(expires_at - time.time())
             if timeout > 0:
                 cache.set(key, stored, timeout=timeout)
+            cache.delete(ready_key)
+            ahead.count(request)
             return stored
         return None
 
