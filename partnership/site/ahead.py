@@ -72,7 +72,7 @@ def ready_key(key, version):
 
 
 def count(request):
-    """Count the address of a page the page cache has just stored (a GET)."""
+    """Count a page's address as asked for in this version: just stored, or handed out prepared."""
     if available() and request.method == "GET":
         cache.tally(TALLY_KEY, request.build_absolute_uri())
 
