@@ -446,6 +446,19 @@ def test_a_save_answers_once_the_pages_visitors_asked_for_show_it(own_redis, adm
 
 @requires_redis_server
 @pytest.mark.django_db(transaction=True)
+def test_a_second_save_is_prepared_from_the_pages_the_first_one_prepared(own_redis, admin_client):
+    article = ArticleFactory(title="Erste Fassung")
+    url = article.get_absolute_url()
+    Client().get(url)
+    for title in ("Zweite Fassung", "Dritte Fassung"):
+        assert save_committed(admin_client, article, title).status_code == 302
+        response = Client().get(url)
+        assert response["X-Page-Cache"] == "hit"
+        assert title in response.content.decode()
+
+
+@requires_redis_server
+@pytest.mark.django_db(transaction=True)
 def test_pages_prepared_before_another_save_moved_the_version_are_never_served(
     own_redis, admin_client
 ):
