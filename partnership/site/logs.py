@@ -8,6 +8,10 @@ household. Two places write addresses: gunicorn's access log
 (``GunicornLogger``, configured in partnership/gunicorn_conf.py) and the
 app's own log, where django-axes names the address of failed logins
 (``ShortenAddresses`` on the console handler in the settings).
+
+Two kinds of address name no visitor and stay whole, so an operator can
+act on them: loopback addresses, and the host of a URL ("redis://…",
+"postgres://user@…"), which names a service the site connects to.
 """
 
 import ipaddress
@@ -17,12 +21,16 @@ import re
 from gunicorn.glogging import Logger
 
 # Candidates only; ipaddress decides what really is an address.
-CANDIDATE = re.compile(r"(?<![\w.:])[0-9A-Fa-f.:]*[.:][0-9A-Fa-f.:]*(?![\w.:])")
+CANDIDATE = re.compile(
+    r"(?<![\w.:])(?<!//)(?<!//\[)(?<!@)[0-9A-Fa-f.:]*[.:][0-9A-Fa-f.:]*(?![\w.:])"
+)
 
 
 def network(address):
     if address.version == 6 and address.ipv4_mapped:
         address = address.ipv4_mapped
+    if address.is_loopback:
+        return str(address)
     prefix = 24 if address.version == 4 else 48
     return str(ipaddress.ip_network(f"{address}/{prefix}", strict=False).network_address)
 

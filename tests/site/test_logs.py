@@ -29,7 +29,20 @@ def test_addresses_are_shortened_to_their_network(text, expected):
 
 
 @pytest.mark.parametrize(
-    "text", ["CKEditor 4.22.1", "um 12:30:45", "/aktuelles/2019/12/", "abc.de"]
+    "text",
+    [
+        "CKEditor 4.22.1",
+        "um 12:30:45",
+        "/aktuelles/2019/12/",
+        "abc.de",
+        # Services the site connects to, named so an operator can find them.
+        "Redis unreachable at redis://10.20.30.40:6379/0",
+        "postgres://partnership@192.0.2.10:5432/partnership",
+        "redis://[2001:db8::5]:6379",
+        # Loopback names no visitor.
+        "127.0.0.1:8000",
+        "::1",
+    ],
 )
 def test_other_text_is_left_alone(text):
     assert shorten_addresses(text) == text
@@ -62,7 +75,7 @@ def test_gunicorns_access_log_shortens_the_client_and_forwarded_addresses(tmp_pa
                 break
             time.sleep(0.1)
     line = next(line for line in log.read_text().splitlines() if "probe" in line)
-    assert line.startswith("127.0.0.0 203.0.113.0 [")
+    assert line.startswith("127.0.0.1 203.0.113.0 [")
     assert '"GET /robots.txt?probe HTTP/1.1" 200' in line
     assert "203.0.113.77" not in line
 
