@@ -3,7 +3,6 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
@@ -35,7 +34,9 @@ class CategoryAdmin(EditorialAdminMixin, TranslatedAdmin):
 class ArticleAdmin(WorkflowAdminMixin, CreditedImageAdminMixin, RevisionAdmin, TranslatedAdmin):
     publish_permission = "news.publish_article"
     change_form_template = "admin/news/article/change_form.html"
-    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+    # Categories grow with every WordPress tag imported: a field that
+    # searches them; the few cities, partnerships and areas stay checkboxes.
+    autocomplete_fields = ["categories"]
     # Byline and author are in the form; the list fits a 1280 px screen without them.
     list_display = ["title", "status", "visibility", "publish_at", "city_list", "thumbnail"]
     list_filter = [
@@ -72,6 +73,16 @@ class ArticleAdmin(WorkflowAdminMixin, CreditedImageAdminMixin, RevisionAdmin, T
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("cities")
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in self.autocomplete_fields:
+            kwargs["help_text"] = _(
+                "Einen Teil des Namens eintippen und die Kategorie mit der Eingabetaste "
+                "oder per Klick wählen; das × vor einem Namen nimmt sie wieder heraus."
+            )
+        else:
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     @admin.display(description=_("Städte"))
     def city_list(self, obj):

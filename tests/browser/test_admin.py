@@ -290,6 +290,33 @@ def test_second_editor_saving_the_same_article_sees_the_conflict(open_as, admin_
     assert article.teaser == ""
 
 
+def test_an_editor_adds_a_category_by_typing_part_of_its_name(open_as, admin_site):
+    article = Article.objects.create(
+        title="Schüleraustausch mit Oviedo",
+        body="<p>Zwölf Schülerinnen und Schüler reisen nach Asturien.</p>",
+        status=Article.Status.DRAFT,
+        publish_at=timezone.now(),
+    )
+    page = open_as("redakteurin")
+    page.goto(admin_site + f"/admin/news/article/{article.pk}/change/")
+
+    # The keyboard alone: into the field, found by its name as a screen
+    # reader announces it, a part of the category's name, Enter.
+    page.get_by_role("searchbox", name="Kategorien").focus()
+    page.keyboard.type("gegnung")
+    expect(page.locator(".select2-results__option--highlighted")).to_have_text("Begegnungen")
+    page.keyboard.press("Enter")
+    expect(page.locator(".field-categories .select2-selection__choice")).to_contain_text(
+        "Begegnungen"
+    )
+    save(page, "_continue")
+
+    assert [category.name for category in article.categories.all()] == ["Begegnungen"]
+    expect(page.locator(".field-categories .select2-selection__choice")).to_contain_text(
+        "Begegnungen"
+    )
+
+
 def serious_violations(page, axe_source):
     """axe's serious and critical findings, leaving out Django's tabular inlines."""
     page.add_script_tag(content=axe_source)
