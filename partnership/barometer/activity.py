@@ -16,7 +16,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import models
+from django.db import connections, models
 from django.db.models import OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -332,10 +332,21 @@ def articles_about(partnership, limit=None):
     title: only those columns are read (the title and the slug in every
     language).
     """
-    articles = Article.objects.published().about(partnership).only("publish_at", "title", "slug")
+    articles = Article.objects.published().only("publish_at", "title", "slug")
+    newest = ("-publish_at", "-pk")
     if limit is None:
-        return articles.order_by()
-    return articles.order_by("-publish_at", "-pk")[:limit]
+        return articles.about(partnership).order_by()
+    if not connections[articles.db].features.supports_slicing_ordering_in_compound:
+        return articles.about(partnership).order_by(*newest)[:limit]
+    # The newest of each link apart, then the newest of both: asked for
+    # either link at once, PostgreSQL gathers every link to a partner city
+    # written about for years before it takes the newest.
+    links = [
+        articles.filter(partnerships=partnership),
+        articles.filter(cities=partnership.partner_city_id),
+    ]
+    first, second = (linked.order_by(*newest)[:limit] for linked in links)
+    return first.union(second).order_by(*newest)[:limit]
 
 
 def _article_activity(article):
