@@ -33,6 +33,8 @@ class CityListView(ListView):
 
 class CityDetailView(PreviewableDetailView):
     model = City
+    # Public by a flag alone; read once from one save to the next.
+    held_between_saves = True
     latest_articles = 5
 
     def get_context_data(self, **kwargs):

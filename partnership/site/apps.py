@@ -11,14 +11,16 @@ class SiteConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        from core import redirects, search
+        from core import holding, redirects, search
 
         from . import checks, sections  # noqa: F401  (register their system checks)
+        from .fragments import held
         from .models import Page
         from .page_cache import connect_signals
         from .views import moved_page_target
 
         connect_signals()
+        holding.install(held)
         redirects.register(moved_page_target)
         search.register(
             search.Kind(

@@ -209,6 +209,10 @@ DEPENDENCIES = {
     "city page: the city": (
         city_url, rename("summary", "Stahlstadt"), "partner", "Stahlstadt", True
     ),
+    # Outside the fragment, from the city held between saves.
+    "city page: the city's name in the title": (
+        city_url, rename("name", "Sheffeld"), "partner", "<title>Sheffeld", True
+    ),
     "city page: an agreement": (
         city_url, rename("title", "Neue Urkunde"), "agreement", "Neue Urkunde", True
     ),
@@ -289,6 +293,25 @@ def test_a_partnership_page_shows_a_save_of_news_only_its_chronicle_lists(
     with django_capture_on_commit_callbacks(execute=True):
         rename("title", "Neu")(scene, "article")
     assert "Neu" in client.get(url).content.decode()
+
+
+def test_a_city_page_reads_its_city_once_from_one_save_to_the_next(
+    client, fragments_on, scene, django_capture_on_commit_callbacks
+):
+    url = city_url(scene)
+    first = client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(url)
+    assert second.content == first.content
+    # The keys and versions of its latest news, which key its stored body:
+    # the city itself is held (core/holding.py).
+    assert len(queries) == 1, [query["sql"] for query in queries]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        scene["partner"].published = False
+        scene["partner"].save()
+
+    assert client.get(url).status_code == 404
 
 
 def test_a_save_that_has_not_committed_moves_no_version(client, fragments_on, scene):
