@@ -131,6 +131,12 @@ def save(page, button):
     expect(page.locator(".messagelist .success")).to_be_visible()
 
 
+def new_draft(title, text):
+    return Article.objects.create(
+        title=title, body=f"<p>{text}</p>", status=Article.Status.DRAFT, publish_at=timezone.now()
+    )
+
+
 def worklist(page, title):
     return page.locator(".editorial-worklist").filter(
         has=page.get_by_role("heading", name=title, exact=True)
@@ -266,12 +272,7 @@ def test_an_article_scheduled_for_tomorrow_is_not_public_today(open_as, anonymou
 
 
 def test_second_editor_saving_the_same_article_sees_the_conflict(open_as, admin_site):
-    article = Article.objects.create(
-        title="Sommerfest der Partnerschaftsvereine",
-        body="<p>Alle Vereine feiern gemeinsam.</p>",
-        status=Article.Status.DRAFT,
-        publish_at=timezone.now(),
-    )
+    article = new_draft("Sommerfest der Partnerschaftsvereine", "Alle Vereine feiern gemeinsam.")
     url = admin_site + f"/admin/news/article/{article.pk}/change/"
     first, second = open_as("redakteurin"), open_as("redakteur2")
     first.goto(url)
@@ -291,11 +292,8 @@ def test_second_editor_saving_the_same_article_sees_the_conflict(open_as, admin_
 
 
 def test_an_editor_adds_a_category_by_typing_part_of_its_name(open_as, admin_site):
-    article = Article.objects.create(
-        title="Schüleraustausch mit Oviedo",
-        body="<p>Zwölf Schülerinnen und Schüler reisen nach Asturien.</p>",
-        status=Article.Status.DRAFT,
-        publish_at=timezone.now(),
+    article = new_draft(
+        "Schüleraustausch mit Oviedo", "Zwölf Schülerinnen und Schüler reisen nach Asturien."
     )
     page = open_as("redakteurin")
     page.goto(admin_site + f"/admin/news/article/{article.pk}/change/")
@@ -344,12 +342,7 @@ def serious_violations(page, axe_source):
 def test_no_serious_accessibility_problems_on_the_pages_editors_use(
     open_as, admin_site, axe_source
 ):
-    draft = Article.objects.create(
-        title="Entwurf für die Prüfung mit axe",
-        body="<p>Text.</p>",
-        status=Article.Status.DRAFT,
-        publish_at=timezone.now(),
-    )
+    draft = new_draft("Entwurf für die Prüfung mit axe", "Text.")
     # A second version, so that history and comparison show differences.
     draft.body = "<p>Text, überarbeitet.</p>"
     draft.save()
