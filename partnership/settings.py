@@ -319,18 +319,22 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 8 * 60 * 60))
 
 # One line a message on standard error, with visitors' IP addresses
-# shortened to their network (partnership/site/logs.py; retention: docs/deploy.md).
+# shortened to their network and without the requests rendered ahead of a
+# save (partnership/site/logs.py; retention: docs/deploy.md).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"shorten_addresses": {"()": "partnership.site.logs.ShortenAddresses"}},
+    "filters": {
+        "shorten_addresses": {"()": "partnership.site.logs.ShortenAddresses"},
+        "quiet_prepared_requests": {"()": "partnership.site.logs.QuietPreparedRequests"},
+    },
     "formatters": {
         "line": {"format": "%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s"}
     },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "filters": ["shorten_addresses"],
+            "filters": ["shorten_addresses", "quiet_prepared_requests"],
             "formatter": "line",
         }
     },

@@ -46,6 +46,7 @@ from django.core.handlers.wsgi import WSGIHandler, WSGIRequest
 from django.utils import translation
 
 from . import fragments
+from .logs import PREPARED_AHEAD
 
 TALLY_KEY = "page-cache:addresses"
 READY_KEY = "{key}@{version}"
@@ -138,5 +139,6 @@ def request_for(address):
         "REMOTE_ADDR": "127.0.0.1",
         "wsgi.url_scheme": parts.scheme,
         "wsgi.input": io.BytesIO(),
+        PREPARED_AHEAD: True,
     }
     return WSGIRequest(environ)

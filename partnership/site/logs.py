@@ -12,6 +12,10 @@ app's own log, where django-axes names the address of failed logins
 Two kinds of address name no visitor and stay whole, so an operator can
 act on them: loopback addresses, and the host of a URL ("redis://…",
 "postgres://user@…"), which names a service the site connects to.
+
+Pages rendered ahead of a save (ahead.py) are no visitors' requests either:
+a page that has gone since is dropped from the list quietly, and its „Not
+Found“ would read as a visitor's (``QuietPreparedRequests``).
 """
 
 import ipaddress
@@ -19,6 +23,9 @@ import logging
 import re
 
 from gunicorn.glogging import Logger
+
+# The WSGI environ key that marks a request as rendered ahead of a save.
+PREPARED_AHEAD = "partnership.prepared_ahead"
 
 # Candidates only; ipaddress decides what really is an address.
 CANDIDATE = re.compile(
@@ -59,6 +66,12 @@ class ShortenAddresses(logging.Filter):
         record.msg = shorten_addresses(record.getMessage())
         record.args = None
         return True
+
+
+class QuietPreparedRequests(logging.Filter):
+    def filter(self, record):
+        request = getattr(record, "request", None)
+        return not getattr(request, "META", {}).get(PREPARED_AHEAD)
 
 
 class GunicornLogger(Logger):

@@ -9,7 +9,11 @@ from urllib.request import Request, urlopen
 
 import pytest
 from django.conf import settings
+from django.http import HttpResponseNotFound
+from django.test import RequestFactory
+from django.utils.log import log_response
 
+from partnership.site.ahead import request_for
 from partnership.site.logs import ShortenAddresses, shorten_addresses
 from tests import servers
 
@@ -63,6 +67,27 @@ def test_the_apps_log_shortens_addresses_of_failed_logins():
     assert "203.0.113.0" in line
     assert "203.0.113.77" not in line
     assert "WARNING axes.watch_login" in line
+
+
+def test_a_page_rendered_ahead_of_a_save_logs_no_visitors_not_found():
+    """Only the visitor's request for a page that has gone is logged, not the one prepared."""
+    handler = logging.getLogger().handlers
+    console = next(h for h in handler if any(isinstance(f, ShortenAddresses) for f in h.filters))
+    stream = io.StringIO()
+    original = console.setStream(stream)
+    try:
+        for request in (
+            request_for("http://localhost/aktuelles/vorbereitet/"),
+            RequestFactory().get("/aktuelles/besucht/"),
+        ):
+            log_response(
+                "Not Found: %s", request.path, response=HttpResponseNotFound(), request=request
+            )
+    finally:
+        console.setStream(original)
+    lines = stream.getvalue().splitlines()
+    assert len(lines) == 1
+    assert "Not Found: /aktuelles/besucht/" in lines[0]
 
 
 def test_gunicorns_access_log_shortens_the_client_and_forwarded_addresses(tmp_path):
