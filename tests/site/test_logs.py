@@ -5,6 +5,7 @@ import logging
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from urllib.request import Request, urlopen
 
 import pytest
@@ -52,18 +53,25 @@ def test_other_text_is_left_alone(text):
     assert shorten_addresses(text) == text
 
 
-def test_the_apps_log_shortens_addresses_of_failed_logins():
+@contextmanager
+def console_output():
+    """What the app's console handler writes meanwhile, with its filters as configured."""
     handler = logging.getLogger().handlers
     console = next(h for h in handler if any(isinstance(f, ShortenAddresses) for f in h.filters))
     stream = io.StringIO()
     original = console.setStream(stream)
     try:
+        yield stream
+    finally:
+        console.setStream(original)
+
+
+def test_the_apps_log_shortens_addresses_of_failed_logins():
+    with console_output() as output:
         logging.getLogger("axes.watch_login").warning(
             "AXES: Locked out %s after repeated login failures", "ip_address: 203.0.113.77"
         )
-    finally:
-        console.setStream(original)
-    line = stream.getvalue()
+    line = output.getvalue()
     assert "203.0.113.0" in line
     assert "203.0.113.77" not in line
     assert "WARNING axes.watch_login" in line
@@ -71,11 +79,7 @@ def test_the_apps_log_shortens_addresses_of_failed_logins():
 
 def test_a_page_rendered_ahead_of_a_save_logs_no_visitors_not_found():
     """Only the visitor's request for a page that has gone is logged, not the one prepared."""
-    handler = logging.getLogger().handlers
-    console = next(h for h in handler if any(isinstance(f, ShortenAddresses) for f in h.filters))
-    stream = io.StringIO()
-    original = console.setStream(stream)
-    try:
+    with console_output() as output:
         for request in (
             request_for("http://localhost/aktuelles/vorbereitet/"),
             RequestFactory().get("/aktuelles/besucht/"),
@@ -83,9 +87,7 @@ def test_a_page_rendered_ahead_of_a_save_logs_no_visitors_not_found():
             log_response(
                 "Not Found: %s", request.path, response=HttpResponseNotFound(), request=request
             )
-    finally:
-        console.setStream(original)
-    lines = stream.getvalue().splitlines()
+    lines = output.getvalue().splitlines()
     assert len(lines) == 1
     assert "Not Found: /aktuelles/besucht/" in lines[0]
 
