@@ -43,6 +43,8 @@ class CityDetailView(PreviewableDetailView):
         # Built and read only where the page's fragment is not stored.
         return super().get_context_data(
             partnerships=SimpleLazyObject(lambda: relation.published().with_details()),
-            articles=SimpleLazyObject(lambda: city.articles.published()[: self.latest_articles]),
+            articles=SimpleLazyObject(
+                lambda: city.articles.published().without_bookkeeping()[: self.latest_articles]
+            ),
             **kwargs,
         )

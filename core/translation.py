@@ -164,9 +164,24 @@ def register_history(model, **options):
     simple_history.register(model, records_class=TranslatedHistoricalRecords, **options)
 
 
+def bookkeeping_fields():
+    """The columns that track translations: their states and the German texts they came from."""
+    per_language = (state_field, basis_field, basis_hash_field)
+    fields = [field(code) for code in TRANSLATED_LANGUAGES for field in per_language]
+    return ["source_hash", "source_changed", *fields]
+
+
 class TranslatableQuerySet(models.QuerySet):
     def complete_in(self, language):
         return self.filter(complete_q(language))
+
+    def without_bookkeeping(self):
+        """
+        Rows without the translations' bookkeeping, which pages that only
+        show them never read: each German text a translation was made from
+        is as long as the text itself.
+        """
+        return self.defer(*bookkeeping_fields())
 
     def outdated(self, language=None):
         return self.filter(outdated_q(language))

@@ -31,7 +31,7 @@ class ArticleListMixin:
     heading = _("Aktuelles")
 
     def get_queryset(self):
-        return Article.objects.published()
+        return Article.objects.published().without_bookkeeping()
 
     def paginate_queryset(self, queryset, page_size):
         return super().paginate_queryset(queryset[: self.max_pages * page_size], page_size)

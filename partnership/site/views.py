@@ -76,7 +76,9 @@ class HomeView(TemplateView):
         partnerships = SimpleLazyObject(lambda: Partnership.objects.published().as_cards())
         return super().get_context_data(
             home_city=home_city,
-            articles=SimpleLazyObject(lambda: Article.objects.published()[: self.latest_articles]),
+            articles=SimpleLazyObject(
+                lambda: Article.objects.published().without_bookkeeping()[: self.latest_articles]
+            ),
             partnerships=partnerships,
             map=SimpleLazyObject(lambda: partnership_map(home_city, partnerships)),
             events=SimpleLazyObject(self.upcoming),

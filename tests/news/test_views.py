@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from news.models import Article
@@ -49,6 +51,15 @@ def test_news_list_query_count_does_not_grow_with_articles(client, django_assert
     # Paginator count, the page of articles, the years for the archive links.
     with django_assert_num_queries(3):
         client.get("/aktuelles/")
+
+
+def test_lists_leave_out_the_german_texts_translations_were_made_from(client):
+    """Each is as long as the article: a list of ten would read them forty times."""
+    ArticleFactory()
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/aktuelles/")
+    [listed] = [query["sql"] for query in queries if '"news_article"."title"' in query["sql"]]
+    assert "translation_basis" not in listed
 
 
 def test_article_page_shows_body_byline_and_related_public_cities(client):
