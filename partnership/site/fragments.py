@@ -4,20 +4,28 @@ everything they show ("Russian-doll" caching), so that a page the page
 cache no longer holds after a save is put together mostly from pieces that
 the save did not touch.
 
-- A fragment's key names the fragment, the language, the deployment (the
-  static files' manifest) and the version of everything it shows: the rows
+- A fragment is stored under a key that names what it shows: the fragment,
+  the language, the deployment (the static files' manifest) and the rows
+  or other values it is given (an article, a page's address). With it is
+  stored its stamp: the versions of everything it shows, namely of the rows
   it is given (an article's own ``version``) and, for what it lists or
   shows of other tables, the version of each such table. A table's version
   moves after every committed save, delete or many-to-many change of one of
   its rows (``FRAGMENTS`` below names the tables of every fragment; the
-  page cache's signal handlers move them). A fragment of an older state is
-  therefore never found again; it expires.
+  page cache's signal handlers move them). A fragment is used only where
+  its stamp is the one the request computes, so a fragment of an older
+  state is never shown; the next render replaces it.
+- Keys that name no version can be known before a page renders: each
+  process remembers, per address, the keys the page's last render looked
+  up, and its first lookup fetches them all in one round trip with its
+  own. Pieces rendered are stored in one round trip too, when the page is
+  done.
 - The versions a request uses are read once, when it starts, before any of
   its queries (``Snapshot``; with the page cache, in the same round trip as
   the page). A save committed while the request runs moves a version past
-  the one the request uses, so whatever the request stores under the old
-  one is never served. Reading them later would let a request that had
-  read the old rows store them under the new version.
+  the one the request uses, so whatever the request stores carries a stamp
+  no later request computes. Reading them later would let a request that
+  had read the old rows store them with the new stamp.
 - A fragment lives no longer than a cached page: until the next scheduled
   publish_at or unpublish_at, at most ``FRAGMENT_CACHE_SECONDS``. So a save
   made while Redis could not be reached shows after that time at the
@@ -32,7 +40,9 @@ the save did not touch.
 """
 
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -175,63 +185,125 @@ class Snapshot:
         tables = {label: found.get(TABLE_KEY.format(label)) for label in tracked_tables()}
         return cls(content_version, tables)
 
-    def key(self, name, parts):
+    def entry(self, name, parts):
+        """
+        The fragment's key, from what it shows, and its stamp, from the
+        versions it shows them at.
+        """
         fragment = FRAGMENTS[name]
-        versions = [
-            f"{label}={self.tables[label]}" for label in (*fragment.tables, EVERY_FRAGMENT)
-        ]
+        shown = [deployment()]
+        stamp = [f"{label}={self.tables[label]}" for label in (*fragment.tables, EVERY_FRAGMENT)]
         for part in parts:
-            versions.append(self.part(part))
-        # A digest keeps the key short whatever the number of versions.
-        digest = hashlib.sha256(";".join([deployment(), *versions]).encode()).hexdigest()
-        return FRAGMENT_KEY.format(name=name, language=translation.get_language(), digest=digest)
+            what, version = self.part(part)
+            shown.append(what)
+            stamp.append(version)
+        # A digest keeps the key short whatever it names.
+        digest = hashlib.sha256(";".join(shown).encode()).hexdigest()
+        key = FRAGMENT_KEY.format(name=name, language=translation.get_language(), digest=digest)
+        return key, ";".join(stamp)
 
     def part(self, value):
+        """What ``value`` names, and the version it is at."""
         if isinstance(value, QuerySet) and issubclass(value.model, VersionedModel):
             # The rows a fragment lists, such as a page's latest news: a save
-            # of a row it does not list leaves the fragment stored. Their
+            # of a row it does not list leaves the fragment as it is. Their
             # keys and versions are read, not the rows, which only a
             # fragment not stored needs.
             rows = value.values_list("pk", "version")
             label = value.model._meta.label_lower
-            return label + "[" + ",".join(f"{pk}:{version}" for pk, version in rows) + "]"
+            return label + "[]", ",".join(f"{pk}:{version}" for pk, version in rows)
         if isinstance(value, QuerySet | list | tuple):
-            return "[" + ",".join(self.part(item) for item in value) + "]"
+            parts = [self.part(item) for item in value]
+            return (
+                "[" + ",".join(what for what, _version in parts) + "]",
+                "[" + ",".join(version for _what, version in parts) + "]",
+            )
         meta = getattr(value, "_meta", None)
         if meta is None:
-            return str(value)
+            return str(value), ""
+        row = f"{meta.label_lower}:{value.pk}"
         version = getattr(value, "version", None)
         if version is not None:
-            return f"{meta.label_lower}:{value.pk}:{version}"
+            return row, str(version)
         if meta.label_lower in self.tables:
-            return f"{meta.label_lower}:{value.pk}@{self.tables[meta.label_lower]}"
+            return row, f"@{self.tables[meta.label_lower]}"
         # A row of a table no fragment lists: every save of content moves
-        # the content version, so that is the version it is keyed by.
-        return f"{meta.label_lower}:{value.pk}@content:{self.content_version}"
+        # the content version, so that is the version it is at.
+        return row, f"@content:{self.content_version}"
 
 
-_current = ContextVar("fragment_snapshot", default=None)
+class Rendering:
+    """
+    One page's use of the fragments: what it found, what it rendered to
+    store once it is done, and the keys it looked up, for the next render
+    of its address.
+    """
+
+    def __init__(self, snapshot, address=None):
+        self.snapshot = snapshot
+        self.address = address
+        self.expected = learned(address)
+        self.found = {}
+        self.looked_up = []
+        self.missed = False
+        self.rendered = {}
+
+    def lookup(self, entries):
+        """The stored pieces, by key, among ``entries`` (key and stamp) with their stamps."""
+        wanted = [key for key, _stamp in entries if key not in self.found]
+        if self.expected:
+            wanted += [key for key in self.expected if key not in self.found]
+            self.expected = ()
+        if wanted:
+            self.found.update(dict.fromkeys(wanted))
+            with suppress(CacheUnavailable):
+                self.found.update(cache.get_many(wanted))
+        shown = {}
+        for key, stamp in entries:
+            self.looked_up.append(key)
+            stored = self.found[key]
+            if stored is not None and stored[0] == stamp:
+                shown[key] = stored[1]
+            else:
+                self.missed = True
+        return shown
+
+    def store(self, key, stamp, html):
+        self.found[key] = self.rendered[key] = (stamp, html)
+
+    def finish(self):
+        """Store what was rendered; remember the keys where any was missing."""
+        if self.rendered:
+            store(self.rendered, self.snapshot)
+        if self.missed and self.address is not None:
+            learn(self.address, self.looked_up)
+
+
+_current = ContextVar("fragment_rendering", default=None)
 
 
 def current():
     """This request's snapshot, or None where fragments are not used."""
+    rendering = _current.get()
+    return None if rendering is None else rendering.snapshot
+
+
+def rendering():
+    """This request's use of the fragments (``Rendering``), or None."""
     return _current.get()
 
 
 @contextmanager
-def rendering_with(snapshot):
-    token = _current.set(snapshot)
+def rendering_with(snapshot, address=None):
+    """Render with ``snapshot``; ``address`` names the page, whose keys are then remembered."""
+    page = None if snapshot is None else Rendering(snapshot, address)
+    token = _current.set(page)
     try:
         yield
     finally:
         _current.reset(token)
-
-
-def lookup(keys):
-    """The stored fragments among ``keys``; none while Redis is away."""
-    with suppress(CacheUnavailable):
-        return cache.get_many(keys)
-    return {}
+    if page is not None:
+        page.finish()
 
 
 def store(fragments, snapshot):
@@ -245,6 +317,35 @@ def store(fragments, snapshot):
     if seconds > 0:
         with suppress(CacheUnavailable):
             cache.set_many(fragments, timeout=seconds)
+
+
+class _Learned:
+    """Per address, the keys its page looked up when last rendered here, latest used last."""
+
+    keys = OrderedDict()
+    # For a gunicorn run with threads.
+    lock = threading.Lock()
+
+
+# Addresses whose keys a process remembers, the least recently asked for
+# forgotten first: at up to 50 keys a page, about 3 MB.
+LEARNED_ADDRESSES = 500
+
+
+def learned(address):
+    with _Learned.lock:
+        keys = _Learned.keys.get(address, ())
+        if keys:
+            _Learned.keys.move_to_end(address)
+        return keys
+
+
+def learn(address, keys):
+    with _Learned.lock:
+        _Learned.keys[address] = tuple(dict.fromkeys(keys))
+        _Learned.keys.move_to_end(address)
+        while len(_Learned.keys) > LEARNED_ADDRESSES:
+            _Learned.keys.popitem(last=False)
 
 
 # --- Versions move with saves ------------------------------------------------

@@ -251,16 +251,16 @@ class PageCacheMiddleware:
         if not self.anonymous_request(request):
             return self.get_response(request)
         page_cache = settings.PAGE_CACHE
-        key = self.key(request) if page_cache else None
+        key = self.key(request)
         try:
-            version, stored, snapshot = self.lookup(key)
+            version, stored, snapshot = self.lookup(key if page_cache else None)
         except CacheUnavailable:
             return self.get_response(request)
         if stored is not None and stored[0] == version:
             return self.rebuild(request, stored)
         if page_cache and (prepared := self.prepared(request, key, version)) is not None:
             return self.rebuild(request, prepared)
-        with fragments.rendering_with(snapshot):
+        with fragments.rendering_with(snapshot, address=key):
             response = self.get_response(request)
         if page_cache and self.cacheable_response(response):
             response["X-Page-Cache"] = "miss"

@@ -26,6 +26,7 @@ from partnership.site.workload import (
     percentile,
     weighted_urls,
 )
+from tests import servers
 from tests.factories import ArticleFactory
 
 WRK_OUTPUT = """\
@@ -219,7 +220,7 @@ def test_the_report_shows_which_reads_were_stale():
             "stale": 1,
             "saves": 12,
             "failed saves": 0,
-            "fragment keys": 60,
+            "fragments written": 60,
             "stale examples": [("/aktuelles/", "/aktuelles/a/", 0.012)],
         },
         "urls": {name: ["/"] for name in READ_SHARES},
@@ -322,3 +323,14 @@ def test_generate_bench_data_makes_articles_with_shared_images(settings):
     if connection.vendor == "postgresql":
         assert Article.objects.filter(pk=article.pk, search_vector__isnull=False).exists()
         assert SearchTerm.objects.count() > 100
+
+
+@pytest.mark.skipif(not servers.RedisServer.available(), reason="needs redis-server")
+def test_fragments_written_counts_each_write_of_a_fragment_but_not_versions_or_pages():
+    command = Command()
+    with command.own_redis(), command.fragments_written() as written:
+        for _write in range(2):
+            command.redis.set(":1:fragment:teaser:de:0a1b", "…")
+        command.redis.set(":1:fragment:table:news.article", 2)
+        command.redis.set(":1:page-cache:de:GET:0a1b", "…")
+    assert written["count"] == 2

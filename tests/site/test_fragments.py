@@ -5,6 +5,7 @@ on the next request, in every fragment that shows what was saved.
 
 import threading
 import time
+from collections import OrderedDict
 from datetime import timedelta
 from unittest import mock
 from urllib.parse import urlsplit
@@ -314,6 +315,64 @@ def test_a_city_page_reads_its_city_once_from_one_save_to_the_next(
     assert client.get(url).status_code == 404
 
 
+def test_a_page_rendered_again_looks_up_all_its_fragments_in_one_round_trip(
+    client, fragments_on, scene, django_capture_on_commit_callbacks
+):
+    """
+    Its first render tells the process the page's keys. After a save, the
+    list misses and its teasers, the header and the footer are found in the
+    same round trip; what is rendered anew is stored in one more.
+    """
+    ArticleFactory(title="Zweiter Beitrag")
+    url = reverse("news:list")
+    client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        rename("title", "Neue Fassung")(scene, "article")
+    with (
+        mock.patch.object(cache, "get_many", wraps=cache.get_many) as lookups,
+        mock.patch.object(cache, "set_many", wraps=cache.set_many) as stores,
+    ):
+        shown = client.get(url).content.decode()
+    assert "Neue Fassung" in shown
+    # The versions, then every fragment.
+    assert lookups.call_count == 2
+    [(stored,), _options] = stores.call_args
+    # The list and the renamed article's teaser.
+    assert len(stored) == 2
+
+
+def test_a_fragment_stored_for_older_versions_is_rendered_again(fragments_on):
+    """
+    A request that took its snapshot before a save may store its fragment
+    after one of the save's readers stored theirs, under the same key.
+    """
+    tables = dict.fromkeys(fragments.tracked_tables(), 1)
+    before = fragments.Snapshot(1, tables)
+    after = fragments.Snapshot(2, {**tables, "news.article": 2})
+    template = Template(
+        '{% load fragments %}{% fragment "latest-news" %}{{ title }}{% endfragment %}'
+    )
+
+    def render(snapshot, title):
+        with fragments.rendering_with(snapshot):
+            return template.render(Context({"title": title}))
+
+    assert render(after, "Neue Fassung") == "Neue Fassung"
+    assert render(before, "Alte Fassung") == "Alte Fassung"
+    assert render(after, "Neue Fassung") == "Neue Fassung"
+
+
+def test_a_process_remembers_the_keys_of_its_most_recent_addresses(monkeypatch):
+    monkeypatch.setattr(fragments._Learned, "keys", OrderedDict())
+    monkeypatch.setattr(fragments, "LEARNED_ADDRESSES", 2)
+    fragments.learn("/", ["kopf", "fuss", "kopf"])
+    fragments.learn("/aktuelles/", ["kopf", "liste"])
+    assert fragments.learned("/") == ("kopf", "fuss")
+    fragments.learn("/suche/", ["kopf"])
+    assert fragments.learned("/aktuelles/") == ()
+    assert fragments.learned("/") == ("kopf", "fuss")
+
+
 def test_a_save_that_has_not_committed_moves_no_version(client, fragments_on, scene):
     url = scene["article"].get_absolute_url()
     client.get(url)
@@ -326,13 +385,12 @@ def test_a_save_that_has_not_committed_moves_no_version(client, fragments_on, sc
 
 def test_each_language_and_deployment_has_its_own_fragments(fragments_on, scene, monkeypatch):
     snapshot = fragments.Snapshot(1, dict.fromkeys(fragments.tracked_tables(), 1))
-    with fragments.rendering_with(snapshot):
-        german = snapshot.key("article", [scene["article"]])
-        with monkeypatch.context() as patch:
-            patch.setattr(fragments, "deployment", lambda: "neu")
-            redeployed = snapshot.key("article", [scene["article"]])
+    german, _stamp = snapshot.entry("article", [scene["article"]])
+    with monkeypatch.context() as patch:
+        patch.setattr(fragments, "deployment", lambda: "neu")
+        redeployed, _stamp = snapshot.entry("article", [scene["article"]])
     with translation.override("en"):
-        english = snapshot.key("article", [scene["article"]])
+        english, _stamp = snapshot.entry("article", [scene["article"]])
     assert len({german, redeployed, english}) == 3
 
 
@@ -537,10 +595,11 @@ def test_a_change_made_without_a_save_shows_once_every_fragment_is_retired(
     assert lead in client.get(url).content.decode()
 
 
-def test_a_row_of_a_table_no_fragment_lists_is_keyed_by_the_content_version(fragments_on):
+def test_a_row_of_a_table_no_fragment_lists_is_stamped_with_the_content_version(fragments_on):
     """No table version to read: any save of content (which moves the content version) counts."""
     redirect = LegacyRedirect.objects.create(old_path="/?p=1", new_path="/aktuelles/")
     tables = dict.fromkeys(fragments.tracked_tables(), 1)
-    before = fragments.Snapshot(1, tables).key("teaser", [redirect])
-    after = fragments.Snapshot(2, tables).key("teaser", [redirect])
-    assert before != after
+    before = fragments.Snapshot(1, tables).entry("teaser", [redirect])
+    after = fragments.Snapshot(2, tables).entry("teaser", [redirect])
+    assert before[0] == after[0]
+    assert before[1] != after[1]

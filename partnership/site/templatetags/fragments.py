@@ -8,11 +8,12 @@ values) it is given.
 ``{% fragment_for item in items "name" value … %}…{% endfragment_for %}``
 loops like ``{% for %}``, keeping each item's piece under that item's
 version and the values given after the name (anything else the piece
-shows differently, such as its heading level); all of
-a list's pieces are looked up in one round trip and the missing ones stored
-in another. Inside, ``forloop.counter0`` and ``forloop.first`` work as in a
-for loop, and ``first`` is part of each key (the first teaser's image is
-not loaded lazily).
+shows differently, such as its heading level). All of a list's pieces are
+looked up in one round trip, with the page's other pieces where the page
+was rendered before, and stored with the page's. Inside,
+``forloop.counter0`` and ``forloop.first`` work as in a for loop, and
+``first`` is part of each key (the first teaser's image is not loaded
+lazily).
 """
 
 from django import template
@@ -23,11 +24,11 @@ from partnership.site import fragments
 register = template.Library()
 
 
-def active_snapshot(context):
-    """The request's snapshot, unless the page shows anything not live."""
+def active_rendering(context):
+    """The request's use of the fragments, unless the page shows anything not live."""
     if context.get("is_preview"):
         return None
-    return fragments.current()
+    return fragments.rendering()
 
 
 class FragmentNode(template.Node):
@@ -35,16 +36,16 @@ class FragmentNode(template.Node):
         self.name, self.parts, self.nodelist = name, parts, nodelist
 
     def render(self, context):
-        snapshot = active_snapshot(context)
-        if snapshot is None:
+        page = active_rendering(context)
+        if page is None:
             return self.nodelist.render(context)
         name = self.name.resolve(context)
-        key = snapshot.key(name, [part.resolve(context) for part in self.parts])
-        stored = fragments.lookup([key]).get(key)
-        if stored is not None:
-            return mark_safe(stored)
+        key, stamp = page.snapshot.entry(name, [part.resolve(context) for part in self.parts])
+        stored = page.lookup([(key, stamp)])
+        if key in stored:
+            return mark_safe(stored[key])
         html = self.nodelist.render(context)
-        fragments.store({key: str(html)}, snapshot)
+        page.store(key, stamp, str(html))
         return html
 
 
@@ -55,19 +56,20 @@ class FragmentForNode(template.Node):
 
     def render(self, context):
         items = list(self.items.resolve(context) or ())
-        snapshot = active_snapshot(context)
-        keys = [None] * len(items)
+        page = active_rendering(context)
+        entries = [(None, None)] * len(items)
         stored = {}
-        if snapshot is not None:
+        if page is not None:
             name = self.name.resolve(context)
             parts = [part.resolve(context) for part in self.parts]
-            keys = [
-                snapshot.key(name, [item, index == 0, *parts]) for index, item in enumerate(items)
+            entries = [
+                page.snapshot.entry(name, [item, index == 0, *parts])
+                for index, item in enumerate(items)
             ]
-            stored = fragments.lookup(keys)
-        pieces, rendered = [], {}
+            stored = page.lookup(entries)
+        pieces = []
         with context.push():
-            for index, (item, key) in enumerate(zip(items, keys, strict=True)):
+            for index, (item, (key, stamp)) in enumerate(zip(items, entries, strict=True)):
                 if key in stored:
                     pieces.append(stored[key])
                     continue
@@ -76,9 +78,7 @@ class FragmentForNode(template.Node):
                 html = self.nodelist.render(context)
                 pieces.append(html)
                 if key is not None:
-                    rendered[key] = str(html)
-        if rendered:
-            fragments.store(rendered, snapshot)
+                    page.store(key, stamp, str(html))
         return mark_safe("".join(pieces))
 
 

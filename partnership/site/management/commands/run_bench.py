@@ -368,9 +368,9 @@ class Command(BaseCommand):
         for run in range(self.runs):
             pure.append(run_workload(base, urls, READERS, duration, shared, seed=100 * run))
             self.progress(f"Nur Lesen, Lauf {run + 1}: {pure[-1]['rps']:.0f} req/s")
-            before = self.fragment_keys()
-            result = run_workload(base, urls, READERS, duration, shared, editor, 100 * run)
-            result["fragment keys"] = self.fragment_keys() - before
+            with self.fragments_written() as written:
+                result = run_workload(base, urls, READERS, duration, shared, editor, 100 * run)
+            result["fragments written"] = written["count"]
             mixed.append(result)
             self.progress(
                 f"Gemischt, Lauf {run + 1}: {result['rps']:.0f} req/s, "
@@ -383,15 +383,34 @@ class Command(BaseCommand):
             "runs": len(mixed),
         }
 
-    def fragment_keys(self):
-        """Rendered fragments in Redis, without the tables' version keys."""
-        # Fragment keys carry the content's versions: each re-rendered fragment is a new key.
+    @contextmanager
+    def fragments_written(self):
+        """
+        Counts the fragments stored in the bench's Redis meanwhile (without
+        the tables' versions): a re-rendered fragment replaces the one
+        stored under its key, so Redis reports each write as it happens.
+        """
+        self.redis.config_set("notify-keyspace-events", "E$")
+        written = {"count": 0}
         versions = TABLE_KEY.format("")
-        return sum(
-            1
-            for key in self.redis.scan_iter(match="*fragment:*", count=1000)
-            if versions not in key.decode()
-        )
+
+        def count(message):
+            key = message["data"].decode()
+            if ":fragment:" in key and versions not in key:
+                written["count"] += 1
+
+        pubsub = self.redis.pubsub(ignore_subscribe_messages=True)
+        # own_redis() gives the site database 0.
+        pubsub.subscribe(**{"__keyevent@0__:set": count})
+        listener = pubsub.run_in_thread(sleep_time=0.01, daemon=True)
+        try:
+            yield written
+        finally:
+            time.sleep(0.5)  # the last writes' messages
+            listener.stop()
+            listener.join()
+            pubsub.close()
+            self.redis.config_set("notify-keyspace-events", "")
 
     @staticmethod
     def wait_for(base):
@@ -512,11 +531,11 @@ class Command(BaseCommand):
             f"| stale reads | – | {both['stale']} |",
             f"| saves done (failed) | – | {saves} ({both['failed saves']}) |",
             "| fragments written per save | – | "
-            + (f"{both['fragment keys'] / saves:.1f} |" if saves else "– |"),
+            + (f"{both['fragments written'] / saves:.1f} |" if saves else "– |"),
             "",
-            "Fragments written per save: new `fragment:` keys in Redis during the runs "
-            "divided by the saves, so fragments the readers re-render for other reasons "
-            "count too.",
+            "Fragments written per save: fragments stored in Redis during the runs "
+            "(counted by Redis's keyspace notifications) divided by the saves, so "
+            "fragments the readers re-render for other reasons count too.",
             "",
         ]
         if both["stale examples"]:
