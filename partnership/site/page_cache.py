@@ -272,7 +272,8 @@ class PageCacheMiddleware:
 
     def prepare(self, request, version, snapshot):
         """Render a page ahead of ``version`` (ahead.py) and store it for that version."""
-        with fragments.rendering_with(snapshot):
+        key = self.key(request)
+        with fragments.rendering_with(snapshot, address=key):
             response = self.get_response(request)
         # Redis failing here fails the publication, which then owes its bump.
         with suppress(CacheUnavailable):
@@ -281,7 +282,7 @@ class PageCacheMiddleware:
                 # Its expiry goes with it: kept as the page later, it must
                 # not live longer than it would have here.
                 ready = (self.freeze(response, version), time.time() + timeout)
-                cache.set(ahead.ready_key(self.key(request), version), ready, timeout=timeout)
+                cache.set(ahead.ready_key(key, version), ready, timeout=timeout)
             else:
                 ahead.forget(request)
         return response
