@@ -186,7 +186,7 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # this many seconds of the editor's time; 0 of either renders none ahead.
 PAGE_CACHE_PREPARE = int(os.environ.get("PAGE_CACHE_PREPARE", "50"))
 PAGE_CACHE_PREPARE_SECONDS = float(os.environ.get("PAGE_CACHE_PREPARE_SECONDS", "2"))
-# Rendered pieces of pages, keyed by the versions of what they show, so that
+# Rendered pieces of pages, each with the versions of what it shows, so that
 # a page rendered after a save reuses what the save did not touch
 # (partnership/site/fragments.py). Kept as long as pages, at most
 # FRAGMENT_CACHE_SECONDS; 0 keeps none, which makes every page cold.

@@ -16,10 +16,11 @@ the save did not touch.
   its stamp is the one the request computes, so a fragment of an older
   state is never shown; the next render replaces it.
 - Keys that name no version can be known before a page renders: each
-  process remembers, per address, the keys the page's last render looked
-  up, and its first lookup fetches them all in one round trip with its
-  own. Pieces rendered are stored in one round trip too, when the page is
-  done.
+  process remembers, per address, the keys its page looked up when it last
+  met a piece it had not looked up before, and the page's first lookup
+  fetches them all in one round trip with its own. Pieces rendered are
+  stored in one round trip too, when the page is done, and not at all if
+  a change by the clock came while it rendered.
 - The versions a request uses are read once, when it starts, before any of
   its queries (``Snapshot``; with the page cache, in the same round trip as
   the page). A save committed while the request runs moves a version past
@@ -52,7 +53,7 @@ from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.db.models import QuerySet
-from django.utils import translation
+from django.utils import timezone, translation
 
 from core.versioning import VersionedModel
 
@@ -67,9 +68,9 @@ class Fragment:
     """
     What a fragment shows besides the rows it is given: the tables (model
     labels) whose rows it lists or displays. A row given to it that has no
-    ``version`` of its own is keyed by its table's version, or by the
+    ``version`` of its own is stamped with its table's version, or with the
     content version where no fragment lists its table; a QuerySet of rows
-    with versions by their keys and versions.
+    with versions with their keys and versions.
     """
 
     tables: tuple[str, ...] = ()
@@ -140,14 +141,14 @@ FRAGMENTS = {
 }
 
 
-# Not a table: a version every fragment is keyed by, moved by changes made
+# Not a table: a version every fragment is stamped with, moved by changes made
 # without a save, such as make_renditions writing new image sizes.
 EVERY_FRAGMENT = "*"
 
 
 @memoize
 def tracked_tables():
-    """The model labels whose versions fragments are keyed by, and EVERY_FRAGMENT."""
+    """The model labels whose versions fragments are stamped with, and EVERY_FRAGMENT."""
     labels = {label for fragment in FRAGMENTS.values() for label in fragment.tables}
     return (*sorted(labels), EVERY_FRAGMENT)
 
@@ -167,6 +168,9 @@ class Snapshot:
     def __init__(self, content_version, tables):
         self.content_version = content_version
         self.tables = tables
+        # Tables move at a save's commit, the content version at the end of
+        # the request that saved (page_cache.py): a state moves with both.
+        self.state = (content_version, *tables.values())
 
     @staticmethod
     def table_keys():
@@ -242,18 +246,19 @@ class Rendering:
     def __init__(self, snapshot, address=None):
         self.snapshot = snapshot
         self.address = address
-        self.expected = learned(address)
+        self.began = timezone.now()
+        self.remembered = learned(address)
         self.found = {}
         self.looked_up = []
-        self.missed = False
         self.rendered = {}
 
     def lookup(self, entries):
         """The stored pieces, by key, among ``entries`` (key and stamp) with their stamps."""
-        wanted = [key for key, _stamp in entries if key not in self.found]
-        if self.expected:
-            wanted += [key for key in self.expected if key not in self.found]
-            self.expected = ()
+        keys = [key for key, _stamp in entries]
+        if not self.looked_up:
+            # The page's first lookup: every key the page had when last rendered too.
+            keys += self.remembered
+        wanted = [key for key in dict.fromkeys(keys) if key not in self.found]
         if wanted:
             self.found.update(dict.fromkeys(wanted))
             with suppress(CacheUnavailable):
@@ -264,18 +269,20 @@ class Rendering:
             stored = self.found[key]
             if stored is not None and stored[0] == stamp:
                 shown[key] = stored[1]
-            else:
-                self.missed = True
         return shown
 
     def store(self, key, stamp, html):
         self.found[key] = self.rendered[key] = (stamp, html)
 
     def finish(self):
-        """Store what was rendered; remember the keys where any was missing."""
+        """Store what was rendered; remember the keys if any was new."""
         if self.rendered:
-            store(self.rendered, self.snapshot)
-        if self.missed and self.address is not None:
+            store(self.rendered, self.snapshot, since=self.began)
+        # A render that found a piece does not look inside it, so it may
+        # ask for fewer keys than the page has: only new ones tell that
+        # the page's pieces changed, and a render that met a new piece
+        # rendered it, so it asked for every key inside.
+        if self.address is not None and not set(self.looked_up) <= set(self.remembered):
             learn(self.address, self.looked_up)
 
 
@@ -306,13 +313,17 @@ def rendering_with(snapshot, address=None):
         page.finish()
 
 
-def store(fragments, snapshot):
-    """Keep ``fragments`` as long as a page, at most FRAGMENT_CACHE_SECONDS (0: not at all)."""
+def store(fragments, snapshot, since):
+    """
+    Keep ``fragments``, rendered from ``since`` on, as long as a page, at
+    most FRAGMENT_CACHE_SECONDS (0: not at all).
+    """
     # Here, not at the top: page_cache.py takes the snapshots.
     from .page_cache import seconds_until_next_change
 
     seconds = min(
-        settings.FRAGMENT_CACHE_SECONDS, seconds_until_next_change(snapshot.content_version)
+        settings.FRAGMENT_CACHE_SECONDS,
+        seconds_until_next_change(snapshot.content_version, since=since),
     )
     if seconds > 0:
         with suppress(CacheUnavailable):
@@ -388,24 +399,24 @@ def tables_of(*models):
 
 
 class _Held:
-    """Values this process read at one content version."""
+    """Values this process read at one state of the content (``Snapshot.state``)."""
 
-    version = None
+    state = None
     values = {}
 
 
 def held(name, load):
     """
-    ``load()``, read once per content version and process where the request
-    has a snapshot: for rows of small tables that many pages show, such as
-    the home city. A value read while a save commits is kept under the
-    version read before it, which that save has already left behind.
+    ``load()``, read once per state of the content and process where the
+    request has a snapshot: for rows of small tables that many pages show,
+    such as the home city. A value read while a save commits is kept under
+    the state read before it, which that save has already left behind.
     """
     snapshot = current()
     if snapshot is None:
         return load()
-    if _Held.version != snapshot.content_version:
-        _Held.version, _Held.values = snapshot.content_version, {}
+    if _Held.state != snapshot.state:
+        _Held.state, _Held.values = snapshot.state, {}
     if name not in _Held.values:
         _Held.values[name] = load()
     return _Held.values[name]

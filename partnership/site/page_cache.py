@@ -9,7 +9,8 @@ A page cache for anonymous visitors that never serves stale visibility.
   In an editor's request, it happens once, at the request's end, after the
   pages visitors ask for most were rendered for the new version (ahead.py).
 - A cached page lives no longer than the next scheduled publish_at or
-  unpublish_at, so scheduling works by the clock here too.
+  unpublish_at, so scheduling works by the clock here too; a page whose
+  rendering such a moment interrupted is not stored at all.
 - Only requests without a session cookie are served from it, and only plain
   200 responses without cookies or private caching are stored: staff never
   receive a cached page and never put one in.
@@ -203,40 +204,54 @@ def connect_signals():
 
 
 class _NextChange:
-    """The next change by the clock, as last read, and the content version it was read at."""
+    """
+    The next change by the clock, as last read: the moment it was looked
+    for from, and the content version it was read at.
+    """
 
     version = None
+    after = None
     moment = None
 
 
-def seconds_until_next_change(version=None):
+def seconds_until_next_change(version=None, since=None):
     """
     How long a page or fragment may be kept: until the next change by the
     clock (an article's or a free page's publish_at or unpublish_at, a
-    notice's start or end), at most the setting. Read once per content
+    notice's start or end), at most the setting. ``since`` is when its
+    rendering began: a change by the clock since then may have come after
+    what it read, so it is not kept at all (0). Read once per content
     ``version`` and process, while that moment lies ahead.
     """
     now = timezone.now()
-    known = version is not None and version == _NextChange.version
-    if not known or (_NextChange.moment is not None and _NextChange.moment <= now):
+    since = min(since or now, now)
+    known = (
+        version is not None
+        and version == _NextChange.version
+        and _NextChange.after <= since
+        and (_NextChange.moment is None or _NextChange.moment > since)
+    )
+    if not known:
         changes = [
-            Article.objects.next_visibility_change(now),
-            Page.objects.next_visibility_change(now),
-            site_state().next_change(now),
+            Article.objects.next_visibility_change(since),
+            Page.objects.next_visibility_change(since),
+            site_state().next_change(since),
         ]
-        _NextChange.version = version
+        _NextChange.version, _NextChange.after = version, since
         _NextChange.moment = min((point for point in changes if point is not None), default=None)
     change = _NextChange.moment
     if change is None:
         return settings.PAGE_CACHE_SECONDS
-    return max(1, min(settings.PAGE_CACHE_SECONDS, int((change - now).total_seconds()) + 1))
+    if change <= now:
+        return 0
+    return min(settings.PAGE_CACHE_SECONDS, int((change - now).total_seconds()) + 1)
 
 
 class PageCacheMiddleware:
     """
     Serves and stores pages; for the requests it would serve, also takes the
-    versions their fragments are keyed by (fragments.py), in the same round
-    trip as the page.
+    versions their fragments are stamped with (fragments.py), in the same
+    round trip as the page.
     """
 
     def __init__(self, get_response):
@@ -260,31 +275,32 @@ class PageCacheMiddleware:
             return self.rebuild(request, stored)
         if page_cache and (prepared := self.prepared(request, key, version)) is not None:
             return self.rebuild(request, prepared)
+        began = timezone.now()
         with fragments.rendering_with(snapshot, address=key):
             response = self.get_response(request)
         if page_cache and self.cacheable_response(response):
             response["X-Page-Cache"] = "miss"
             with suppress(CacheUnavailable):
-                timeout = seconds_until_next_change(version)
-                cache.set(key, self.freeze(response, version), timeout=timeout)
-                ahead.count(request)
+                if timeout := seconds_until_next_change(version, since=began):
+                    cache.set(key, self.freeze(response, version), timeout=timeout)
+                    ahead.count(request)
         return response
 
     def prepare(self, request, version, snapshot):
         """Render a page ahead of ``version`` (ahead.py) and store it for that version."""
         key = self.key(request)
+        began = timezone.now()
         with fragments.rendering_with(snapshot, address=key):
             response = self.get_response(request)
         # Redis failing here fails the publication, which then owes its bump.
         with suppress(CacheUnavailable):
-            if self.cacheable_response(response):
-                timeout = seconds_until_next_change(version)
+            if not self.cacheable_response(response):
+                ahead.forget(request)
+            elif timeout := seconds_until_next_change(version, since=began):
                 # Its expiry goes with it: kept as the page later, it must
                 # not live longer than it would have here.
                 ready = (self.freeze(response, version), time.time() + timeout)
                 cache.set(ahead.ready_key(key, version), ready, timeout=timeout)
-            else:
-                ahead.forget(request)
         return response
 
     @staticmethod

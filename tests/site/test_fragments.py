@@ -11,17 +11,20 @@ from unittest import mock
 from urllib.parse import urlsplit
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.template import Context, Template
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
+from cities.models import City
 from news.models import Article, LegacyRedirect, PreviewLink
 from partnership.site import fragments, page_cache, redis_cache
 from partnership.site.models import Page, SiteSettings
+from partnership.site.templatetags.fragments import FragmentNode
 from tests import servers
 from tests.factories import (
     AgreementFactory,
@@ -319,12 +322,17 @@ def test_a_page_rendered_again_looks_up_all_its_fragments_in_one_round_trip(
     client, fragments_on, scene, django_capture_on_commit_callbacks
 ):
     """
-    Its first render tells the process the page's keys. After a save, the
+    Its first render tells the process the page's keys, and a render that
+    finds the list does not make it forget the teasers'. After a save, the
     list misses and its teasers, the header and the footer are found in the
     same round trip; what is rendered anew is stored in one more.
     """
     ArticleFactory(title="Zweiter Beitrag")
     url = reverse("news:list")
+    client.get(url)
+    # Header and footer change, the list is found: its teasers stay known.
+    with django_capture_on_commit_callbacks(execute=True):
+        rename("city_name", "Bochum an der Ruhr")(scene, "site_settings")
     client.get(url)
     with django_capture_on_commit_callbacks(execute=True):
         rename("title", "Neue Fassung")(scene, "article")
@@ -339,6 +347,43 @@ def test_a_page_rendered_again_looks_up_all_its_fragments_in_one_round_trip(
     [(stored,), _options] = stores.call_args
     # The list and the renamed article's teaser.
     assert len(stored) == 2
+
+
+@pytest.mark.parametrize("page_cache_on", [False, True], ids=["fragments", "page cache"])
+def test_a_page_whose_rendering_spans_a_scheduled_publication_is_not_kept(
+    client, fragments_on, scene, settings, monkeypatch, page_cache_on
+):
+    """What it read before the publication would be kept until the next change by the clock."""
+    settings.PAGE_CACHE = page_cache_on
+    start = timezone.now()
+    ArticleFactory(title="Geplanter Beitrag", publish_at=start + timedelta(minutes=1))
+    url = reverse("news:list")
+    render = FragmentNode.render
+    with time_machine.travel(start, tick=False) as clock:
+
+        def footer_after_the_publication(node, context):
+            if node.name.resolve(context) == "site-footer":
+                clock.shift(timedelta(minutes=2))
+            return render(node, context)
+
+        with monkeypatch.context() as patch:
+            patch.setattr(FragmentNode, "render", footer_after_the_publication)
+            assert "Geplanter Beitrag" not in client.get(url).content.decode()
+        assert "Geplanter Beitrag" in client.get(url).content.decode()
+
+
+def test_a_visitor_between_a_saves_commit_and_its_end_sees_the_saved_home_city(
+    client, fragments_on, scene
+):
+    """
+    A save moves the tables' versions at its commit and the content version
+    at the end of the editor's request (ahead.py): rows held in the
+    process are read again with the tables.
+    """
+    client.get("/")
+    City.objects.filter(pk=scene["home"].pk).update(name="Neue Heimat")
+    fragments.increment(fragments.tables_of(City))
+    assert "Die Partnerstädte von Neue Heimat" in client.get("/").content.decode()
 
 
 def test_a_fragment_stored_for_older_versions_is_rendered_again(fragments_on):

@@ -1,13 +1,13 @@
 """
 Cached pieces of the public pages (partnership/site/fragments.py).
 
-``{% fragment "name" row … %}…{% endfragment %}`` keeps what it encloses
-under the versions of the fragment's tables and of the rows (or other
-values) it is given.
+``{% fragment "name" row … %}…{% endfragment %}`` keeps what it encloses,
+for the rows (or other values) it is given, with the versions of the
+fragment's tables and of those rows.
 
 ``{% fragment_for item in items "name" value … %}…{% endfragment_for %}``
-loops like ``{% for %}``, keeping each item's piece under that item's
-version and the values given after the name (anything else the piece
+loops like ``{% for %}``, keeping each item's piece with that item's
+version, for the values given after the name (anything else the piece
 shows differently, such as its heading level). All of a list's pieces are
 looked up in one round trip, with the page's other pieces where the page
 was rendered before, and stored with the page's. Inside,
