@@ -331,7 +331,7 @@ def store(fragments, snapshot, since):
 
 
 class _Learned:
-    """Per address, the keys its page looked up when last rendered here, latest used last."""
+    """Per address, the keys its page looked up when it last met a new piece, latest used last."""
 
     keys = OrderedDict()
     # For a gunicorn run with threads.
