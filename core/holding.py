@@ -3,8 +3,9 @@ Rows that many requests read and only a save changes, held in the process
 from one save to the next.
 
 The site layer knows when content changes: every committed save moves its
-content version (partnership/site/fragments.py). It installs its keeper here
-when it starts, and the views of the apps below it ask for a value by name.
+tables' versions and its content version (partnership/site/fragments.py).
+It installs its keeper here when it starts, and the views of the apps below
+it ask for a value by name.
 Without a keeper, as in a management command, every value is read afresh.
 """
 
