@@ -17,10 +17,12 @@ the save did not touch.
   state is never shown; the next render replaces it.
 - Keys that name no version can be known before a page renders: each
   process remembers, per address, the keys its page looked up when it last
-  met a piece it had not looked up before, and the page's first lookup
-  fetches them all in one round trip with its own. Pieces rendered are
-  stored in one round trip too, when the page is done, and not at all if
-  a change by the clock came while it rendered.
+  met a piece it had not looked up before. A visitor's request reads them
+  where it starts, in the round trip that reads the versions, unless the
+  page itself is stored there (page_cache.py); a page rendered ahead of a
+  save, at its first lookup. Pieces rendered are stored in one round trip
+  too, when the page is done, and not at all if a change by the clock came
+  while it rendered.
 - The versions a request uses are read once, when it starts, before any of
   its queries (``Snapshot``; with the page cache, in the same round trip as
   the page). A save committed while the request runs moves a version past
@@ -243,12 +245,13 @@ class Rendering:
     of its address.
     """
 
-    def __init__(self, snapshot, address=None):
+    def __init__(self, snapshot, address=None, found=None):
         self.snapshot = snapshot
         self.address = address
         self.began = timezone.now()
         self.remembered = learned(address)
-        self.found = {}
+        # Pieces read with the snapshot (None for those not stored), by key.
+        self.found = dict(found or {})
         self.looked_up = []
         self.rendered = {}
 
@@ -301,9 +304,13 @@ def rendering():
 
 
 @contextmanager
-def rendering_with(snapshot, address=None):
-    """Render with ``snapshot``; ``address`` names the page, whose keys are then remembered."""
-    page = None if snapshot is None else Rendering(snapshot, address)
+def rendering_with(snapshot, address=None, found=None):
+    """
+    Render with ``snapshot``; ``address`` names the page, whose keys are then
+    remembered, and ``found`` holds its remembered pieces where they were
+    read with the snapshot.
+    """
+    page = None if snapshot is None else Rendering(snapshot, address, found)
     token = _current.set(page)
     try:
         yield

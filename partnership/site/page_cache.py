@@ -195,6 +195,19 @@ def content_version():
     return version
 
 
+def get_many_unless(keys, then, unless):
+    """
+    ``cache.get_many(keys + then)``, but ``then`` left unread where the
+    cache holds ``unless``; in one round trip with Redis (redis_cache.py).
+    """
+    if hasattr(cache, "get_many_unless"):
+        return cache.get_many_unless(keys, then, unless)
+    found = cache.get_many(keys)
+    if then and unless not in found:
+        found |= cache.get_many(then)
+    return found
+
+
 def connect_signals():
     for app_label in CONTENT_APPS:
         for model in apps.get_app_config(app_label).get_models():
@@ -268,7 +281,7 @@ class PageCacheMiddleware:
         page_cache = settings.PAGE_CACHE
         key = self.key(request)
         try:
-            version, stored, snapshot = self.lookup(key if page_cache else None)
+            version, stored, snapshot, found = self.lookup(key, page_cache)
         except CacheUnavailable:
             return self.get_response(request)
         if stored is not None and stored[0] == version:
@@ -276,7 +289,7 @@ class PageCacheMiddleware:
         if page_cache and (prepared := self.prepared(request, key, version)) is not None:
             return self.rebuild(request, prepared)
         began = timezone.now()
-        with fragments.rendering_with(snapshot, address=key):
+        with fragments.rendering_with(snapshot, address=key, found=found):
             response = self.get_response(request)
         if page_cache and self.cacheable_response(response):
             response["X-Page-Cache"] = "miss"
@@ -325,10 +338,11 @@ class PageCacheMiddleware:
         return None
 
     @staticmethod
-    def lookup(key):
+    def lookup(key, page_cache):
         """
-        The current version, the stored page (or None) and the fragments'
-        snapshot (or None): one round trip.
+        The current version, the page stored at ``key`` if ``page_cache``
+        (or None), the fragments' snapshot (or None) and, if no page is
+        stored, the page's remembered fragments (or None): one round trip.
         """
         # The tables before the pages, as in increment_version().
         fragments.pay_owed()
@@ -338,11 +352,14 @@ class PageCacheMiddleware:
         # here is stored with the new page, so an edit committed while it
         # renders makes it stale at once.
         keys = [VERSION_KEY]
-        if key:
+        if page_cache:
             keys.append(key)
+        remembered = ()
         if settings.FRAGMENT_CACHE:
             keys += fragments.Snapshot.table_keys()
-        found = cache.get_many(keys)
+            remembered = fragments.learned(key)
+        found = get_many_unless(keys, remembered, unless=key if page_cache else None)
+        stored = found.get(key) if page_cache else None
         version = found.get(VERSION_KEY)
         if version is None:
             # First request, or the key was evicted. A new random number:
@@ -352,8 +369,13 @@ class PageCacheMiddleware:
             version = new_version()
             cache.add(VERSION_KEY, version, timeout=None)
         if not settings.FRAGMENT_CACHE:
-            return version, found.get(key), None
-        return version, found.get(key), fragments.Snapshot.from_found(version, found)
+            return version, stored, None, None
+        snapshot = fragments.Snapshot.from_found(version, found)
+        if stored is not None:
+            # Not read: a page stored under an older version is rendered
+            # again, and its fragments are read at its first lookup.
+            return version, stored, snapshot, None
+        return version, stored, snapshot, {piece: found.get(piece) for piece in remembered}
 
     @staticmethod
     def anonymous_request(request):

@@ -11,6 +11,7 @@ from unittest import mock
 from urllib.parse import urlsplit
 
 import pytest
+import redis
 import time_machine
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -484,6 +485,36 @@ def own_redis(tmp_path, settings):
     server.close()
     redis_cache._breakers.clear()
     fragments._Owed.tables = set()
+
+
+@requires_redis_server
+@pytest.mark.parametrize("page_cache_on", [False, True], ids=["fragments", "page cache"])
+def test_a_cold_page_rendered_again_reads_versions_and_fragments_in_one_round_trip(
+    own_redis, client, scene, settings, page_cache_on
+):
+    """
+    Nothing is kept, so each request finds every cache empty. One script
+    reads the versions (with the page, where the page cache is on) and,
+    the page not being stored, every fragment the page showed the last time.
+    """
+    settings.PAGE_CACHE = page_cache_on
+    settings.PAGE_CACHE_SECONDS = settings.FRAGMENT_CACHE_SECONDS = 0
+    ArticleFactory(title="Zweiter Beitrag")
+    url = reverse("news:list")
+    client.get(url)
+    server = redis.Redis.from_url(own_redis.url)
+    server.config_resetstat()
+    with mock.patch.object(cache, "get_many", wraps=cache.get_many) as lookups:
+        assert "Schüleraustausch" in client.get(url).content.decode()
+    assert lookups.call_count == 0
+    stats = server.info("commandstats")
+    calls = {name: stats[name]["calls"] for name in stats if "resetstat" not in name}
+    # The script's two MGETs count as commands of their own.
+    expected = {"cmdstat_evalsha": 1, "cmdstat_mget": 2}
+    if page_cache_on:
+        # The page missing, the one rendered ahead for its version (ahead.py).
+        expected["cmdstat_get"] = 1
+    assert calls == expected
 
 
 @requires_redis_server
