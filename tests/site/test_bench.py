@@ -77,6 +77,7 @@ def bench_results(uncached_home=200, cold_home=100, cached_home=950, home_size=3
             "city profile": page(200),
             **references,
         },
+        "issue start": {name: page(100) for name in TARGET_PAGES},
         "cold": {name: page(cold_home) for name in TARGET_PAGES},
         "cached": {name: page(cached_home) for name in TARGET_PAGES},
     }
@@ -90,7 +91,6 @@ def mixed_results(rps=800, p99=20.0, stale=0):
 
 
 COUNTS = {"home": 4, "news list": 3}
-BASELINE = {"home": 100, "news list": 100, "article": 100, "city profile": 100}
 
 
 def verdicts(**options):
@@ -101,7 +101,6 @@ def verdicts(**options):
         "mixed": mixed_results(),
         "counts": COUNTS,
         "articles": 10_000,
-        "baseline": BASELINE,
         "start_queries": {"home": 4, "news list": 3},
         **options,
     }
@@ -125,7 +124,11 @@ def test_the_targets_table_has_the_issues_rows_and_says_which_were_met():
         "home 0.44, news list 0.44, article 0.44, city profile 0.44",
         "yes",
     )
-    assert table["cold"][1] == "yes"
+    assert table["cold"] == (
+        "÷ the issue's start, measured in turn: "
+        "home 1.00, news list 1.00, article 1.00, city profile 1.00",
+        "yes",
+    )
     assert table["mixed workload read throughput ÷ pure cached throughput"][1] == "yes"
     assert table["cached ÷ static reference"] == ("lowest: home, 0.95", "yes")
     assert table["home HTML"] == ("home 30.0 KB", "yes")
@@ -165,16 +168,53 @@ def test_the_mixed_workload_misses_on_throughput_latency_or_a_stale_read(mixed):
     )
 
 
-def test_without_issue_start_figures_the_cold_target_is_not_judged():
-    table = verdicts(
-        baseline={"home": None, "news list": 100, "article": 100, "city profile": 100}
+def test_without_the_issues_start_the_cold_target_is_not_judged():
+    results = bench_results()
+    del results["issue start"]
+    table = verdicts(results=results)
+    assert table["cold"] == ("the issue's start was not measured (make bench names why)", "")
+
+
+def test_pages_are_measured_on_each_server_in_turn(monkeypatch):
+    """Both servers see the machine as it is in each run, not one before the other."""
+    command = Command(stdout=StringIO())
+    command.runs, command.duration, command.connections, command.started = 2, 3, 16, 0
+    sent = []
+
+    def wrk(url, duration, connections):
+        sent.append((url, duration))
+        return {"rps": 100.0 if "start" in url else 90.0, "p50": 1, "p99": 2, "errors": 0}
+
+    monkeypatch.setattr(command, "wrk", wrk)
+    monkeypatch.setattr(
+        "partnership.site.management.commands.run_bench.urlopen",
+        lambda url: StringIO("<html>"),
     )
-    assert table["cold"] == ("issue-start figures not recorded (ISSUE_START_UNCACHED)", "")
+    servers = {"issue start": "http://start", "cold": "http://cold"}
+    results = command.measure(servers, {"home": "/", "article": "/a/"})
+    assert sent[:6] == [
+        ("http://start/", 1),
+        ("http://cold/", 1),
+        ("http://start/", 3),
+        ("http://cold/", 3),
+        ("http://start/", 3),
+        ("http://cold/", 3),
+    ]
+    assert sent[6][0] == "http://start/a/" and len(sent) == 12
+    assert results["issue start"]["article"]["rps"] == 100.0
+    assert results["cold"]["home"] == {"rps": 90.0, "p50": 1, "p99": 2, "errors": 0, "bytes": 6}
 
 
-def test_the_cold_target_is_not_judged_against_figures_of_another_archive_size():
-    table = verdicts(articles=100_008)
-    assert table["cold"] == ("issue-start figures are of 10.008 articles", "")
+def test_without_a_commit_to_compare_with_the_cold_pages_are_measured_alone(monkeypatch):
+    command = Command(stdout=StringIO())
+    command.start, command.started = "", 0
+    measured = []
+    monkeypatch.setattr(
+        command, "measure", lambda servers, targets: measured.append(servers) or {"cold": {}}
+    )
+    assert command.cold_beside_start("http://cold", {"home": "/"}) == {"cold": {}}
+    assert measured == [{"cold": "http://cold"}]
+    assert "nicht gemessen" in command.stdout.getvalue()
 
 
 def test_cold_pages_are_also_shown_against_this_runs_pages_without_caches():
