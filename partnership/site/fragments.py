@@ -17,12 +17,12 @@ the save did not touch.
   state is never shown; the next render replaces it.
 - Keys that name no version can be known before a page renders: each
   process remembers, per address, the keys its page looked up when it last
-  met a piece it had not looked up before. A visitor's request reads them
-  where it starts, in the round trip that reads the versions, unless the
-  page itself is stored there (page_cache.py); a page rendered ahead of a
-  save, at its first lookup. Pieces rendered are stored in one round trip
-  too, when the page is done, and not at all if a change by the clock came
-  while it rendered.
+  met a piece it had not looked up before. Without the page cache a
+  request reads them where it starts, in the round trip that reads the
+  versions (page_cache.py); with it, at the page's first lookup, since a
+  request that is served the stored page needs none. Pieces rendered are
+  stored in one round trip too, when the page is done, and not at all if
+  a change by the clock came while it rendered.
 - The versions a request uses are read once, when it starts, before any of
   its queries (``Snapshot``; with the page cache, in the same round trip as
   the page). A save committed while the request runs moves a version past

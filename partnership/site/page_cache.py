@@ -195,19 +195,6 @@ def content_version():
     return version
 
 
-def get_many_unless(keys, then, unless):
-    """
-    ``cache.get_many(keys + then)``, but ``then`` left unread where the
-    cache holds ``unless``; in one round trip with Redis (redis_cache.py).
-    """
-    if hasattr(cache, "get_many_unless"):
-        return cache.get_many_unless(keys, then, unless)
-    found = cache.get_many(keys)
-    if then and unless not in found:
-        found |= cache.get_many(then)
-    return found
-
-
 def connect_signals():
     for app_label in CONTENT_APPS:
         for model in apps.get_app_config(app_label).get_models():
@@ -341,8 +328,9 @@ class PageCacheMiddleware:
     def lookup(key, page_cache):
         """
         The current version, the page stored at ``key`` if ``page_cache``
-        (or None), the fragments' snapshot (or None) and, if no page is
-        stored, the page's remembered fragments (or None): one round trip.
+        (or None), the fragments' snapshot (or None) and, without the page
+        cache, the fragments the page showed last time (or None): one
+        round trip.
         """
         # The tables before the pages, as in increment_version().
         fragments.pay_owed()
@@ -357,8 +345,11 @@ class PageCacheMiddleware:
         remembered = ()
         if settings.FRAGMENT_CACHE:
             keys += fragments.Snapshot.table_keys()
-            remembered = fragments.learned(key)
-        found = get_many_unless(keys, remembered, unless=key if page_cache else None)
+            if not page_cache:
+                # Every request renders its page. With the page cache most
+                # are served the page, and would send these keys for nothing.
+                remembered = fragments.learned(key)
+        found = cache.get_many([*keys, *remembered])
         stored = found.get(key) if page_cache else None
         version = found.get(VERSION_KEY)
         if version is None:
@@ -371,10 +362,6 @@ class PageCacheMiddleware:
         if not settings.FRAGMENT_CACHE:
             return version, stored, None, None
         snapshot = fragments.Snapshot.from_found(version, found)
-        if stored is not None:
-            # Not read: a page stored under an older version is rendered
-            # again, and its fragments are read at its first lookup.
-            return version, stored, snapshot, None
         return version, stored, snapshot, {piece: found.get(piece) for piece in remembered}
 
     @staticmethod

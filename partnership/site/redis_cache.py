@@ -40,23 +40,6 @@ end
 return 0
 """
 
-# Reads the first ARGV[1] keys and, unless the one at ARGV[2] holds a value
-# (0: none is named), the others too. A page's lookup (page_cache.py): its
-# version, the page and the fragments' versions, and the fragments it
-# showed when last rendered only where the page itself is not stored.
-FIRST_UNLESS_SCRIPT = """
-local first = tonumber(ARGV[1])
-local unless = tonumber(ARGV[2])
-local values = redis.call('mget', unpack(KEYS, 1, first))
-if #KEYS > first and (unless == 0 or not values[unless]) then
-    local rest = redis.call('mget', unpack(KEYS, first + 1, #KEYS))
-    for index = 1, #rest do
-        values[first + index] = rest[index]
-    end
-end
-return values
-"""
-
 
 class CacheUnavailable(Exception):
     """Redis failed just now, or failed within the pause and is left alone."""
@@ -120,7 +103,6 @@ class RedisCacheClient(redis.RedisCacheClient):
         kwargs.setdefault("retry", Retry(NoBackoff(), 0))
         super().__init__(*args, **kwargs)
         self._clients = {}
-        self._first_unless = {}
 
     def get_client(self, key=None, *, write=False):
         pool = self._get_connection_pool(write)
@@ -135,24 +117,6 @@ class RedisCacheClient(redis.RedisCacheClient):
         client = self.get_client(key, write=True)
         dumps = self._serializer.dumps
         return bool(client.eval(SWAP_SCRIPT, 1, key, dumps(expected), dumps(new)))
-
-    def get_many_unless(self, keys, then, unless):
-        client = self.get_client(None)
-        if id(client) not in self._first_unless:
-            # Sent by its digest (EVALSHA) once Redis has seen it.
-            self._first_unless[id(client)] = client.register_script(FIRST_UNLESS_SCRIPT)
-        script = self._first_unless[id(client)]
-        position = keys.index(unless) + 1 if unless is not None else 0
-        asked = [*keys, *then]
-        values = script(keys=asked, args=[len(keys), position], client=client)
-        # ``then`` unread: only the values of ``keys`` came back.
-        asked = asked[: len(values)]
-        loads = self._serializer.loads
-        return {
-            key: loads(value)
-            for key, value in zip(asked, values, strict=True)
-            if value is not None
-        }
 
     def tally(self, key, member):
         self.get_client(key, write=True).zincrby(key, 1, member)
@@ -210,18 +174,6 @@ class RedisCache(redis.RedisCache):
         key = self.make_and_validate_key(key)
         return self._cache.swap(key, expected, new)
 
-    def get_many_unless(self, keys, then, unless=None):
-        """
-        ``get_many(keys + then)``, in one round trip, except that ``then`` is
-        left unread where ``unless`` (one of ``keys``, or None) is stored.
-        """
-        first = [self.make_and_validate_key(key) for key in keys]
-        rest = [self.make_and_validate_key(key) for key in then]
-        named = dict(zip(first + rest, [*keys, *then], strict=True))
-        made_unless = None if unless is None else self.make_and_validate_key(unless)
-        found = self._cache.get_many_unless(first, rest, made_unless)
-        return {named[key]: value for key, value in found.items()}
-
     def tally(self, key, member):
         """Count ``member`` once more in the tally at ``key``."""
         self._cache.tally(self.make_and_validate_key(key), member)
@@ -254,7 +206,6 @@ class RedisCache(redis.RedisCache):
     clear = _guarded(redis.RedisCache.clear)
     ping = _guarded(ping)
     swap = _guarded(swap)
-    get_many_unless = _guarded(get_many_unless)
     tally = _guarded(tally)
     fade = _guarded(fade)
     most = _guarded(most)

@@ -259,20 +259,6 @@ def hung_redis(use_cache_at):
     server.close()
 
 
-@requires_redis_server
-def test_the_fragments_are_read_with_the_versions_only_where_no_page_is_stored(own_redis):
-    """A page found is served as it is; its fragments would be read for nothing."""
-    cache.set_many({"version": 7, "piece": "<p>Teaser</p>"})
-    found = cache.get_many_unless(["version", "page"], ["piece", "absent"], unless="page")
-    assert found == {"version": 7, "piece": "<p>Teaser</p>"}
-    cache.set("page", b"<html>")
-    found = cache.get_many_unless(["version", "page"], ["piece", "absent"], unless="page")
-    assert found == {"version": 7, "page": b"<html>"}
-    # Without the page cache no page is looked up: the fragments are always read.
-    found = cache.get_many_unless(["version"], ["piece"])
-    assert found == {"version": 7, "piece": "<p>Teaser</p>"}
-
-
 def save_title(client, article, title, capture):
     """Post the article's change form as the admin renders it, with a new title."""
     url = reverse("admin:news_article_change", args=[article.pk])
