@@ -76,6 +76,10 @@ class Fragment:
     """
 
     tables: tuple[str, ...] = ()
+    # Whether its template lists the QuerySet it is given: where nothing is
+    # stored, the rows are then read once, for the stamp and for the list,
+    # instead of their keys and versions first and the rows again.
+    lists_given_rows: bool = False
 
 
 # What Partnership.objects.with_details() reads of a partnership: status
@@ -134,8 +138,11 @@ FRAGMENTS = {
         )
     ),
     # A city's page: its partnerships with their details. Its latest news
-    # are given as rows.
-    "city": Fragment(tables=("cities.city", "partnership.partnership", *PARTNERSHIP_DETAILS)),
+    # are given as rows, and listed.
+    "city": Fragment(
+        tables=("cities.city", "partnership.partnership", *PARTNERSHIP_DETAILS),
+        lists_given_rows=True,
+    ),
     # A partnership's page: its cities and details. The news in its
     # chronicle are given as rows (its news section shows the newest five
     # of them), and the demo state, which the chronicle mentions.
@@ -192,50 +199,63 @@ class Snapshot:
         return cls(content_version, tables)
 
     def entry(self, name, parts):
-        """
-        The fragment's key, from what it shows, and its stamp, from the
-        versions it shows them at.
-        """
-        fragment = FRAGMENTS[name]
-        shown = [deployment()]
-        stamp = [f"{label}={self.tables[label]}" for label in (*fragment.tables, EVERY_FRAGMENT)]
-        for part in parts:
-            what, version = self.part(part)
-            shown.append(what)
-            stamp.append(version)
+        """The fragment's key and its stamp."""
+        return self.key(name, parts), self.stamp(name, parts)
+
+    def key(self, name, parts):
+        """The fragment's key, from what it shows."""
+        shown = [deployment(), *(self.identity(part) for part in parts)]
         # A digest keeps the key short whatever it names.
         digest = hashlib.sha256(";".join(shown).encode()).hexdigest()
-        key = FRAGMENT_KEY.format(name=name, language=translation.get_language(), digest=digest)
-        return key, ";".join(stamp)
+        return FRAGMENT_KEY.format(name=name, language=translation.get_language(), digest=digest)
 
-    def part(self, value):
-        """What ``value`` names, and the version it is at."""
+    def stamp(self, name, parts, read=False):
+        """
+        The versions of what the fragment shows. ``read``: the rows of a
+        QuerySet among ``parts`` are read whole, for a fragment about to be
+        rendered from them, rather than only their keys and versions.
+        """
+        fragment = FRAGMENTS[name]
+        stamp = [f"{label}={self.tables[label]}" for label in (*fragment.tables, EVERY_FRAGMENT)]
+        stamp += [self.version(part, read) for part in parts]
+        return ";".join(stamp)
+
+    @classmethod
+    def identity(cls, value):
+        """What ``value`` names."""
+        if isinstance(value, QuerySet) and issubclass(value.model, VersionedModel):
+            # Which rows it holds is part of the stamp, not the key.
+            return value.model._meta.label_lower + "[]"
+        if isinstance(value, QuerySet | list | tuple):
+            return "[" + ",".join(cls.identity(item) for item in value) + "]"
+        meta = getattr(value, "_meta", None)
+        return str(value) if meta is None else f"{meta.label_lower}:{value.pk}"
+
+    def version(self, value, read=False):
+        """The version ``value`` is at."""
         if isinstance(value, QuerySet) and issubclass(value.model, VersionedModel):
             # The rows a fragment lists, such as a page's latest news: a save
             # of a row it does not list leaves the fragment as it is. Their
-            # keys and versions are read, not the rows, which only a
-            # fragment not stored needs.
-            rows = value.values_list("pk", "version")
-            label = value.model._meta.label_lower
-            return label + "[]", ",".join(f"{pk}:{version}" for pk, version in rows)
+            # keys and versions are read, not the rows, unless the fragment
+            # is rendered from them anyway.
+            if read:
+                rows = [(row.pk, row.version) for row in value]
+            else:
+                rows = value.values_list("pk", "version")
+            return ",".join(f"{pk}:{version}" for pk, version in rows)
         if isinstance(value, QuerySet | list | tuple):
-            parts = [self.part(item) for item in value]
-            return (
-                "[" + ",".join(what for what, _version in parts) + "]",
-                "[" + ",".join(version for _what, version in parts) + "]",
-            )
+            return "[" + ",".join(self.version(item) for item in value) + "]"
         meta = getattr(value, "_meta", None)
         if meta is None:
-            return str(value), ""
-        row = f"{meta.label_lower}:{value.pk}"
+            return ""
         version = getattr(value, "version", None)
         if version is not None:
-            return row, str(version)
+            return str(version)
         if meta.label_lower in self.tables:
-            return row, f"@{self.tables[meta.label_lower]}"
+            return f"@{self.tables[meta.label_lower]}"
         # A row of a table no fragment lists: every save of content moves
         # the content version, so that is the version it is at.
-        return row, f"@content:{self.content_version}"
+        return f"@content:{self.content_version}"
 
 
 class Rendering:
@@ -255,24 +275,27 @@ class Rendering:
         self.looked_up = []
         self.rendered = {}
 
-    def lookup(self, entries):
-        """The stored pieces, by key, among ``entries`` (key and stamp) with their stamps."""
-        keys = [key for key, _stamp in entries]
-        if not self.looked_up:
-            # The page's first lookup: every key the page had when last rendered too.
-            keys += self.remembered
-        wanted = [key for key in dict.fromkeys(keys) if key not in self.found]
+    def fetch(self, keys):
+        """What is stored under ``keys``, by key: stamp and piece, or None."""
+        keys = list(keys)
+        asked = keys if self.looked_up else [*keys, *self.remembered]
+        # The page's first lookup asks for every key the page had when last rendered too.
+        wanted = [key for key in dict.fromkeys(asked) if key not in self.found]
         if wanted:
             self.found.update(dict.fromkeys(wanted))
             with suppress(CacheUnavailable):
                 self.found.update(cache.get_many(wanted))
-        shown = {}
-        for key, stamp in entries:
-            self.looked_up.append(key)
-            stored = self.found[key]
-            if stored is not None and stored[0] == stamp:
-                shown[key] = stored[1]
-        return shown
+        self.looked_up += keys
+        return {key: self.found[key] for key in keys}
+
+    def lookup(self, entries):
+        """The stored pieces, by key, among ``entries`` (key and stamp) with their stamps."""
+        stored = self.fetch(key for key, _stamp in entries)
+        return {
+            key: stored[key][1]
+            for key, stamp in entries
+            if stored[key] is not None and stored[key][0] == stamp
+        }
 
     def store(self, key, stamp, html):
         self.found[key] = self.rendered[key] = (stamp, html)

@@ -351,6 +351,29 @@ def test_a_page_rendered_again_looks_up_all_its_fragments_in_one_round_trip(
     assert len(stored) == 2
 
 
+@pytest.mark.parametrize("stored", [False, True], ids=["nothing stored", "stored before a save"])
+def test_a_city_page_reads_its_latest_news_once_where_its_body_is_rendered(
+    client, fragments_on, scene, settings, stored, django_capture_on_commit_callbacks
+):
+    """
+    With nothing stored, the news it lists are read once, for the stamp and
+    for the list. With a body stored, their keys and versions are read to
+    compare, and the rows only where the body is rendered again.
+    """
+    url = scene["partner"].get_absolute_url()
+    if not stored:
+        settings.FRAGMENT_CACHE_SECONDS = 0
+    client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        rename("title", "Neue Fassung")(scene, "article")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert "Neue Fassung" in response.content.decode()
+    # The city's news, through its links to the articles.
+    news = [query["sql"] for query in queries if '"news_article_cities"' in query["sql"]]
+    assert len(news) == (2 if stored else 1), news
+
+
 @pytest.mark.parametrize("page_cache_on", [False, True], ids=["fragments", "page cache"])
 def test_a_page_whose_rendering_spans_a_scheduled_publication_is_not_kept(
     client, fragments_on, scene, settings, monkeypatch, page_cache_on

@@ -40,10 +40,14 @@ class FragmentNode(template.Node):
         if page is None:
             return self.nodelist.render(context)
         name = self.name.resolve(context)
-        key, stamp = page.snapshot.entry(name, [part.resolve(context) for part in self.parts])
-        stored = page.lookup([(key, stamp)])
-        if key in stored:
-            return mark_safe(stored[key])
+        parts = [part.resolve(context) for part in self.parts]
+        key = page.snapshot.key(name, parts)
+        [stored] = page.fetch([key]).values()
+        # With nothing stored it is rendered: the rows it lists are read once.
+        read = stored is None and fragments.FRAGMENTS[name].lists_given_rows
+        stamp = page.snapshot.stamp(name, parts, read=read)
+        if stored is not None and stored[0] == stamp:
+            return mark_safe(stored[1])
         html = self.nodelist.render(context)
         page.store(key, stamp, str(html))
         return html
