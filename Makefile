@@ -61,10 +61,10 @@ audit: install
 # Measures the public pages on PostgreSQL under gunicorn (one sync worker
 # per core; BENCH_ARGS="--workers N" for another number) with wrk, with and
 # without each cache, then 16 readers beside an editor saving articles
-# through the admin, and writes docs/performance.md (about 15 minutes at
-# 10,000 articles). The pages with all caches empty are measured in turn with
-# the commit the performance work started from, served from a git worktree
-# (BENCH_ARGS="--start REV" for another commit). ARTICLES=100000 for the
+# through the admin, and writes docs/performance.md (about 17 minutes at
+# 10,000 articles). The target pages with all caches empty are measured in
+# turn with the commit the performance work started from, served from a git
+# worktree (BENCH_ARGS="--start REV" for another commit). ARTICLES=100000 for the
 # large data set, reported in docs/performance-100k.md. It starts a Redis of
 # its own; the CI never runs it.
 ARTICLES ?= 10000

@@ -329,8 +329,8 @@ class PageCacheMiddleware:
         """
         The current version, the page stored at ``key`` if ``page_cache``
         (or None), the fragments' snapshot (or None) and, without the page
-        cache, the fragments the page showed last time (or None): one
-        round trip.
+        cache, the fragments the page showed last time (none with it; None
+        without fragments): one round trip.
         """
         # The tables before the pages, as in increment_version().
         fragments.pay_owed()

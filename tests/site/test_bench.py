@@ -63,8 +63,8 @@ def test_requests_that_timed_out_count_as_errors():
     assert parse_wrk(output)["errors"] == 7
 
 
-def page(rps, size=9 * 1024):
-    return {"rps": rps, "bytes": size}
+def page(rps, size=9 * 1024, errors=0):
+    return {"rps": rps, "bytes": size, "errors": errors}
 
 
 def bench_results(uncached_home=200, cold_home=100, cached_home=950, home_size=30 * 1024):
@@ -175,6 +175,14 @@ def test_without_the_issues_start_the_cold_target_is_not_judged():
     assert table["cold"] == ("the issue's start was not measured (make bench names why)", "")
 
 
+def test_the_cold_target_is_not_judged_where_the_issues_start_answered_with_errors():
+    results = bench_results()
+    results["issue start"]["article"] = page(100, errors=12)
+    run, met = verdicts(results=results)["cold"]
+    assert run.endswith("the issue's start answered with errors: article")
+    assert met == ""
+
+
 def test_pages_are_measured_on_each_server_in_turn(monkeypatch):
     """Both servers see the machine as it is in each run, not one before the other."""
     command = Command(stdout=StringIO())
@@ -192,13 +200,14 @@ def test_pages_are_measured_on_each_server_in_turn(monkeypatch):
     )
     servers = {"issue start": "http://start", "cold": "http://cold"}
     results = command.measure(servers, {"home": "/", "article": "/a/"})
+    # Each run in the other order than the one before.
     assert sent[:6] == [
         ("http://start/", 1),
         ("http://cold/", 1),
         ("http://start/", 3),
         ("http://cold/", 3),
-        ("http://start/", 3),
         ("http://cold/", 3),
+        ("http://start/", 3),
     ]
     assert sent[6][0] == "http://start/a/" and len(sent) == 12
     assert results["issue start"]["article"]["rps"] == 100.0

@@ -81,9 +81,9 @@ MODE_DESCRIPTIONS = {
     "every request finds all caches empty",
     "uncached": "no page cache, fragment cache warmed by the warm-up",
     "cached": "page cache and fragment cache, as in production",
-    "issue start": "the site as it was when issue #20 started (commit {commit}), on the same "
-    "data, without caches; each target page measured in turn with its cold page, so that "
-    "both see the same load on the machine",
+    "issue start": "the site at commit {commit} (by default the one issue #20 started from), "
+    "on the same data, without caches; each target page measured in turn with its cold page, "
+    "so that both see the same load on the machine",
 }
 # The commit issue #20 started from. A cold page (all caches empty) must not
 # be slower than the site was before it had caches; so the bench serves this
@@ -363,7 +363,8 @@ class Command(BaseCommand):
     def measure(self, servers, targets):
         """
         Each page on each of ``servers`` (label: address), page by page and,
-        for a page, the servers in turn in each run: by label and page.
+        for a page, the servers in turn in each run, each run in the other
+        order than the one before: by label and page.
         """
         results = {label: {} for label in servers}
         for name, url in targets.items():
@@ -371,8 +372,9 @@ class Command(BaseCommand):
                 # A short warm-up fills the workers' connections and, where kept, the caches.
                 self.wrk(base + url, 1, self.connections)
             runs = {label: [] for label in servers}
-            for _run in range(self.runs):
-                for label, base in servers.items():
+            for run in range(self.runs):
+                turn = list(servers.items())
+                for label, base in reversed(turn) if run % 2 else turn:
                     runs[label].append(self.wrk(base + url, self.duration, self.connections))
             for label, base in servers.items():
                 result = results[label][name] = median_of(runs[label])
@@ -698,6 +700,11 @@ class Command(BaseCommand):
             start = results["issue start"]
             text, met = each({name: cold[name]["rps"] / start[name]["rps"] for name in named}, 1.0)
             text = f"÷ the issue's start, measured in turn: {text}"
+            failed = [name for name in named if start[name]["errors"]]
+            if failed:
+                # A page that answered with errors is no measure of the page.
+                text += f"; the issue's start answered with errors: {', '.join(failed)}"
+                met = None
         else:
             text, met = "the issue's start was not measured (make bench names why)", None
         if "no caches" in results:
