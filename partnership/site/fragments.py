@@ -278,8 +278,8 @@ class Rendering:
     def fetch(self, keys):
         """What is stored under ``keys``, by key: stamp and piece, or None."""
         keys = list(keys)
-        asked = keys if self.looked_up else [*keys, *self.remembered]
         # The page's first lookup asks for every key the page had when last rendered too.
+        asked = keys if self.looked_up else [*keys, *self.remembered]
         wanted = [key for key in dict.fromkeys(asked) if key not in self.found]
         if wanted:
             self.found.update(dict.fromkeys(wanted))
