@@ -27,6 +27,7 @@ from partnership.site import fragments, page_cache, redis_cache
 from partnership.site.models import Page, SiteSettings
 from partnership.site.templatetags.fragments import FragmentNode
 from tests import servers
+from tests.admin_forms import change_form
 from tests.factories import (
     AgreementFactory,
     ArticleFactory,
@@ -372,6 +373,20 @@ def test_a_city_page_reads_its_latest_news_once_where_its_body_is_rendered(
     # The city's news, through its links to the articles.
     news = [query["sql"] for query in queries if '"news_article_cities"' in query["sql"]]
     assert len(news) == (2 if stored else 1), news
+
+
+def test_an_article_saved_through_its_change_form_shows_on_its_city_page_at_once(
+    client, admin_client, fragments_on, scene, django_capture_on_commit_callbacks
+):
+    """The city's body was stored with the article listed; the editor posts the form as it came."""
+    url = scene["partner"].get_absolute_url()
+    assert "Schüleraustausch" in client.get(url).content.decode()
+    change = reverse("admin:news_article_change", args=[scene["article"].pk])
+    form = change_form(admin_client.get(change))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(change, form.data(title="Neue Fassung", _save="Sichern"))
+    assert response.status_code == 302
+    assert "Neue Fassung" in client.get(url).content.decode()
 
 
 @pytest.mark.parametrize("page_cache_on", [False, True], ids=["fragments", "page cache"])
