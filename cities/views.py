@@ -44,7 +44,7 @@ class CityDetailView(PreviewableDetailView):
         return super().get_context_data(
             partnerships=SimpleLazyObject(lambda: relation.published().with_details()),
             articles=SimpleLazyObject(
-                lambda: city.articles.published().without_bookkeeping()[: self.latest_articles]
+                lambda: city.articles.published().for_display()[: self.latest_articles]
             ),
             **kwargs,
         )

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .searching import DEFAULT_LANGUAGE
 from .slugs import unique_slug
-from .translation import TranslatableModel, localized_fields
+from .translation import TranslatableModel, TranslatableQuerySet, localized_fields
 
 # Languages whose script has no readable ASCII form take the slug of
 # another language.
@@ -69,6 +69,8 @@ class Topic(TranslatableModel, AutoSlugModel):
     name = models.CharField(_("Name"), max_length=100, unique=True)
     slug = models.SlugField(_("Kurzname für die Adresse"), max_length=100, unique=True, blank=True)
     description = models.TextField(_("Beschreibung"), blank=True)
+
+    objects = TranslatableQuerySet.as_manager()
 
     class Meta:
         abstract = True

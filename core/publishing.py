@@ -2,8 +2,8 @@
 Publishing rules shared by the public models of every app.
 
 Each public model's QuerySet defines ``published()``; everything the public
-sees starts from it. ``visible_to()`` adds the one exception: staff who may
-edit a model preview its unpublished rows at their public URL.
+sees starts from it. The one exception: staff who may edit a model preview
+its unpublished rows at their public URL (core.views.PreviewableDetailView).
 """
 
 from django.contrib.auth import get_permission_codename
@@ -18,8 +18,3 @@ def change_permission(model):
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         raise NotImplementedError("Public models define which rows the public may see.")
-
-    def visible_to(self, user):
-        if user.has_perm(change_permission(self.model)):
-            return self
-        return self.published()

@@ -13,6 +13,7 @@ from. A complete translation whose German source has changed since is
 outdated ("veraltet"): it stays public, and staff see what changed.
 """
 
+import functools
 import hashlib
 import json
 
@@ -164,24 +165,67 @@ def register_history(model, **options):
     simple_history.register(model, records_class=TranslatedHistoricalRecords, **options)
 
 
-def bookkeeping_fields():
-    """The columns that track translations: their states and the German texts they came from."""
-    per_language = (state_field, basis_field, basis_hash_field)
-    fields = [field(code) for code in TRANSLATED_LANGUAGES for field in per_language]
-    return ["source_hash", "source_changed", *fields]
+@functools.cache
+def unread_columns(model, language):
+    """
+    The columns of ``model`` that a public page in ``language`` never reads:
+    of each translated field, the German copy in its untranslated column
+    (the field reads ``title_de``) and the columns of languages it neither
+    shows nor falls back to, German; of the bookkeeping, the German texts
+    the translations were made from and the other languages' fingerprints.
+    Every language's slug and state stay: the language switcher links each
+    language the row is translated into.
+    """
+    shown = {language, SOURCE_LANGUAGE}
+    unread = []
+    for name in translated_fields(model):
+        unread.append(name)
+        if name != "slug":
+            unread += [
+                build_localized_fieldname(name, code)
+                for code in settings.CONTENT_LANGUAGES
+                if code not in shown
+            ]
+    if issubclass(model, TranslatableModel):
+        unread += [basis_field(code) for code in TRANSLATED_LANGUAGES]
+        unread += [basis_hash_field(code) for code in TRANSLATED_LANGUAGES if code not in shown]
+    return tuple(unread)
+
+
+def joined_models(model, select_related, path=""):
+    """
+    (path prefix, model) of ``model`` and of the models a QuerySet's
+    select_related() joins to it: ``query.select_related`` is a tree of
+    field names, or True where it joins every foreign key (not followed).
+    """
+    yield path, model
+    if isinstance(select_related, dict):
+        for name, joined in select_related.items():
+            related = model._meta.get_field(name).related_model
+            yield from joined_models(related, joined, f"{path}{name}__")
 
 
 class TranslatableQuerySet(models.QuerySet):
     def complete_in(self, language):
         return self.filter(complete_q(language))
 
-    def without_bookkeeping(self):
+    def for_display(self):
         """
-        Rows without the translations' bookkeeping, which pages that only
-        show them never read: each German text a translation was made from
-        is as long as the text itself.
+        Rows as a public page in the active language shows them, and the
+        rows select_related() joined to them before: without the columns
+        the page never reads (unread_columns()). With five languages a
+        model has up to a hundred columns, which would cost a page more to
+        compile and read than its queries take in the database.
+
+        A column left out that a page reads after all costs a query per
+        row; the query counts pinned per page and language catch that.
         """
-        return self.defer(*bookkeeping_fields())
+        language = active_language()
+        unread = []
+        for path, model in joined_models(self.model, self.query.select_related):
+            unread += [f"{path}{name}" for name in unread_columns(model, language)]
+        # Past modeltranslation's defer(), which adds every language's column back.
+        return models.QuerySet.defer(self, *unread)
 
     def outdated(self, language=None):
         return self.filter(outdated_q(language))

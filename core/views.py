@@ -49,7 +49,12 @@ class PreviewableDetailView(ProposalPreviewMixin, DetailView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return super().get_queryset().visible_to(self.request.user)
+        queryset = super().get_queryset()
+        # Staff who may edit the model preview its rows whole, a proposal
+        # applied to them (render_proposal()); the public reads what it is shown.
+        if self.request.user.has_perm(change_permission(queryset.model)):
+            return queryset
+        return queryset.published().for_display()
 
     def get_object(self, queryset=None):
         if queryset is not None or not self.held_between_saves:

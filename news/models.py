@@ -220,10 +220,10 @@ class Article(
     # What the article's page links to, read by its template only where the
     # page's fragment is not stored: published cities and partnerships only.
     def public_cities(self):
-        return self.cities.published()
+        return self.cities.published().for_display()
 
     def public_partnerships(self):
-        return self.partnerships.published().select_related("partner_city")
+        return self.partnerships.published().select_related("partner_city").for_display()
 
     def search_texts(self):
         return {"A": self.title, "B": self.teaser, "C": plain_text(self.body)}

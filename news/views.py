@@ -31,7 +31,7 @@ class ArticleListMixin:
     heading = _("Aktuelles")
 
     def get_queryset(self):
-        return Article.objects.published().without_bookkeeping()
+        return Article.objects.published().for_display()
 
     def paginate_queryset(self, queryset, page_size):
         return super().paginate_queryset(queryset[: self.max_pages * page_size], page_size)

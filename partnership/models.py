@@ -99,7 +99,11 @@ class PartnershipQuerySet(PublishableQuerySet, TranslatableQuerySet):
 
     def with_details(self):
         """Everything a partnership's public page shows, in a fixed number of queries."""
-        return self.select_related(*PAGE_RELATIONS).prefetch_related(*detail_prefetches())
+        return (
+            self.select_related(*PAGE_RELATIONS)
+            .for_display()
+            .prefetch_related(*detail_prefetches())
+        )
 
 
 # The rows a partnership's page reads with it: its two cities, which its
@@ -112,14 +116,18 @@ def detail_prefetches():
     return (
         "status_changes",
         "institutional_ties",
-        "agreements__cooperation_areas",
+        models.Prefetch("agreements", queryset=Agreement.objects.for_display()),
+        models.Prefetch(
+            "agreements__cooperation_areas", queryset=CooperationArea.objects.for_display()
+        ),
         models.Prefetch(
             "projects",
             # The partnership's own visibility is settled by its page (or
             # its staff preview); its projects need only their own flag.
             queryset=Project.objects.released()
             .with_places_taken()
-            .select_related("cooperation_area", "contact"),
+            .select_related("cooperation_area", "contact")
+            .for_display(),
         ),
     )
 

@@ -26,7 +26,7 @@ class PartnershipDetailView(PreviewableDetailView):
     def get_context_data(self, **kwargs):
         partnership = self.object
         # Article through the relation: news builds on this app, not the reverse.
-        articles = partnership.articles.model.objects.published().about(partnership)
+        articles = partnership.articles.model.objects.published().for_display().about(partnership)
         return super().get_context_data(
             articles=articles[: self.latest_articles],
             # A callable, which the template calls: the lists are read only

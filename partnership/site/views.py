@@ -77,7 +77,7 @@ class HomeView(TemplateView):
         return super().get_context_data(
             home_city=home_city,
             articles=SimpleLazyObject(
-                lambda: Article.objects.published().without_bookkeeping()[: self.latest_articles]
+                lambda: Article.objects.published().for_display()[: self.latest_articles]
             ),
             partnerships=partnerships,
             map=SimpleLazyObject(lambda: partnership_map(home_city, partnerships)),

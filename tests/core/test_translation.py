@@ -1,15 +1,19 @@
 """Content in several languages: columns per language, states, outdated translations, slugs."""
 
+import re
+
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from cities.models import City
 from core.models import RetiredSlug
 from core.translation import OUTDATED, State, text_language
 from news.models import Article
+from partnership.models import Partnership
 from partnership.site.models import LegalPage
-from tests.factories import ArticleFactory, CityFactory
+from tests.factories import ArticleFactory, CityFactory, PartnershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -182,3 +186,49 @@ def test_the_search_index_holds_german_whichever_language_was_active():
     vector = Article.objects.filter(pk=article.pk).values_list("search_vector", flat=True).get()
     assert "wissensstadt" in vector
     assert "scienc" not in vector
+
+
+def selected_columns(queryset):
+    with CaptureQueriesContext(connection) as queries:
+        list(queryset)
+    [query] = queries
+    return set(re.findall(r'"(\w+)"\."(\w+)"', query["sql"].split(" FROM ")[0]))
+
+
+def test_a_page_reads_the_columns_of_its_language_and_german_only():
+    ArticleFactory(title="Wissensstädte")
+    with translation.override("en"):
+        columns = {column for _table, column in selected_columns(Article.objects.for_display())}
+
+    assert {"title_en", "title_de", "body_en", "body_de"} <= columns
+    # The untranslated column holds a second copy of the German text.
+    assert not {"title", "body", "title_ja", "body_uk"} & columns
+    # The address in every language, for the language switcher and hreflang.
+    assert {"slug_de", "slug_en", "slug_ja", "slug_es", "slug_uk"} <= columns
+    # The outdated note compares the shown translation's basis with the German text.
+    assert {"translation_state_ja", "translation_basis_hash_en", "source_hash"} <= columns
+    assert not {"translation_basis_en", "translation_basis_hash_ja"} & columns
+
+
+def test_the_rows_select_related_joins_are_read_the_same_way():
+    PartnershipFactory()
+    with translation.override("ja"):
+        columns = selected_columns(
+            Partnership.objects.select_related("partner_city").for_display()
+        )
+
+    assert {("cities_city", "name_ja"), ("cities_city", "name_de")} <= columns
+    assert ("cities_city", "name_en") not in columns
+    assert ("partnership_partnership", "summary_en") not in columns
+
+
+def test_rows_read_for_display_show_their_language_or_german_without_another_query():
+    city = CityFactory(name="Donezk", summary="Stadt im Donbas.")
+    city.summary_en = "A city in the Donbas."
+    city.save()
+    with translation.override("en"):
+        shown = City.objects.for_display().get(pk=city.pk)
+        with CaptureQueriesContext(connection) as queries:
+            assert (shown.name, shown.summary) == ("Donezk", "A city in the Donbas.")
+            assert shown.get_absolute_url() == "/en/cities/donezk/"
+    assert not queries

@@ -58,8 +58,11 @@ def test_lists_leave_out_the_german_texts_translations_were_made_from(client):
     ArticleFactory()
     with CaptureQueriesContext(connection) as queries:
         client.get("/aktuelles/")
-    [listed] = [query["sql"] for query in queries if '"news_article"."title"' in query["sql"]]
-    assert "translation_basis" not in listed
+    [listed] = [query["sql"] for query in queries if '"news_article"."title_de"' in query["sql"]]
+    assert "translation_basis_en" not in listed
+    # Nor the other languages' texts, nor the German copy in the untranslated column.
+    assert '"news_article"."body_en"' not in listed
+    assert '"news_article"."body",' not in listed
 
 
 def test_article_page_shows_body_byline_and_related_public_cities(client):
