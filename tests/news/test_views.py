@@ -65,6 +65,19 @@ def test_lists_leave_out_the_german_texts_translations_were_made_from(client):
     assert '"news_article"."body",' not in listed
 
 
+def test_the_article_page_reads_its_language_and_german_only(client):
+    """Its related rows too: a city has some eighty columns in five languages."""
+    article = ArticleFactory()
+    article.cities.add(CityFactory())
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(article.get_absolute_url()).status_code == 200
+    [page] = [query["sql"] for query in queries if '"news_article"."body_de"' in query["sql"]]
+    [cities] = [query["sql"] for query in queries if "news_article_cities" in query["sql"]]
+    assert '"news_article"."body_en"' not in page
+    assert '"cities_city"."name_de"' in cities
+    assert '"cities_city"."name_en"' not in cities
+
+
 def test_article_page_shows_body_byline_and_related_public_cities(client):
     public_city = CityFactory(name="Tsukuba")
     hidden_city = CityFactory(name="Geheimstadt", published=False)
